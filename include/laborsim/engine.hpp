@@ -1,0 +1,43 @@
+// Running a scenario: build the world, step it month by month, hand each month's
+// statistics to observers (the HDF5 recorder, the progress line, tests).
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "laborsim/indicators.hpp"
+#include "laborsim/scenario.hpp"
+
+namespace laborsim {
+
+struct world;  // sim/model/world.hpp; observers that need agent tables include it
+
+struct run_options {
+    int threads = 0;                 // 0: all cores
+    std::size_t block_size = 16384;  // agents per parallel block; results do not depend on it
+};
+
+class run_observer {
+public:
+    virtual ~run_observer() = default;
+    virtual void on_start(const scenario&, const world&) {}
+    virtual void on_month(const month_stats&, const std::vector<policy_month_report>&, const world&) {}
+    virtual void on_finish(const world&, bool /*completed*/) {}
+};
+
+struct run_summary {
+    int months = 0;
+    std::uint64_t worker_months = 0;
+    std::size_t workers_at_end = 0;
+    double wall_seconds = 0;
+    std::vector<double> phase_seconds;  // per phase, in phase_names order
+};
+
+// Phase names in the order they run each month.
+const std::vector<const char*>& phase_names();
+
+// Runs the scenario to its end. Throws laborsim::internal_error on a bug.
+run_summary run_scenario(const scenario& sc, const run_options& opts,
+                         const std::vector<run_observer*>& observers);
+
+}  // namespace laborsim

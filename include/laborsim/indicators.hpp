@@ -1,0 +1,85 @@
+// The monthly indicators per region: one table that the model fills, the recorder writes
+// and the docs list, so the three cannot drift apart.
+#pragma once
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "laborsim/types.hpp"
+
+namespace laborsim {
+
+enum class indicator : int {
+    labor_force, employed, unemployed, unemployment_rate, students, trained_rate,
+    certified_rate, high_quality_rate, mean_wage, wage_p10, wage_p50, wage_p90, vacancies,
+    hires, separations, job_finding_rate, vacancy_filling_rate, mismatch_rate, enrolments,
+    graduates, migration_in, migration_out, mean_skill, doctors_per_10k, population,
+    count_
+};
+inline constexpr int indicator_count = static_cast<int>(indicator::count_);
+
+struct indicator_info {
+    std::string_view name;
+    std::string_view units;
+    std::string_view long_name;
+};
+
+inline constexpr std::array<indicator_info, indicator_count> indicator_table{{
+    {"labor_force", "persons", "labour force (employed + unemployed), aged 15+"},
+    {"employed", "persons", "employed persons"},
+    {"unemployed", "persons", "unemployed persons (searching, not employed)"},
+    {"unemployment_rate", "1", "unemployed / labour force"},
+    {"students", "persons", "persons enrolled full time in a school (outside the labour force)"},
+    {"trained_rate", "1", "share of the labour force with level >= short_course"},
+    {"certified_rate", "1", "share of the labour force with a degree or certificate (level >= elementary)"},
+    {"high_quality_rate", "1", "share of the labour force with level >= university"},
+    {"mean_wage", "VND/month", "mean monthly wage of the employed"},
+    {"wage_p10", "VND/month", "10th percentile of monthly wages of the employed"},
+    {"wage_p50", "VND/month", "median monthly wage of the employed"},
+    {"wage_p90", "VND/month", "90th percentile of monthly wages of the employed"},
+    {"vacancies", "jobs", "open vacancies at the start of matching"},
+    {"hires", "persons/month", "hires this month"},
+    {"separations", "persons/month", "separations (quits, layoffs, exogenous) this month"},
+    {"job_finding_rate", "1/month", "hires from unemployment / unemployed searchers"},
+    {"vacancy_filling_rate", "1/month", "hires / vacancies"},
+    {"mismatch_rate", "1", "share of the employed below their job's required level"},
+    {"enrolments", "persons/month", "admissions to schools and policy courses this month"},
+    {"graduates", "persons/month", "completions of schools and policy courses this month"},
+    {"migration_in", "persons/month", "workers moving into the region this month"},
+    {"migration_out", "persons/month", "workers moving out of the region this month"},
+    {"mean_skill", "log points", "mean log human capital of the labour force"},
+    {"doctors_per_10k", "1/10000 persons", "employed health workers with level >= university per 10,000 population"},
+    {"population", "persons", "agents alive (labour force, students and inactive) in persons"},
+}};
+
+[[nodiscard]] inline std::string_view indicator_name(indicator i) {
+    return indicator_table[static_cast<int>(i)].name;
+}
+
+// One month of results: values[indicator][region], plus breakdowns [region][level|field].
+struct month_stats {
+    int month_index = 0;  // year*12 + month - 1
+    std::vector<std::array<double, indicator_count>> by_region;                 // [region][indicator]
+    std::vector<std::array<double, education_count>> labor_force_by_education;  // [region][level]
+    std::vector<std::array<double, field_count>> employed_by_field;             // [region][field]
+
+    void reset(std::size_t regions) {
+        by_region.assign(regions, {});
+        labor_force_by_education.assign(regions, {});
+        employed_by_field.assign(regions, {});
+    }
+    double& at(std::size_t region, indicator i) { return by_region[region][static_cast<int>(i)]; }
+    [[nodiscard]] double at(std::size_t region, indicator i) const {
+        return by_region[region][static_cast<int>(i)];
+    }
+};
+
+// What a policy did this month: named series such as spending_vnd, beneficiaries, trained.
+struct policy_month_report {
+    std::string id;
+    std::string type;
+    std::vector<std::pair<std::string, double>> series;
+};
+
+}  // namespace laborsim

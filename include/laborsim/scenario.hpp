@@ -1,0 +1,121 @@
+// The scenario: plain, immutable input structs. The engine sees only these, never YAML.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "laborsim/calendar.hpp"
+#include "laborsim/policy.hpp"
+#include "laborsim/types.hpp"
+
+namespace laborsim {
+
+struct calendar_spec {
+    year_month start{2021, 1};
+    year_month end{2025, 12};
+    [[nodiscard]] int months() const { return end.index() - start.index() + 1; }
+};
+
+// Five-year-ish age bands of the working-age population: 15-24, 25-34, 35-44, 45-54, 55-64.
+inline constexpr int age_band_count = 5;
+
+struct region_spec {
+    std::string id;
+    std::string name;
+    double population = 0;              // persons
+    double labor_force = 0;             // persons aged 15+ in the labour force
+    double urban_share = 0.37;          // of the labour force
+    double unemployment_rate = 0.022;   // initial, of the labour force
+    std::array<double, education_count> education_shares{};  // of the labour force, sum 1
+    std::array<double, field_count> field_shares{};          // of the labour force, sum 1
+    std::array<double, age_band_count> age_shares{0.17, 0.25, 0.24, 0.21, 0.13};
+    double mean_wage_vnd = 6.6e6;       // monthly, employed workers
+    double min_wage_vnd = 3.43e6;       // monthly statutory regional minimum (2021 zone II)
+    double amenity = 0;                 // utility units, migration logit
+    double labor_force_growth = 0.01;   // per year
+    double latitude = 21.0;             // degrees, for the distance matrix
+    double longitude = 105.8;
+    double firms_per_1000_workers = 40; // employers incl. household businesses, sampled
+    double doctors_per_10k = 0;         // initial, persons
+};
+
+struct school_spec {
+    std::string id;
+    std::string region;
+    school_kind kind = school_kind::vocational_centre;
+    field_kind field = field_kind::industry;
+    double seats_per_year = 0;          // persons
+    int program_months = 3;
+    double completion_rate = 0.85;
+    double skill_gain = 0.1;            // log-skill points added on graduation
+    double tuition_vnd_year = 0;
+    double recruitment_intensity = 1.0; // multiplies the application rate
+    double quality = 0.6;               // 0..1, accreditation compares against it
+};
+
+// Behavioural parameters: defaults are documented in docs/model.md with their sources.
+struct model_params {
+    // demography
+    double retirement_age_men = 60.25;    // years, Labour Code 2019 schedule for 2021
+    double retirement_age_women = 55.33;
+    double mortality_gompertz_a = 0.0003; // annual hazard at age 15
+    double mortality_gompertz_b = 0.085;  // per year of age
+    double share_women = 0.47;            // of the labour force
+    // separations and search
+    double separation_rate = 0.012;       // monthly, exogenous
+    double matching_efficiency = 0.55;    // A in M = A U^alpha V^(1-alpha)
+    double matching_elasticity = 0.5;     // alpha
+    double on_the_job_search = 0.03;      // share of employed searching each month
+    double nash_share = 0.3;              // worker bargaining share
+    double reservation_replacement = 0.8; // reservation wage / last wage at separation
+    double reservation_decay = 0.97;      // per month unemployed
+    double mismatch_penalty = 0.15;       // productivity loss when under-qualified
+    // firms
+    double productivity_sigma = 0.45;     // log-normal cross-section
+    double productivity_rho = 0.97;       // monthly AR(1) of the transitory shock
+    double productivity_shock_sd = 0.02;  // monthly innovation sd of the transitory shock
+    double aggregate_shock_sd = 0.0;      // common regional shock sd (Beveridge-curve runs)
+    double labor_demand_elasticity = 1.0; // desired headcount response to log productivity
+    double vacancy_rate = 0.015;          // vacancies posted per desired worker per month at balance
+    double layoff_threshold = 0.15;       // layoffs when headcount exceeds desired by this share
+    double firm_entry_rate = 0.002;       // monthly, firms re-drawn
+    // education
+    double application_rate_young = 0.02; // monthly, age < 25 not in school
+    double application_rate_adult = 0.002;
+    double schooling_return_weight = 1.0; // weight on expected wage gain in the application odds
+    double fixed_job_finding_rate = 0;    // >0: every unemployed searcher finds a job with this monthly probability (validation mode)
+    // human capital
+    double learning_rate = 0.0015;        // log-skill per month employed
+    double depreciation_rate = 0.002;     // log-skill per month unemployed
+    std::array<double, education_count> level_wage_premium{0.0, 0.08, 0.25, 0.15, 0.20, 0.46, 0.70};
+    // migration
+    double migration_rate = 0.0015;       // monthly probability of considering a move
+    double migration_income_weight = 2.0; // logit weight on log expected income
+    double migration_distance_cost = 0.004; // utility per km
+    double migration_stay_bonus = 4.0;    // utility of staying (moving costs)
+};
+
+struct output_spec {
+    std::string path;                 // empty: results/<name>.h5
+    std::int64_t panel = 0;           // workers followed monthly
+    std::vector<std::string> events;  // hire, separation, enrol, graduate, migrate, policy
+    int snapshots_every_months = 0;   // 0: none
+};
+
+struct scenario {
+    std::string name;
+    std::string description;
+    std::string source_path;          // the file it came from
+    std::string resolved_yaml;        // the fully resolved text, for provenance
+    calendar_spec calendar;
+    std::uint64_t seed = 1;
+    double scale = 1.0;               // agents per person
+    model_params model;
+    std::vector<region_spec> regions;
+    std::vector<school_spec> schools;
+    std::vector<policy_spec> policies;
+    output_spec output;
+};
+
+}  // namespace laborsim

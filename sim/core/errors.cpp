@@ -1,0 +1,31 @@
+#include "laborsim/errors.hpp"
+
+namespace laborsim {
+
+std::string diagnostic::to_string() const {
+    std::string out = file;
+    if (line > 0) {
+        out.append(":").append(std::to_string(line));
+        out.append(":").append(std::to_string(column));
+    }
+    out.append(": ");
+    if (!key_path.empty()) out.append(key_path).append(": ");
+    out.append(message);
+    return out;
+}
+
+namespace {
+std::string join(const std::vector<diagnostic>& ds) {
+    std::string out;
+    for (const auto& d : ds) {
+        if (!out.empty()) out += "\n";
+        out += d.to_string();
+    }
+    return out;
+}
+}  // namespace
+
+input_error::input_error(std::vector<diagnostic> d) : std::runtime_error(join(d)), diagnostics_(std::move(d)) {}
+input_error::input_error(const std::string& message) : std::runtime_error(message) {}
+
+}  // namespace laborsim

@@ -1,0 +1,63 @@
+// Workers as a structure of arrays with compact types (26 bytes a worker, see
+// docs/performance.md). Ids are stable for the run; removal swaps the last worker into
+// the hole so the arrays stay dense.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "laborsim/types.hpp"
+
+namespace laborsim {
+
+namespace worker_flag {
+inline constexpr std::uint8_t female = 1u << 0;
+inline constexpr std::uint8_t rural = 1u << 1;
+inline constexpr std::uint8_t mismatched = 1u << 2;  // under-qualified for the current job
+inline constexpr std::uint8_t panel = 1u << 3;       // followed in /panel
+inline constexpr std::uint8_t trained_by_policy = 1u << 4;
+inline constexpr std::uint8_t leaving = 1u << 5;     // marked to exit this month
+inline constexpr std::uint8_t placement = 1u << 6;   // placement support after a course
+inline constexpr std::uint8_t searching = 1u << 7;   // employed and searching this month
+}  // namespace worker_flag
+
+inline constexpr std::int32_t no_employer = -1;
+inline constexpr std::uint8_t no_course = 0xFF;
+
+struct worker_store {
+    std::vector<std::uint32_t> id;
+    std::vector<std::uint16_t> region;
+    std::vector<std::uint16_t> age_months;      // age in months
+    std::vector<std::uint16_t> months_in_status;
+    std::vector<std::uint8_t> flags;            // worker_flag bits
+    std::vector<std::uint8_t> level;            // education_level
+    std::vector<std::uint8_t> field;            // field_kind
+    std::vector<std::uint8_t> status;           // worker_status
+    std::vector<std::uint8_t> course;           // policy index of a running course, or no_course
+    std::vector<std::uint8_t> course_months_left;
+    std::vector<float> skill;                   // log human capital
+    std::vector<std::int32_t> employer;         // firm index (employed) or school index (student)
+    std::vector<std::uint32_t> wage_vnd;        // monthly; last wage when not employed
+
+    [[nodiscard]] std::size_t size() const { return id.size(); }
+
+    void resize(std::size_t n);
+    void reserve(std::size_t n);
+    // Appends a worker with default state and returns its index.
+    std::size_t push_back(std::uint32_t new_id);
+    // Moves the last worker into slot i and shrinks by one.
+    void swap_remove(std::size_t i);
+
+    [[nodiscard]] bool has(std::size_t i, std::uint8_t flag) const { return (flags[i] & flag) != 0; }
+    void set(std::size_t i, std::uint8_t flag, bool on) {
+        flags[i] = on ? static_cast<std::uint8_t>(flags[i] | flag)
+                      : static_cast<std::uint8_t>(flags[i] & ~flag);
+    }
+    [[nodiscard]] worker_status status_of(std::size_t i) const { return static_cast<worker_status>(status[i]); }
+    [[nodiscard]] bool in_labor_force(std::size_t i) const {
+        return status[i] == static_cast<std::uint8_t>(worker_status::employed) ||
+               status[i] == static_cast<std::uint8_t>(worker_status::unemployed);
+    }
+    [[nodiscard]] std::size_t bytes_per_worker() const;
+};
+
+}  // namespace laborsim

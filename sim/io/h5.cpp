@@ -1,0 +1,148 @@
+#include "io/h5.hpp"
+
+#include <numeric>
+
+#include "laborsim/errors.hpp"
+
+namespace laborsim::h5 {
+
+handle::handle(hid_t id, closer c) : id_(id), close_(c) {}
+
+handle& handle::operator=(handle&& o) noexcept {
+    if (this != &o) {
+        reset();
+        id_ = o.id_;
+        close_ = o.close_;
+        o.id_ = -1;
+    }
+    return *this;
+}
+
+void handle::reset() {
+    if (id_ >= 0 && close_ != nullptr) close_(id_);
+    id_ = -1;
+}
+
+void check(herr_t status, const char* what) {
+    if (status < 0) throw internal_error(std::string("HDF5 failed: ") + what);
+}
+
+hid_t check_id(hid_t id, const char* what) {
+    if (id < 0) throw internal_error(std::string("HDF5 failed: ") + what);
+    return id;
+}
+
+handle create_file(const std::string& path) {
+    handle fapl(check_id(H5Pcreate(H5P_FILE_ACCESS), "fapl"), H5Pclose);
+    // Keep the 1.8-compatible format so netCDF-C and older readers open the file.
+    check(H5Pset_libver_bounds(fapl.id(), H5F_LIBVER_EARLIEST, H5F_LIBVER_V18), "libver bounds");
+    handle fcpl(check_id(H5Pcreate(H5P_FILE_CREATE), "fcpl"), H5Pclose);
+    // Track creation order: netCDF-4 readers expect it.
+    check(H5Pset_link_creation_order(fcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "creation order");
+    check(H5Pset_attr_creation_order(fcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "attr creation order");
+    const hid_t f = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.id(), fapl.id());
+    if (f < 0) throw input_error("cannot create the output file " + path);
+    return handle(f, H5Fclose);
+}
+
+handle open_file_readonly(const std::string& path) {
+    const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+    if (f < 0) throw input_error("cannot open " + path + " as an HDF5 file");
+    return handle(f, H5Fclose);
+}
+
+handle create_group(hid_t parent, const std::string& name) {
+    handle gcpl(check_id(H5Pcreate(H5P_GROUP_CREATE), "gcpl"), H5Pclose);
+    check(H5Pset_link_creation_order(gcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "creation order");
+    return handle(check_id(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl.id(), H5P_DEFAULT), name.c_str()), H5Gclose);
+}
+
+handle utf8_string_type() {
+    handle t(check_id(H5Tcopy(H5T_C_S1), "string type"), H5Tclose);
+    check(H5Tset_size(t.id(), H5T_VARIABLE), "string size");
+    check(H5Tset_cset(t.id(), H5T_CSET_UTF8), "string cset");
+    return t;
+}
+
+namespace {
+handle scalar_space() { return handle(check_id(H5Screate(H5S_SCALAR), "scalar space"), H5Sclose); }
+
+handle fresh_attr(hid_t obj, const std::string& name, hid_t type) {
+    if (H5Aexists(obj, name.c_str()) > 0) check(H5Adelete(obj, name.c_str()), "delete attribute");
+    auto space = scalar_space();
+    return handle(check_id(H5Acreate2(obj, name.c_str(), type, space.id(), H5P_DEFAULT, H5P_DEFAULT), name.c_str()), H5Aclose);
+}
+}  // namespace
+
+void set_attr(hid_t obj, const std::string& name, const std::string& value) {
+    auto type = utf8_string_type();
+    auto a = fresh_attr(obj, name, type.id());
+    const char* p = value.c_str();
+    check(H5Awrite(a.id(), type.id(), &p), name.c_str());
+}
+
+void set_attr(hid_t obj, const std::string& name, std::int64_t value) {
+    auto a = fresh_attr(obj, name, H5T_STD_I64LE);
+    check(H5Awrite(a.id(), H5T_NATIVE_INT64, &value), name.c_str());
+}
+
+void set_attr(hid_t obj, const std::string& name, double value) {
+    auto a = fresh_attr(obj, name, H5T_IEEE_F64LE);
+    check(H5Awrite(a.id(), H5T_NATIVE_DOUBLE, &value), name.c_str());
+}
+
+handle write_string_scale(hid_t group, const std::string& name, const std::vector<std::string>& values) {
+    auto type = utf8_string_type();
+    const hsize_t n = values.size();
+    handle space(check_id(H5Screate_simple(1, &n, nullptr), "space"), H5Sclose);
+    handle ds(check_id(H5Dcreate2(group, name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), name.c_str()),
+              H5Dclose);
+    std::vector<const char*> ptrs;
+    for (const auto& v : values) ptrs.push_back(v.c_str());
+    if (n > 0) check(H5Dwrite(ds.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), name.c_str());
+    check(H5DSset_scale(ds.id(), name.c_str()), "set scale");
+    return ds;
+}
+
+growing_dataset::growing_dataset(hid_t group, const std::string& name, std::vector<hsize_t> inner_dims, hid_t mem_type,
+                                 hsize_t chunk_rows)
+    : inner_(std::move(inner_dims)), mem_type_(mem_type) {
+    const int rank = static_cast<int>(inner_.size()) + 1;
+    std::vector<hsize_t> dims{0}, maxdims{H5S_UNLIMITED}, chunk{chunk_rows};
+    for (auto d : inner_) {
+        dims.push_back(d);
+        maxdims.push_back(d);
+        chunk.push_back(std::max<hsize_t>(1, d));
+    }
+    handle space(check_id(H5Screate_simple(rank, dims.data(), maxdims.data()), "space"), H5Sclose);
+    handle dcpl(check_id(H5Pcreate(H5P_DATASET_CREATE), "dcpl"), H5Pclose);
+    check(H5Pset_chunk(dcpl.id(), rank, chunk.data()), "chunk");
+    check(H5Pset_shuffle(dcpl.id()), "shuffle");
+    check(H5Pset_deflate(dcpl.id(), 4), "deflate");
+    const hid_t file_type = mem_type == H5T_NATIVE_DOUBLE ? H5T_IEEE_F64LE : H5T_STD_I64LE;
+    if (mem_type == H5T_NATIVE_DOUBLE) {
+        const double fill = 0;
+        check(H5Pset_fill_value(dcpl.id(), H5T_NATIVE_DOUBLE, &fill), "fill");
+    }
+    dataset_ = handle(check_id(H5Dcreate2(group, name.c_str(), file_type, space.id(), H5P_DEFAULT, dcpl.id(), H5P_DEFAULT),
+                               name.c_str()), H5Dclose);
+}
+
+void growing_dataset::append(const void* row) { write_row(rows_, row); }
+
+void growing_dataset::write_row(hsize_t index, const void* row) {
+    if (index >= rows_) {
+        std::vector<hsize_t> dims{index + 1};
+        dims.insert(dims.end(), inner_.begin(), inner_.end());
+        check(H5Dset_extent(dataset_.id(), dims.data()), "extend");
+        rows_ = index + 1;
+    }
+    handle fspace(check_id(H5Dget_space(dataset_.id()), "space"), H5Sclose);
+    std::vector<hsize_t> start{index}, count{1};
+    for (auto d : inner_) { start.push_back(0); count.push_back(d); }
+    check(H5Sselect_hyperslab(fspace.id(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr), "select");
+    handle mspace(check_id(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr), "mspace"), H5Sclose);
+    check(H5Dwrite(dataset_.id(), mem_type_, mspace.id(), fspace.id(), H5P_DEFAULT, row), "write row");
+}
+
+}  // namespace laborsim::h5

@@ -1,0 +1,68 @@
+// A thin RAII layer over the HDF5 C API: owned handles, attributes, and 1-3 dimensional
+// datasets that grow along an unlimited first (time) dimension.
+#pragma once
+#include <hdf5.h>
+#include <hdf5_hl.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace laborsim::h5 {
+
+class handle {
+public:
+    using closer = herr_t (*)(hid_t);
+    handle() = default;
+    handle(hid_t id, closer c);
+    handle(handle&& o) noexcept : id_(o.id_), close_(o.close_) { o.id_ = -1; }
+    handle& operator=(handle&& o) noexcept;
+    handle(const handle&) = delete;
+    handle& operator=(const handle&) = delete;
+    ~handle() { reset(); }
+    void reset();
+    [[nodiscard]] hid_t id() const { return id_; }
+    [[nodiscard]] bool valid() const { return id_ >= 0; }
+
+private:
+    hid_t id_ = -1;
+    closer close_ = nullptr;
+};
+
+handle create_file(const std::string& path);
+handle open_file_readonly(const std::string& path);
+handle create_group(hid_t parent, const std::string& name);
+handle utf8_string_type();
+
+void set_attr(hid_t obj, const std::string& name, const std::string& value);
+void set_attr(hid_t obj, const std::string& name, std::int64_t value);
+void set_attr(hid_t obj, const std::string& name, double value);
+
+// A fixed 1-D dataset of strings (a coordinate such as `region`), marked a dimension scale.
+handle write_string_scale(hid_t group, const std::string& name, const std::vector<std::string>& values);
+
+// A dataset of doubles or int64 with an unlimited first dimension, chunked and compressed.
+class growing_dataset {
+public:
+    growing_dataset() = default;
+    growing_dataset(hid_t group, const std::string& name, std::vector<hsize_t> inner_dims, hid_t mem_type,
+                    hsize_t chunk_rows = 12);
+    // Appends one row (product of inner_dims values).
+    void append(const void* row);
+    // Writes one row at `index` (growing the dataset if needed).
+    void write_row(hsize_t index, const void* row);
+    [[nodiscard]] hid_t id() const { return dataset_.id(); }
+    [[nodiscard]] hsize_t rows() const { return rows_; }
+
+private:
+    handle dataset_;
+    std::vector<hsize_t> inner_;
+    hid_t mem_type_ = -1;
+    hsize_t rows_ = 0;
+};
+
+// Throws internal_error with HDF5's message when status < 0.
+void check(herr_t status, const char* what);
+hid_t check_id(hid_t id, const char* what);
+
+}  // namespace laborsim::h5

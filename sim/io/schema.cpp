@@ -1,0 +1,232 @@
+#include "io/schema.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "laborsim/errors.hpp"
+
+namespace laborsim {
+
+namespace {
+
+using vt = value_type;
+
+std::vector<section_spec> make_schema() {
+    const std::vector<std::string_view> levels{"none", "short_course", "elementary", "intermediate",
+                                               "college", "university", "postgraduate"};
+    const std::vector<std::string_view> fields{"agriculture", "industry", "services", "health", "education", "digital"};
+    return {
+        {"scenario", "The top level of a scenario file.", {
+            {"name", vt::identifier, "required", "", "Scenario name; also the default output file name."},
+            {"description", vt::string, "\"\"", "", "Free text shown by `laborsim info` and reports."},
+            {"extends", vt::string, "none", "", "Path of a parent scenario (relative to this file); this file's keys override it."},
+            {"calendar", vt::mapping, "required", "", "Simulated period.", {}, "calendar"},
+            {"seed", vt::integer, "1", "", "Run seed; every random draw is keyed by it."},
+            {"scale", vt::fraction, "1", "agents per person", "Sampling rate: 0.01 runs one agent per 100 people; outputs stay in persons."},
+            {"model", vt::mapping, "defaults", "", "Behavioural parameters (docs/model.md).", {}, "model"},
+            {"regions", vt::mapping_list, "required", "", "Regions (provinces), at least one.", {}, "region"},
+            {"schools", vt::mapping_list, "[]", "", "Schools and vocational institutions.", {}, "school"},
+            {"policies", vt::mapping_list, "[]", "", "Scheduled policies.", {}, "policy"},
+            {"output", vt::mapping, "defaults", "", "What to write and where.", {}, "output"},
+        }},
+        {"calendar", "Simulated period, month by month, both ends included.", {
+            {"start", vt::date, "required", "YYYY-MM", "First simulated month."},
+            {"end", vt::date, "required", "YYYY-MM", "Last simulated month."},
+        }},
+        {"region", "One region (province). Shares are of the labour force.", {
+            {"id", vt::identifier, "required", "", "Stable id used by policies, schools and the output `region` coordinate."},
+            {"name", vt::string, "id", "", "Display name."},
+            {"population", vt::nonneg, "0", "persons", "Total population (for per-10,000 ratios)."},
+            {"labor_force", vt::nonneg, "required", "persons", "Labour force aged 15+ at the start."},
+            {"urban_share", vt::fraction, "0.37", "1", "Urban share of the labour force."},
+            {"unemployment_rate", vt::fraction, "0.022", "1", "Initial unemployment rate."},
+            {"education_shares", vt::level_shares, "required", "1", "Labour force by highest level, summing to 1.", levels},
+            {"field_shares", vt::field_shares, "required", "1", "Labour force by field, summing to 1.", fields},
+            {"age_shares", vt::number_list, "[0.17, 0.25, 0.24, 0.21, 0.13]", "1", "Labour force in age bands 15-24, 25-34, 35-44, 45-54, 55-64."},
+            {"mean_wage_vnd", vt::nonneg, "6600000", "VND/month", "Mean monthly wage of the employed at the start."},
+            {"min_wage_vnd", vt::nonneg, "3430000", "VND/month", "Regional minimum wage at the start."},
+            {"amenity", vt::number, "0", "utility", "Amenity term of the migration logit."},
+            {"labor_force_growth", vt::number, "0.01", "1/year", "Growth of the labour force from new entrants."},
+            {"latitude", vt::number, "21.0", "degrees", "Centroid latitude (distance matrix)."},
+            {"longitude", vt::number, "105.8", "degrees", "Centroid longitude (distance matrix)."},
+            {"firms_per_1000_workers", vt::nonneg, "40", "1/1000 workers", "Employers (incl. household businesses) per 1,000 workers."},
+            {"doctors_per_10k", vt::nonneg, "0", "1/10000 persons", "Initial doctors per 10,000 population (reporting)."},
+        }},
+        {"school", "A school: kind sets its output level (vocational_centre -> elementary, vocational_college -> college, university -> university).", {
+            {"id", vt::identifier, "required", "", "Stable id."},
+            {"region", vt::identifier, "required", "", "Region id."},
+            {"kind", vt::choice, "vocational_centre", "", "Kind of school.", {"vocational_centre", "vocational_college", "university"}},
+            {"field", vt::choice, "industry", "", "Field of its graduates.", fields},
+            {"seats_per_year", vt::nonneg, "required", "persons/year", "Admissions capacity."},
+            {"program_months", vt::integer, "3", "months", "Program length."},
+            {"completion_rate", vt::fraction, "0.85", "1", "Share of entrants who graduate."},
+            {"skill_gain", vt::number, "0.1", "log points", "Skill added on graduation."},
+            {"tuition_vnd_year", vt::nonneg, "0", "VND/year", "Tuition (enters the application odds)."},
+            {"recruitment_intensity", vt::nonneg, "1", "1", "Multiplier on applications it draws."},
+            {"quality", vt::fraction, "0.6", "1", "Quality index (accreditation compares against it)."},
+        }},
+        {"model", "Behavioural parameters. Sources and equations: docs/model.md.", {
+            {"retirement_age_men", vt::nonneg, "60.25", "years", "Statutory retirement age, men (Labour Code 2019, 2021 step)."},
+            {"retirement_age_women", vt::nonneg, "55.33", "years", "Statutory retirement age, women (2021 step)."},
+            {"mortality_gompertz_a", vt::nonneg, "0.0003", "1/year", "Death hazard at age 15."},
+            {"mortality_gompertz_b", vt::nonneg, "0.085", "1/year of age", "Gompertz slope."},
+            {"share_women", vt::fraction, "0.47", "1", "Women in the labour force."},
+            {"separation_rate", vt::fraction, "0.012", "1/month", "Exogenous monthly separation probability."},
+            {"matching_efficiency", vt::nonneg, "0.55", "1", "A in M = A S^alpha V^(1-alpha)."},
+            {"matching_elasticity", vt::fraction, "0.5", "1", "alpha, elasticity of matches to searchers."},
+            {"on_the_job_search", vt::fraction, "0.03", "1/month", "Share of the employed searching each month."},
+            {"nash_share", vt::fraction, "0.3", "1", "Worker's share of the match surplus."},
+            {"reservation_replacement", vt::nonneg, "0.8", "1", "Reservation wage / last wage at separation."},
+            {"reservation_decay", vt::fraction, "0.97", "1/month", "Reservation wage decay per month unemployed."},
+            {"mismatch_penalty", vt::nonneg, "0.15", "log points", "Productivity loss when below the job's required level."},
+            {"productivity_sigma", vt::nonneg, "0.45", "log points", "Cross-section sd of firm log productivity."},
+            {"productivity_rho", vt::fraction, "0.97", "1", "Monthly persistence of productivity shocks."},
+            {"productivity_shock_sd", vt::nonneg, "0.02", "log points", "Monthly sd of firm shocks."},
+            {"aggregate_shock_sd", vt::nonneg, "0", "log points", "Monthly sd of a common regional demand shock."},
+            {"labor_demand_elasticity", vt::nonneg, "1", "1", "Desired headcount response to log productivity."},
+            {"vacancy_rate", vt::nonneg, "0.015", "1", "Open posts per filled job at balance."},
+            {"layoff_threshold", vt::nonneg, "0.15", "1", "Excess headcount share that triggers layoffs."},
+            {"firm_entry_rate", vt::fraction, "0.002", "1/month", "Monthly firm exit (and re-entry) probability."},
+            {"application_rate_young", vt::fraction, "0.02", "1/month", "Base application rate to schools, under 25."},
+            {"application_rate_adult", vt::fraction, "0.002", "1/month", "Base application rate to schools, 25+."},
+            {"schooling_return_weight", vt::nonneg, "1", "1", "Weight of the expected wage gain in the application odds."},
+            {"fixed_job_finding_rate", vt::fraction, "0", "1/month", "Validation mode: constant job-finding probability (0: off)."},
+            {"learning_rate", vt::number, "0.0015", "log points/month", "On-the-job skill growth."},
+            {"depreciation_rate", vt::number, "0.002", "log points/month", "Skill loss while unemployed."},
+            {"level_wage_premium", vt::level_numbers, "see docs/model.md", "log points", "Wage premium by level over `none`.", levels},
+            {"migration_rate", vt::fraction, "0.0015", "1/month", "Probability of considering a move."},
+            {"migration_income_weight", vt::nonneg, "2", "1", "Logit weight on log expected income."},
+            {"migration_distance_cost", vt::nonneg, "0.004", "utility/km", "Moving cost per km."},
+            {"migration_stay_bonus", vt::number, "4", "utility", "Utility of staying put."},
+        }},
+        {"output", "What the run writes.", {
+            {"path", vt::string, "results/<name>.h5", "", "HDF5 output path (relative to the working directory)."},
+            {"panel", vt::integer, "0", "workers", "Workers followed monthly in /panel."},
+            {"events", vt::string_list, "[]", "", "Event tables to record.", {"hire", "separation", "enrol", "graduate", "migrate", "policy"}},
+            {"snapshots_every_months", vt::integer, "0", "months", "Full agent tables every N months (0: none)."},
+        }},
+        {"policy", "A scheduled policy. The keys below are common; `type` adds its own (sections policy.<type>).", {
+            {"id", vt::identifier, "required", "", "Stable id; output under /policies/<id>."},
+            {"type", vt::choice, "required", "", "Policy type.", {"vocational_training_quota", "minimum_wage"}},
+            {"region", vt::string_list, "all", "", "Region id, list of ids, or `all`."},
+            {"start", vt::date, "calendar start", "YYYY-MM", "First month in force."},
+            {"end", vt::date, "calendar end", "YYYY-MM", "Last month in force."},
+            {"annual_budget_vnd", vt::nonneg, "0 (no cap)", "VND/year", "Spending cap per calendar year."},
+        }},
+        {"policy.vocational_training_quota", "Funded training places for a target group.", {
+            {"target", vt::mapping, "anyone", "", "Who is eligible.", {}, "target"},
+            {"seats_per_year", vt::nonneg, "required", "persons/year", "Places funded per year."},
+            {"course_level", vt::choice, "short_course", "", "Level reached on completion.", {"short_course", "elementary", "intermediate"}},
+            {"course_field", vt::choice, "industry", "", "Field of the course.", fields},
+            {"course_months", vt::integer, "3", "months", "Course length."},
+            {"completion_rate", vt::fraction, "0.9", "1", "Share of trainees who complete."},
+            {"skill_gain", vt::number, "0.08", "log points", "Skill added on completion."},
+            {"cost_per_trainee_vnd", vt::nonneg, "0", "VND", "Cost per trainee (counts against the budget)."},
+            {"placement_support", vt::nonneg, "0", "1", "> 0: unemployed completers get priority in matching."},
+        }},
+        {"policy.minimum_wage", "Regional minimum wage steps.", {
+            {"steps", vt::mapping_list, "required", "", "Dated levels, each in force from its date.", {}, "minimum_wage_step"},
+        }},
+        {"minimum_wage_step", "One minimum-wage step.", {
+            {"from", vt::date, "required", "YYYY-MM", "First month of this level."},
+            {"wage_vnd", vt::nonneg, "required", "VND/month", "The minimum wage."},
+        }},
+        {"target", "A target group; omitted keys mean anyone.", {
+            {"rural", vt::boolean, "any", "", "Rural (true) or urban (false) workers."},
+            {"unemployed", vt::boolean, "any", "", "Unemployed (true) or employed (false)."},
+            {"min_level", vt::choice, "none", "", "Lowest education level.", levels},
+            {"max_level", vt::choice, "postgraduate", "", "Highest education level.", levels},
+            {"field", vt::choice, "any", "", "Field.", fields},
+            {"min_age", vt::integer, "15", "years", "Youngest age."},
+            {"max_age", vt::integer, "64", "years", "Oldest age."},
+        }},
+    };
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+}  // namespace
+
+const key_spec* section_spec::find(std::string_view key) const {
+    for (const auto& k : keys)
+        if (k.key == key) return &k;
+    return nullptr;
+}
+
+const std::vector<section_spec>& scenario_schema() {
+    static const std::vector<section_spec> schema = make_schema();
+    return schema;
+}
+
+const section_spec& schema_section(std::string_view name) {
+    for (const auto& s : scenario_schema())
+        if (s.name == name) return s;
+    throw internal_error("no schema section " + std::string(name));
+}
+
+std::string_view value_type_text(const key_spec& k) {
+    switch (k.type) {
+        case vt::integer: return "non-negative integer";
+        case vt::number: return "number";
+        case vt::nonneg: return "non-negative number";
+        case vt::fraction: return "number in [0, 1]";
+        case vt::boolean: return "true or false";
+        case vt::string: return "string";
+        case vt::identifier: return "identifier (letters, digits, '-', '_')";
+        case vt::date: return "date YYYY-MM";
+        case vt::choice: return "one of the choices";
+        case vt::string_list: return "string or list of strings";
+        case vt::level_shares: return "map education level -> share (sum 1)";
+        case vt::field_shares: return "map field -> share (sum 1)";
+        case vt::level_numbers: return "map education level -> number";
+        case vt::number_list: return "list of numbers";
+        case vt::mapping: return "mapping";
+        case vt::mapping_list: return "list of mappings";
+    }
+    return "value";
+}
+
+std::string schema_markdown() {
+    std::ostringstream out;
+    out << "# Scenario file reference\n\n"
+        << "Generated by `laborsim schema` from the loader's schema (sim/io/schema.cpp); a test keeps this\n"
+        << "file equal to that output. Dates are `YYYY-MM`. Money is VND. Shares are fractions in [0, 1].\n";
+    for (const auto& s : scenario_schema()) {
+        out << "\n## `" << s.name << "`\n\n" << s.doc << "\n\n"
+            << "| key | type | default | unit | meaning |\n|---|---|---|---|---|\n";
+        for (const auto& k : s.keys) {
+            std::string type(value_type_text(k));
+            if (!k.choices.empty() && (k.type == vt::choice || k.type == vt::string_list)) {
+                type = "one of ";
+                for (std::size_t i = 0; i < k.choices.size(); ++i) type += (i ? ", `" : "`") + std::string(k.choices[i]) + "`";
+            }
+            if (!k.section.empty()) type += " (`" + std::string(k.section) + "`)";
+            out << "| `" << k.key << "` | " << type << " | " << k.default_text << " | " << k.unit << " | " << k.doc << " |\n";
+        }
+    }
+    return out.str();
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
+    std::string best;
+    std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
+    for (auto c : candidates) {
+        const std::size_t d = edit_distance(word, c);
+        if (d < best_d) { best_d = d; best = std::string(c); }
+    }
+    return best;
+}
+
+}  // namespace laborsim

@@ -1,0 +1,257 @@
+// Initial state: workers drawn from each region's labour-force distributions, firms per
+// region x field market sized to employ them, schools from the scenario.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "core/parallel.hpp"
+#include "laborsim/errors.hpp"
+#include "model/world.hpp"
+
+namespace laborsim {
+
+namespace {
+
+constexpr double initial_wage_share = 0.8;  // wage / match productivity at start (assumption)
+
+template <std::size_t N>
+std::size_t pick(const std::array<double, N>& shares, double u) {
+    double total = 0;
+    for (double s : shares) total += s;
+    double acc = 0;
+    for (std::size_t k = 0; k < N; ++k) {
+        acc += shares[k] / total;
+        if (u < acc) return k;
+    }
+    return N - 1;
+}
+
+double haversine_km(double lat1, double lon1, double lat2, double lon2) {
+    constexpr double rad = 3.141592653589793 / 180.0;
+    const double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
+    const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                     std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    return 2 * 6371.0 * std::asin(std::sqrt(std::min(1.0, a)));
+}
+
+education_level school_output_level(school_kind k) {
+    switch (k) {
+        case school_kind::vocational_centre: return education_level::elementary;
+        case school_kind::vocational_college: return education_level::college;
+        case school_kind::university: return education_level::university;
+    }
+    return education_level::elementary;
+}
+
+// Required level of a firm's jobs by field (assumption, see docs/model.md).
+std::uint8_t draw_min_level(field_kind f, double u) {
+    using el = education_level;
+    el level = el::none;
+    switch (f) {
+        case field_kind::agriculture: level = u < 0.9 ? el::none : el::elementary; break;
+        case field_kind::industry: level = u < 0.6 ? el::none : (u < 0.9 ? el::elementary : el::college); break;
+        case field_kind::services: level = u < 0.6 ? el::none : (u < 0.85 ? el::elementary : el::university); break;
+        case field_kind::health: level = u < 0.5 ? el::intermediate : el::university; break;
+        case field_kind::education: level = u < 0.3 ? el::college : el::university; break;
+        case field_kind::digital: level = u < 0.4 ? el::college : el::university; break;
+    }
+    return static_cast<std::uint8_t>(level);
+}
+
+void build_firms(world& w, const std::vector<std::size_t>& workers_per_region) {
+    const auto& sc = *w.sc;
+    const auto& m = sc.model;
+    const std::size_t R = sc.regions.size();
+    w.market_firm_begin.assign(w.market_count() + 1, 0);
+    std::vector<std::size_t> per_market(w.market_count(), 0);
+    for (std::size_t r = 0; r < R; ++r) {
+        const auto& spec = sc.regions[r];
+        const double firms = static_cast<double>(workers_per_region[r]) * spec.firms_per_1000_workers / 1000.0;
+        for (std::size_t f = 0; f < field_count; ++f) {
+            if (spec.field_shares[f] <= 0) continue;
+            double share = spec.field_shares[f];
+            double total = std::accumulate(spec.field_shares.begin(), spec.field_shares.end(), 0.0);
+            per_market[world::market_of(r, f)] =
+                std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(firms * share / total)));
+        }
+    }
+    std::partial_sum(per_market.begin(), per_market.end(), w.market_firm_begin.begin() + 1);
+    const std::size_t n = w.market_firm_begin.back();
+    w.firms.resize(n);
+    for (std::size_t mk = 0; mk < w.market_count(); ++mk) {
+        for (std::size_t i = w.market_firm_begin[mk]; i < w.market_firm_begin[mk + 1]; ++i) {
+            const auto field = static_cast<field_kind>(mk % field_count);
+            auto u = w.rng.uniforms(rng_stream::firm_init, 0, static_cast<std::uint32_t>(i));
+            w.firms.region[i] = static_cast<std::uint16_t>(mk / field_count);
+            w.firms.field[i] = static_cast<std::uint8_t>(field);
+            w.firms.min_level[i] = draw_min_level(field, u[0]);
+            w.firms.is_public[i] = (field == field_kind::health || field == field_kind::education || u[1] < 0.05) ? 1 : 0;
+            w.firms.log_productivity[i] = static_cast<float>(m.productivity_sigma * counter_rng::normal(u[2], u[3]));
+            auto u2 = w.rng.uniforms(rng_stream::firm_init, 0, static_cast<std::uint32_t>(i), 1);
+            // Firm sizes are log-normal (assumption: sd 1.2 gives a heavy right tail).
+            w.firms.base_size[i] = static_cast<float>(std::exp(1.2 * counter_rng::normal(u2[0], u2[1])));
+        }
+    }
+}
+
+void build_schools(world& w) {
+    const auto& sc = *w.sc;
+    w.schools.resize(sc.schools.size());
+    w.region_schools.assign(sc.regions.size(), {});
+    for (std::size_t s = 0; s < sc.schools.size(); ++s) {
+        const auto& spec = sc.schools[s];
+        std::size_t r = 0;
+        while (r < sc.regions.size() && sc.regions[r].id != spec.region) ++r;
+        if (r == sc.regions.size()) throw internal_error("school " + spec.id + " has an unknown region");
+        w.schools.region[s] = static_cast<std::uint16_t>(r);
+        w.schools.kind[s] = static_cast<std::uint8_t>(spec.kind);
+        w.schools.field[s] = static_cast<std::uint8_t>(spec.field);
+        w.schools.output_level[s] = static_cast<std::uint8_t>(school_output_level(spec.kind));
+        w.schools.open[s] = 1;
+        w.schools.seats_per_month[s] = spec.seats_per_year * w.scale / 12.0;
+        w.schools.program_months[s] = std::max(1, spec.program_months);
+        w.schools.completion_rate[s] = spec.completion_rate;
+        w.schools.skill_gain[s] = spec.skill_gain;
+        w.schools.tuition_vnd_year[s] = spec.tuition_vnd_year;
+        w.schools.recruitment_intensity[s] = spec.recruitment_intensity;
+        w.schools.quality[s] = spec.quality;
+        w.region_schools[r].push_back(static_cast<std::uint32_t>(s));
+    }
+}
+
+}  // namespace
+
+void policy_state::add(const char* name, double value) {
+    for (auto& [k, v] : month_series)
+        if (k == name) { v += value; return; }
+    month_series.emplace_back(name, value);
+}
+
+void world::add_flows(const std::vector<std::int64_t>& counts, std::initializer_list<flow> fs) {
+    const std::size_t width = fs.size();
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+        std::size_t k = 0;
+        for (flow f : fs) add_flow(r, f, counts[r * width + k++]);
+    }
+}
+
+double world::reservation_wage(std::size_t i) const {
+    const auto& m = sc->model;
+    const double decayed = m.reservation_replacement * workers.wage_vnd[i] *
+                           std::pow(m.reservation_decay, workers.months_in_status[i]);
+    return std::max(regions[workers.region[i]].min_wage_vnd, decayed);
+}
+
+world build_world(const scenario& sc, std::size_t block_size) {
+    world w;
+    w.sc = &sc;
+    w.rng = counter_rng(sc.seed);
+    w.block_size = std::max<std::size_t>(64, block_size);
+    w.now = sc.calendar.start;
+    w.scale = sc.scale;
+    const auto& m = sc.model;
+    const std::size_t R = sc.regions.size();
+    w.regions.resize(R);
+    w.flows.assign(R, {});
+    w.policies.resize(sc.policies.size());
+
+    std::vector<std::size_t> per_region(R), first(R + 1, 0);
+    for (std::size_t r = 0; r < R; ++r) {
+        per_region[r] = static_cast<std::size_t>(std::llround(sc.regions[r].labor_force * sc.scale));
+        first[r + 1] = first[r] + per_region[r];
+        w.regions[r].min_wage_vnd = sc.regions[r].min_wage_vnd;
+        w.regions[r].workers_target_growth =
+            static_cast<double>(per_region[r]) * sc.regions[r].labor_force_growth / 12.0;
+    }
+    w.distance_km.assign(R * R, 0);
+    for (std::size_t a = 0; a < R; ++a)
+        for (std::size_t b = 0; b < R; ++b)
+            w.distance_km[a * R + b] = haversine_km(sc.regions[a].latitude, sc.regions[a].longitude,
+                                                    sc.regions[b].latitude, sc.regions[b].longitude);
+
+    build_firms(w, per_region);
+    build_schools(w);
+
+    const std::size_t N = first[R];
+    w.workers.resize(N);
+    w.next_worker_id = static_cast<std::uint32_t>(N);
+    auto& ws = w.workers;
+    // Workers: independent draws keyed by id, so the split into blocks does not matter.
+    for_blocks(N, w.block_size, [&](std::size_t b, std::size_t e) {
+        std::size_t r = static_cast<std::size_t>(std::upper_bound(first.begin(), first.end(), b) - first.begin()) - 1;
+        for (std::size_t i = b; i < e; ++i) {
+            while (i >= first[r + 1]) ++r;
+            const auto& spec = sc.regions[r];
+            const auto id = static_cast<std::uint32_t>(i);
+            auto u = w.rng.uniforms(rng_stream::init, 0, id, 0);
+            auto v = w.rng.uniforms(rng_stream::init, 0, id, 1);
+            auto x = w.rng.uniforms(rng_stream::init, 0, id, 2);
+            const bool female = u[2] < m.share_women;
+            const double retire = female ? m.retirement_age_women : m.retirement_age_men;
+            const std::size_t band = pick(spec.age_shares, u[0]);
+            const double lo = 15.0 + 10.0 * static_cast<double>(band);
+            const double hi = std::min(lo + 10.0, retire);
+            const double age_years = lo + (std::max(hi, lo + 0.1) - lo) * u[1];
+            ws.id[i] = id;
+            ws.region[i] = static_cast<std::uint16_t>(r);
+            ws.age_months[i] = static_cast<std::uint16_t>(std::min(age_years * 12.0, retire * 12.0 - 1.0));
+            ws.flags[i] = static_cast<std::uint8_t>((female ? worker_flag::female : 0) |
+                                                    (u[3] >= spec.urban_share ? worker_flag::rural : 0));
+            ws.level[i] = static_cast<std::uint8_t>(pick(spec.education_shares, v[0]));
+            ws.field[i] = static_cast<std::uint8_t>(pick(spec.field_shares, v[1]));
+            ws.skill[i] = static_cast<float>(0.25 * counter_rng::normal(v[2], v[3]));
+            ws.course[i] = no_course;
+            ws.course_months_left[i] = 0;
+            ws.months_in_status[i] = static_cast<std::uint16_t>(x[1] * 12);
+            const bool unemployed = x[0] < spec.unemployment_rate;
+            ws.status[i] = static_cast<std::uint8_t>(unemployed ? worker_status::unemployed : worker_status::employed);
+            ws.employer[i] = no_employer;
+            if (!unemployed) {
+                // Employer drawn in proportion to firm size within the worker's market.
+                const std::size_t mk = world::market_of(r, ws.field[i]);
+                const std::size_t fb = w.market_firm_begin[mk], fe = w.market_firm_begin[mk + 1];
+                if (fe > fb) {
+                    ws.employer[i] = static_cast<std::int32_t>(fb + std::min<std::size_t>(fe - fb - 1,
+                        static_cast<std::size_t>(x[2] * static_cast<double>(fe - fb))));
+                } else {
+                    ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
+                }
+            }
+        }
+    });
+    // Firm headcounts and the regional productivity scale that reproduces the mean wage.
+    std::vector<double> exp_sum(R, 0.0);
+    std::vector<std::size_t> employed(R, 0);
+    for (std::size_t i = 0; i < N; ++i) {
+        const auto f = ws.employer[i];
+        if (f == no_employer) continue;
+        w.firms.headcount[f] += 1;
+        const double lp = w.firms.log_productivity[f] + ws.skill[i] + w.wage_premium(ws.level[i]);
+        exp_sum[ws.region[i]] += std::exp(lp);
+        employed[ws.region[i]] += 1;
+        if (ws.level[i] < w.firms.min_level[f]) ws.set(i, worker_flag::mismatched, true);
+    }
+    for (std::size_t r = 0; r < R; ++r) {
+        const double mean_exp = employed[r] > 0 ? exp_sum[r] / static_cast<double>(employed[r]) : 1.0;
+        w.regions[r].productivity_scale = sc.regions[r].mean_wage_vnd / (initial_wage_share * mean_exp);
+        w.regions[r].expected_income = sc.regions[r].mean_wage_vnd * (1 - sc.regions[r].unemployment_rate);
+    }
+    for (std::size_t f = 0; f < w.firms.size(); ++f) {
+        // Balanced start: desired headcount is the initial headcount plus open posts.
+        w.firms.base_size[f] = static_cast<float>(w.firms.headcount[f] * (1.0 + m.vacancy_rate));
+        w.firms.desired[f] = static_cast<std::int32_t>(std::lround(w.firms.base_size[f]));
+    }
+    for_blocks(N, w.block_size, [&](std::size_t b, std::size_t e) {
+        for (std::size_t i = b; i < e; ++i) {
+            const auto& reg = w.regions[ws.region[i]];
+            const auto f = ws.employer[i];
+            const double lp = (f == no_employer ? 0.0 : w.firms.log_productivity[f]) + ws.skill[i] +
+                              w.wage_premium(ws.level[i]);
+            const double wage = initial_wage_share * reg.productivity_scale * std::exp(lp);
+            ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(std::max(wage, reg.min_wage_vnd), 0.0, 4.0e9));
+        }
+    });
+    return w;
+}
+
+}  // namespace laborsim

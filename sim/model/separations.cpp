@@ -1,0 +1,40 @@
+// Separations: each employed worker leaves with the exogenous monthly rate s, plus the
+// firm's layoff share this month:  P(sep) = s + layoffs_f / headcount_f.
+// The reservation wage then starts from the last wage (world::reservation_wage).
+#include <atomic>
+#include <vector>
+
+#include "core/parallel.hpp"
+#include "model/phases.hpp"
+
+namespace laborsim {
+
+void run_separations(world& w) {
+    const auto& m = w.sc->model;
+    auto& ws = w.workers;
+    auto& fs = w.firms;
+    const std::uint32_t month = w.month_key();
+    // Layoff shares are fixed before anyone leaves, so the order of leaving cannot matter.
+    std::vector<float> layoff_share(fs.size());
+    for_blocks(fs.size(), w.block_size, [&](std::size_t b, std::size_t e) {
+        for (std::size_t f = b; f < e; ++f)
+            layoff_share[f] = fs.headcount[f] > 0 ? static_cast<float>(fs.layoffs[f]) / static_cast<float>(fs.headcount[f]) : 0.f;
+    });
+    const auto seps = count_blocks(ws.size(), w.block_size, w.region_count(), [&](std::size_t b, std::size_t e, std::int64_t* c) {
+        for (std::size_t i = b; i < e; ++i) {
+            if (ws.status[i] != static_cast<std::uint8_t>(worker_status::employed)) continue;
+            const auto f = ws.employer[i];
+            const double p = m.separation_rate + layoff_share[f];
+            if (counter_rng::to_unit(w.rng.words(rng_stream::separations, month, ws.id[i])[0]) >= p) continue;
+            std::atomic_ref<std::int32_t>(fs.headcount[f]).fetch_sub(1, std::memory_order_relaxed);
+            ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
+            ws.employer[i] = no_employer;
+            ws.months_in_status[i] = 0;
+            ws.set(i, worker_flag::mismatched, false);
+            c[ws.region[i]] += 1;
+        }
+    });
+    for (std::size_t r = 0; r < w.region_count(); ++r) w.add_flow(r, flow::separations, seps[r]);
+}
+
+}  // namespace laborsim

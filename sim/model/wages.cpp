@@ -1,0 +1,35 @@
+// Wages and human capital: the employed learn on the job and their wage follows their
+// skill; the unemployed lose skill; no one is paid under the regional minimum wage.
+//   skill += learning (employed),  skill -= depreciation (unemployed)
+//   wage *= exp(learning)  then  wage = max(wage, min wage_r)
+#include <algorithm>
+#include <cmath>
+
+#include "core/parallel.hpp"
+#include "model/phases.hpp"
+
+namespace laborsim {
+
+void run_wages_and_learning(world& w) {
+    const auto& m = w.sc->model;
+    auto& ws = w.workers;
+    const float learn = static_cast<float>(m.learning_rate);
+    const float depreciate = static_cast<float>(m.depreciation_rate);
+    const double wage_growth = std::exp(m.learning_rate);
+    for_blocks(ws.size(), w.block_size, [&](std::size_t b, std::size_t e) {
+        for (std::size_t i = b; i < e; ++i) {
+            const auto st = ws.status[i];
+            if (st == static_cast<std::uint8_t>(worker_status::employed)) {
+                ws.skill[i] += learn;
+                const double wage = std::max(ws.wage_vnd[i] * wage_growth, w.regions[ws.region[i]].min_wage_vnd);
+                ws.wage_vnd[i] = static_cast<std::uint32_t>(std::min(wage, 4.0e9));
+            } else if (st == static_cast<std::uint8_t>(worker_status::unemployed)) {
+                ws.skill[i] -= depreciate;
+            }
+            if (st != static_cast<std::uint8_t>(worker_status::student) && ws.months_in_status[i] < 60000)
+                ws.months_in_status[i] = static_cast<std::uint16_t>(ws.months_in_status[i] + 1);
+        }
+    });
+}
+
+}  // namespace laborsim
