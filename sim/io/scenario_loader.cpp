@@ -246,14 +246,82 @@ scenario load_scenario_text(const std::string& text, const std::string& file_lab
     return load_from_node(parse_text(text, file_label), file_label);
 }
 
+// Applies "key.path=value" to the tree. Path steps are mapping keys; in a list, a step is
+// an index ("regions.0" or "regions[0]") or the `id` of an item ("regions.cao-bang").
+// The value is parsed as YAML, so it is typed like the file.
+void apply_override(YAML::Node& root, const std::string& setting, std::size_t index, std::vector<diagnostic>& errors) {
+    const std::string label = "--set[" + std::to_string(index) + "]";
+    const auto eq = setting.find('=');
+    if (eq == std::string::npos || eq == 0) {
+        errors.push_back({label, 0, 0, "", "expected key.path=value, got \"" + setting + "\""});
+        return;
+    }
+    std::string path = setting.substr(0, eq);
+    const std::string value = setting.substr(eq + 1);
+    for (auto& c : path) if (c == '[' || c == ']') c = '.';
+    std::vector<std::string> steps;
+    std::string cur;
+    for (char c : path + ".") {
+        if (c == '.') { if (!cur.empty()) steps.push_back(cur); cur.clear(); }
+        else cur += c;
+    }
+    YAML::Node value_node;
+    try {
+        value_node = YAML::Load(value);
+    } catch (const YAML::ParserException& e) {
+        errors.push_back({label, 1, e.mark.column + static_cast<int>(eq) + 2, path, "value is not valid YAML: " + e.msg});
+        return;
+    }
+    // yaml-cpp nodes are handles: walk with fresh handles so reassignment never aliases.
+    std::vector<YAML::Node> chain{root};
+    std::string walked;
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+        YAML::Node node = chain.back();
+        const std::string& step = steps[k];
+        const bool last = k + 1 == steps.size();
+        walked += (walked.empty() ? "" : ".") + step;
+        if (node.IsSequence()) {
+            std::size_t pos = node.size();
+            const bool numeric = !step.empty() && step.find_first_not_of("0123456789") == std::string::npos;
+            if (numeric) pos = std::stoul(step);
+            else
+                for (std::size_t i = 0; i < node.size(); ++i)
+                    if (node[i].IsMap() && node[i]["id"] && node[i]["id"].Scalar() == step) pos = i;
+            if (pos >= node.size()) {
+                errors.push_back({label, 0, 0, walked, "no list item with " + std::string(numeric ? "index " : "id ") + step});
+                return;
+            }
+            if (last) { node[pos] = value_node; return; }
+            chain.push_back(node[pos]);
+        } else if (node.IsMap() || node.IsNull() || !node.IsDefined()) {
+            if (last) { node[step] = value_node; return; }
+            YAML::Node child = node[step];
+            if (!child.IsDefined() || child.IsNull()) {
+                node[step] = YAML::Node(YAML::NodeType::Map);
+                child = node[step];
+            }
+            chain.push_back(child);
+        } else {
+            errors.push_back({label, 0, 0, walked, "cannot descend into a scalar value"});
+            return;
+        }
+    }
+}
+
 scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
     std::ifstream in(path);
     if (!in) throw input_error(std::vector<diagnostic>{{path, 0, 0, "", "cannot open the scenario file"}});
     std::stringstream buf;
     buf << in.rdbuf();
     YAML::Node root = parse_text(buf.str(), path);
-    if (!overrides.empty())
-        throw input_error(std::vector<diagnostic>{{path, 0, 0, "", "--set is not supported yet"}});
+    std::vector<diagnostic> errors;
+    for (std::size_t i = 0; i < overrides.size(); ++i) apply_override(root, overrides[i], i, errors);
+    if (!errors.empty()) throw input_error(errors);
+    if (!overrides.empty()) {
+        // Re-parse the merged text so every mark (line:column) points into one document.
+        const std::string merged = YAML::Dump(root) + "\n";
+        return load_from_node(parse_text(merged, path + " (with --set)"), path + " (with --set)");
+    }
     return load_from_node(root, path);
 }
 

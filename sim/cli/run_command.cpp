@@ -1,14 +1,14 @@
-#include "cli/commands.hpp"
-
+// laborsim run SCENARIO [-o OUT] [--threads N] [--seed S] [--quiet] [--force]
 #include <tbb/info.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
-#include <iostream>
+#include <memory>
+#include <optional>
 
+#include "cli/command.hpp"
 #include "cli/progress.hpp"
-#include "io/schema.hpp"
 #include "laborsim/engine.hpp"
 #include "laborsim/errors.hpp"
 #include "laborsim/recorder.hpp"
@@ -20,19 +20,32 @@ namespace fs = std::filesystem;
 
 namespace {
 
+struct run_args {
+    std::string scenario;
+    std::string output;
+    int threads = 0;
+    std::optional<std::uint64_t> seed;
+    std::vector<std::string> settings;
+    std::size_t block_size = 16384;
+    bool quiet = false;
+    bool force = false;
+};
+
 std::string default_output(const scenario& sc) {
     if (!sc.output.path.empty()) return sc.output.path;
     return "results/" + sc.name + ".h5";
 }
 
 void print_summary(const scenario& sc, const run_summary& s, const std::string& out, const month_stats& last) {
-    std::printf("laborsim: %s, %d months, %zu workers (scale %g), %.2f s, %.3g worker-months/s\n", sc.name.c_str(),
-                s.months, s.workers_at_end, sc.scale, s.wall_seconds,
+    std::printf("laborsim: %s, %d months, %zu workers at the end (scale %g), %.2f s, %.3g worker-months/s\n",
+                sc.name.c_str(), s.months, s.workers_at_end, sc.scale, s.wall_seconds,
                 s.wall_seconds > 0 ? static_cast<double>(s.worker_months) / s.wall_seconds : 0.0);
     std::printf("output: %s\n", out.c_str());
-    std::printf("%-18s %12s %8s %8s %8s %8s %12s\n", "region (" , "labor force", "unemp", "trained", "certif", "hq", "mean wage");
+    std::printf("%s (%s):\n", "last month", format_year_month(year_month::from_index(last.month_index)).c_str());
+    std::printf("  %-16s %12s %8s %8s %8s %8s %12s\n", "region", "labor force", "unemp", "trained", "certif", "hq",
+                "mean wage");
     for (std::size_t r = 0; r < last.by_region.size(); ++r) {
-        std::printf("%-18s %12.0f %7.2f%% %7.2f%% %7.2f%% %7.2f%% %12.0f\n", sc.regions[r].id.c_str(),
+        std::printf("  %-16s %12.0f %7.2f%% %7.2f%% %7.2f%% %7.2f%% %12.0f\n", sc.regions[r].id.c_str(),
                     last.at(r, indicator::labor_force), 100 * last.at(r, indicator::unemployment_rate),
                     100 * last.at(r, indicator::trained_rate), 100 * last.at(r, indicator::certified_rate),
                     100 * last.at(r, indicator::high_quality_rate), last.at(r, indicator::mean_wage));
@@ -46,10 +59,8 @@ public:
     month_stats last;
 };
 
-}  // namespace
-
-int command_run(const run_args& args, const std::string& command_line) {
-    scenario sc = load_scenario(args.scenario);
+int run(const run_args& args) {
+    scenario sc = load_scenario(args.scenario, args.settings);
     if (args.seed) sc.seed = *args.seed;
     const std::string out = args.output.empty() ? default_output(sc) : args.output;
     const bool exists = fs::exists(out);
@@ -60,7 +71,7 @@ int command_run(const run_args& args, const std::string& command_line) {
     const std::string target = exists ? out + ".partial-" + std::to_string(getpid()) : out;
 
     const int threads = args.threads > 0 ? args.threads : tbb::info::default_concurrency();
-    auto recorder = make_hdf5_recorder(target, run_provenance{command_line, threads});
+    auto recorder = make_hdf5_recorder(target, run_provenance{invocation(), threads});
     last_month_keeper keeper;
     std::unique_ptr<run_observer> progress;
     std::vector<run_observer*> observers{recorder.get(), &keeper};
@@ -82,22 +93,21 @@ int command_run(const run_args& args, const std::string& command_line) {
     return 0;
 }
 
-int command_validate(const std::string& path) {
-    const scenario sc = load_scenario(path);
-    std::printf("%s: ok (scenario %s, %zu regions, %zu schools, %zu policies, %s to %s)\n", path.c_str(), sc.name.c_str(),
-                sc.regions.size(), sc.schools.size(), sc.policies.size(), format_year_month(sc.calendar.start).c_str(),
-                format_year_month(sc.calendar.end).c_str());
-    return 0;
-}
+}  // namespace
 
-int command_info(const std::string& path) {
-    std::cout << describe_output(path);
-    return 0;
-}
-
-int command_schema() {
-    std::cout << schema_markdown();
-    return 0;
+void add_run_command(CLI::App& app, command_list& commands) {
+    auto args = std::make_shared<run_args>();
+    auto* cmd = app.add_subcommand("run", "Run a scenario and write its HDF5 trajectories");
+    cmd->add_option("scenario", args->scenario, "Scenario YAML file")->required();
+    cmd->add_option("-o,--output", args->output, "Output HDF5 file (default: output.path or results/<name>.h5)");
+    cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--seed", args->seed, "Override the scenario seed");
+    cmd->add_option("--set", args->settings, "Override a scenario key: key.path=value (repeatable)");
+    cmd->add_option("--block-size", args->block_size, "Agents per parallel block (results do not depend on it)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_flag("--quiet", args->quiet, "No progress or summary output");
+    cmd->add_flag("--force", args->force, "Overwrite an existing output file");
+    commands.push_back({cmd, [args] { return run(*args); }});
 }
 
 }  // namespace laborsim

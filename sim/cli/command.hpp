@@ -1,0 +1,27 @@
+// Each subcommand lives in its own file and registers itself here: it adds its CLI11
+// subcommand and the action to run when that subcommand was given. Actions return the
+// exit code (0 ok, 1 run failed, 2 bad input) or throw input_error (-> 2).
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace laborsim {
+
+struct command {
+    CLI::App* subcommand = nullptr;
+    std::function<int()> action;
+};
+using command_list = std::vector<command>;
+
+// The full command line, for provenance.
+const std::string& invocation();
+
+void add_run_command(CLI::App& app, command_list& commands);
+void add_validate_command(CLI::App& app, command_list& commands);
+void add_info_command(CLI::App& app, command_list& commands);
+void add_schema_command(CLI::App& app, command_list& commands);
+
+}  // namespace laborsim
