@@ -23,5 +23,6 @@ void add_run_command(CLI::App& app, command_list& commands);
 void add_validate_command(CLI::App& app, command_list& commands);
 void add_info_command(CLI::App& app, command_list& commands);
 void add_schema_command(CLI::App& app, command_list& commands);
+void add_bench_command(CLI::App& app, command_list& commands);
 
 }  // namespace laborsim

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     add_validate_command(app, commands);
     add_info_command(app, commands);
     add_schema_command(app, commands);
+    add_bench_command(app, commands);
 
     try {
         app.parse(argc, argv);
