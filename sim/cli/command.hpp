@@ -24,5 +24,7 @@ void add_validate_command(CLI::App& app, command_list& commands);
 void add_info_command(CLI::App& app, command_list& commands);
 void add_schema_command(CLI::App& app, command_list& commands);
 void add_bench_command(CLI::App& app, command_list& commands);
+void add_compare_command(CLI::App& app, command_list& commands);
+void add_report_command(CLI::App& app, command_list& commands);
 
 }  // namespace laborsim

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
     add_info_command(app, commands);
     add_schema_command(app, commands);
     add_bench_command(app, commands);
+    add_compare_command(app, commands);
+    add_report_command(app, commands);
 
     try {
         app.parse(argc, argv);

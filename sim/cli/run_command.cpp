@@ -1,4 +1,4 @@
-// laborsim run SCENARIO [-o OUT] [--threads N] [--seed S] [--quiet] [--force]
+// laborsim run SCENARIO [-o OUT] [--threads N] [--seed S] [--quiet] [--force] [--replicates N]
 #include <tbb/info.h>
 #include <unistd.h>
 
@@ -9,6 +9,7 @@
 
 #include "cli/command.hpp"
 #include "cli/progress.hpp"
+#include "cli/replicates.hpp"
 #include "laborsim/engine.hpp"
 #include "laborsim/errors.hpp"
 #include "laborsim/recorder.hpp"
@@ -29,6 +30,7 @@ struct run_args {
     std::size_t block_size = 16384;
     bool quiet = false;
     bool force = false;
+    int replicates = 0;  // > 0: a run folder of replicates (cli/replicates.cpp)
 };
 
 std::string default_output(const scenario& sc) {
@@ -62,6 +64,8 @@ public:
 int run(const run_args& args) {
     scenario sc = load_scenario(args.scenario, args.settings);
     if (args.seed) sc.seed = *args.seed;
+    if (args.replicates > 0)
+        return run_replicates({sc, args.replicates, args.output, args.threads, args.block_size, args.quiet, args.force});
     const std::string out = args.output.empty() ? default_output(sc) : args.output;
     const bool exists = fs::exists(out);
     if (exists && !args.force)
@@ -107,6 +111,9 @@ void add_run_command(CLI::App& app, command_list& commands) {
         ->check(CLI::PositiveNumber);
     cmd->add_flag("--quiet", args->quiet, "No progress or summary output");
     cmd->add_flag("--force", args->force, "Overwrite an existing output file");
+    cmd->add_option("--replicates", args->replicates,
+                    "Run N replicates (seeds derived from the scenario seed) into a folder: -o FOLDER, default results/<name>/")
+        ->check(CLI::PositiveNumber);
     commands.push_back({cmd, [args] { return run(*args); }});
 }
 

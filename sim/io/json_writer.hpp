@@ -1,0 +1,43 @@
+// A small streaming JSON writer (objects, arrays, strings, numbers) for manifests and
+// comparison summaries. Numbers are written in the shortest form that reads back exactly;
+// NaN and infinities, which JSON lacks, are written as null.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace laborsim {
+
+class json_writer {
+public:
+    json_writer& begin_object();
+    json_writer& end_object();
+    json_writer& begin_array();
+    json_writer& end_array();
+    json_writer& key(std::string_view k);
+    json_writer& value(std::string_view s);
+    json_writer& value(const char* s) { return value(std::string_view(s)); }
+    json_writer& value(double v);
+    json_writer& value(std::int64_t v);
+    json_writer& value(std::uint64_t v);
+    json_writer& value(int v) { return value(static_cast<std::int64_t>(v)); }
+    json_writer& value(bool v);
+    json_writer& null();
+    template <class T>
+    json_writer& field(std::string_view k, const T& v) { return key(k).value(v); }
+
+    [[nodiscard]] const std::string& str() const { return out_; }
+
+    static std::string quote(std::string_view s);
+    static std::string number(double v);
+
+private:
+    void before_value();
+    void newline();
+    std::string out_;
+    std::vector<bool> has_items_;  // per open container
+    bool after_key_ = false;
+};
+
+}  // namespace laborsim

@@ -1,0 +1,497 @@
+#!/usr/bin/env python3
+"""Writes a self-contained HTML report comparing laborsim policy variants with a baseline.
+
+    laborsim report BASE VARIANT... -o report.html      (the CLI runs this tool)
+    tools/report.py --laborsim build/release/laborsim BASE VARIANT... -o report.html
+
+BASE and VARIANT are run folders (`laborsim run SCENARIO --replicates N`) or single .h5
+files. Every number in the difference, cost and cost-per-outcome tables comes from
+`laborsim compare --json`, so the report and compare agree exactly. The charts are read
+from the files with h5py: per region, the mean over replicates with a band from the
+lowest to the highest replicate, and the paired difference from the baseline with its
+confidence band. Charts are PNG embedded as base64; the page loads nothing from a network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import datetime as dt
+import difflib
+import html
+import io
+import json
+import math
+import os
+import platform
+import shutil
+import subprocess
+import sys
+
+import h5py
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+# Indicators charted when none are named; each is in the recorder's output or derived below.
+DEFAULT_CHARTS = ["certified_rate", "trained_rate", "unemployment_rate", "employed"]
+DERIVED = {"trained_workers": "trained_rate", "certified_workers": "certified_rate",
+           "high_quality_workers": "high_quality_rate"}
+RATE_UNITS = {"1", "1/month"}
+COLOURS = ["#444444", "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
+
+
+# ---- reading runs --------------------------------------------------------------------------
+
+def _attr(obj, name, default=None):
+    if name not in obj.attrs:
+        return default
+    v = obj.attrs[name]
+    if isinstance(v, bytes):
+        return v.decode("utf-8")
+    if isinstance(v, np.generic):
+        return v.item()
+    return v
+
+
+def read_replicate(path):
+    """Indicators [time, region], policy series and provenance of one output file."""
+    with h5py.File(path, "r") as f:
+        g = f["regions"]
+        regions = [r.decode() if isinstance(r, bytes) else str(r) for r in g["region"][()]]
+        data = {}
+        for name, ds in g.items():
+            if isinstance(ds, h5py.Dataset) and ds.ndim == 2 and ds.shape[1] == len(regions) \
+                    and name not in ("labor_force_by_education", "employed_by_field"):
+                data[name] = (ds[()], _attr(ds, "units", ""))
+        for name, rate in DERIVED.items():
+            if rate in data and "labor_force" in data:
+                data[name] = (data[rate][0] * data["labor_force"][0], "persons")
+        start = _attr(f, "calendar_start")
+        months = min(v.shape[0] for v, _ in data.values())
+        year, month = (int(x) for x in start.split("-"))
+        dates = [np.datetime64(f"{year + (month - 1 + k) // 12:04d}-{(month - 1 + k) % 12 + 1:02d}")
+                 for k in range(months)]
+        attrs = {k: _attr(f, k) for k in f.attrs}
+    return {"path": path, "regions": regions, "data": data, "dates": dates, "attrs": attrs}
+
+
+# ---- numbers and formatting (mirrors laborsim compare's terminal table) -------------------
+
+def is_rate(units):
+    return units in RATE_UNITS
+
+
+def fmt_level(v, units):
+    if v is None or (isinstance(v, float) and not math.isfinite(v)):
+        return "n/a"
+    if is_rate(units):
+        return f"{100 * v:.2f}%"
+    if abs(v) >= 1000:
+        return f"{v:,.0f}"
+    return f"{v:.4g}"
+
+
+def fmt_signed(v, units):
+    if v is None or (isinstance(v, float) and not math.isfinite(v)):
+        return "n/a"
+    if is_rate(units):
+        return f"{100 * v:+.2f} pp"
+    if abs(v) >= 1000:
+        return f"{v:+,.0f}"
+    return f"{v:+.4g}"
+
+
+def fmt_ci(d, units):
+    lo, hi = d.get("low"), d.get("high")
+    if lo is None or hi is None:
+        return "n/a"
+    a, b = fmt_signed(lo, units), fmt_signed(hi, units)
+    if is_rate(units):
+        a = a[:-3]
+    return f"[{a}, {b}]"
+
+
+def fmt_p(p):
+    if p is None:
+        return "n/a"
+    return "&lt;0.001" if p < 0.001 else f"{p:.3f}"
+
+
+def fmt_bn(v):
+    return "n/a" if v is None else f"{v / 1e9:,.2f} bn"
+
+
+def cost_text(c):
+    if c["vnd_per_unit"] is not None:
+        d = c["outcome_difference"]
+        sig = d["low"] is not None and (d["low"] > 0 or d["high"] < 0)
+        return f"{c['vnd_per_unit']:,.0f}" + ("" if sig else " (n.s.)")
+    gain = c["outcome_difference"]["mean"]
+    return "n/a (no gain)" if gain is None or gain <= 0 else "n/a (saves money)"
+
+
+def t_quantile(p, dof):
+    from scipy import stats  # Debian python3-scipy
+    return float(stats.t.ppf(p, dof))
+
+
+# ---- scenario differences ----------------------------------------------------------------
+
+def flatten(node, prefix=""):
+    """YAML tree -> {key.path: value}; list items with an `id` are keyed by it."""
+    out = {}
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out.update(flatten(v, f"{prefix}.{k}" if prefix else str(k)))
+    elif isinstance(node, list) and node and all(isinstance(x, dict) and "id" in x for x in node):
+        for x in node:
+            out.update(flatten({k: v for k, v in x.items() if k != "id"}, f"{prefix}[{x['id']}]"))
+            out.setdefault(f"{prefix}[{x['id']}]", "(present)")
+    else:
+        out[prefix] = node
+    return out
+
+
+def scenario_diff(base_yaml, variant_yaml):
+    """Rows (key, baseline value, variant value) where the resolved scenarios differ."""
+    try:
+        import yaml  # Debian python3-yaml
+        a = flatten(yaml.safe_load(base_yaml) or {})
+        b = flatten(yaml.safe_load(variant_yaml) or {})
+    except Exception:  # no PyYAML, or text that is not YAML: a line diff instead
+        lines = difflib.unified_diff(base_yaml.splitlines(), variant_yaml.splitlines(), "baseline", "variant", lineterm="")
+        return None, "\n".join(lines)
+    rows = []
+    for key in sorted(set(a) | set(b)):
+        va, vb = a.get(key, "(absent)"), b.get(key, "(absent)")
+        if va != vb:
+            rows.append((key, va, vb))
+    return rows, None
+
+
+# ---- charts ------------------------------------------------------------------------------
+
+def png(fig):
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=90, bbox_inches="tight")
+    plt.close(fig)
+    return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def stack(reps, name):
+    """[replicate, time, region] over the months every replicate has, or None."""
+    if any(name not in r["data"] for r in reps):
+        return None
+    t = min(r["data"][name][0].shape[0] for r in reps)
+    return np.stack([r["data"][name][0][:t] for r in reps])
+
+
+def chart_levels(runs, name, regions):
+    """Mean over replicates per run set, band from the lowest to the highest replicate."""
+    units = next((r["reps"][0]["data"][name][1] for r in runs if name in r["reps"][0]["data"]), "")
+    cols = min(3, len(regions))
+    rows = math.ceil(len(regions) / cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 2.8 * rows), squeeze=False, sharex=True)
+    for i, region in enumerate(regions):
+        ax = axes[i // cols][i % cols]
+        for k, run in enumerate(runs):
+            arr = stack(run["reps"], name)
+            if arr is None:
+                continue
+            r = run["reps"][0]["regions"].index(region)
+            y = arr[:, :, r] * (100 if is_rate(units) else 1)
+            x = run["reps"][0]["dates"][: y.shape[1]]
+            c = COLOURS[k % len(COLOURS)]
+            ax.fill_between(x, y.min(axis=0), y.max(axis=0), color=c, alpha=0.18, linewidth=0)
+            ax.plot(x, y.mean(axis=0), color=c, linewidth=1.6, label=f"{run['label']} (n={y.shape[0]})")
+        ax.set_title(region, fontsize=10)
+        ax.grid(alpha=0.3)
+        ax.tick_params(labelsize=8)
+        if is_rate(units):
+            ax.set_ylabel("%", fontsize=8)
+    for j in range(len(regions), rows * cols):
+        axes[j // cols][j % cols].axis("off")
+    axes[0][0].legend(fontsize=7, loc="best")
+    fig.suptitle(f"{name} ({units}): mean over replicates, band = lowest to highest replicate", fontsize=10)
+    fig.autofmt_xdate()
+    return png(fig)
+
+
+def chart_difference(base, variants, name, regions, level):
+    """Paired difference variant - baseline over time, with its t confidence band."""
+    barr = stack(base["reps"], name)
+    if barr is None:
+        return None
+    units = base["reps"][0]["data"][name][1]
+    scale = 100 if is_rate(units) else 1
+    cols = min(3, len(regions))
+    rows = math.ceil(len(regions) / cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 2.8 * rows), squeeze=False, sharex=True)
+    bseeds = [r["attrs"].get("seed") for r in base["reps"]]
+    for i, region in enumerate(regions):
+        ax = axes[i // cols][i % cols]
+        ax.axhline(0, color="#444444", linewidth=0.8)
+        for k, run in enumerate(variants, start=1):
+            varr = stack(run["reps"], name)
+            if varr is None:
+                continue
+            vseeds = [r["attrs"].get("seed") for r in run["reps"]]
+            pairs = [(bseeds.index(s), vseeds.index(s)) for s in bseeds if s in vseeds]
+            if len(pairs) < 2:
+                continue
+            t = min(barr.shape[1], varr.shape[1])
+            r = base["reps"][0]["regions"].index(region)
+            d = np.stack([varr[j, :t, r] - barr[b, :t, r] for b, j in pairs]) * scale
+            mean = d.mean(axis=0)
+            half = t_quantile(0.5 + level / 2, len(pairs) - 1) * d.std(axis=0, ddof=1) / math.sqrt(len(pairs))
+            x = base["reps"][0]["dates"][:t]
+            c = COLOURS[k % len(COLOURS)]
+            ax.fill_between(x, mean - half, mean + half, color=c, alpha=0.22, linewidth=0)
+            ax.plot(x, mean, color=c, linewidth=1.6, label=f"{run['label']} - {base['label']}")
+        ax.set_title(region, fontsize=10)
+        ax.grid(alpha=0.3)
+        ax.tick_params(labelsize=8)
+        if is_rate(units):
+            ax.set_ylabel("pp", fontsize=8)
+    for j in range(len(regions), rows * cols):
+        axes[j // cols][j % cols].axis("off")
+    axes[0][0].legend(fontsize=7, loc="best")
+    fig.suptitle(f"{name}: paired difference from the baseline, band = {round(100 * level)}% confidence interval",
+                 fontsize=10)
+    fig.autofmt_xdate()
+    return png(fig)
+
+
+# ---- HTML --------------------------------------------------------------------------------
+
+CSS = """
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:24px auto;max-width:1150px;color:#222;
+     line-height:1.4;padding:0 16px}
+h1{font-size:1.6em;margin-bottom:0}h2{border-bottom:2px solid #ddd;padding-bottom:4px;margin-top:32px}
+.sub{color:#666;margin-top:4px}table{border-collapse:collapse;margin:8px 0 16px;font-size:0.86em}
+th,td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}th{background:#f3f3f3}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tr.sig td{background:#eef6ee}tr.sig td.diff{font-weight:600}
+img.chart{max-width:100%;border:1px solid #eee;margin:6px 0 18px}
+code,pre{background:#f6f6f6;font-size:0.85em}pre{padding:8px;overflow-x:auto}
+.note{color:#8a5a00}.small{font-size:0.8em;color:#666}
+"""
+
+
+def esc(x):
+    return html.escape(str(x))
+
+
+def table(header, rows, classes=None, num_cols=()):
+    out = ["<table><tr>" + "".join(f"<th>{esc(h)}</th>" for h in header) + "</tr>"]
+    for i, row in enumerate(rows):
+        cls = f' class="{classes[i]}"' if classes and classes[i] else ""
+        cells = []
+        for j, cell in enumerate(row):
+            c = ' class="num diff"' if j in num_cols else ""
+            cells.append(f"<td{c}>{cell}</td>")
+        out.append(f"<tr{cls}>" + "".join(cells) + "</tr>")
+    return "\n".join(out) + "</table>"
+
+
+def run_compare(args):
+    cmd = [args.laborsim, "compare", *args.runs, "--json", "-", "--quiet"]
+    for d in args.at or []:
+        cmd += ["--at", d]
+    if args.indicators:
+        cmd += ["--indicators", args.indicators]
+    if args.regions:
+        cmd += ["--regions", args.regions]
+    res = subprocess.run(cmd, capture_output=True, text=True)
+    if res.returncode != 0:
+        sys.stderr.write(res.stderr)
+        sys.exit(res.returncode)
+    return json.loads(res.stdout), cmd
+
+
+def laborsim_version(binary):
+    try:
+        return subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "unknown"
+
+
+def find_laborsim(given):
+    if given:
+        return given
+    if os.environ.get("LABORSIM_BIN"):
+        return os.environ["LABORSIM_BIN"]
+    found = shutil.which("laborsim")
+    if not found:
+        sys.exit("report.py: cannot find the laborsim binary; pass --laborsim PATH or set LABORSIM_BIN")
+    return found
+
+
+def build(args):
+    cmp, cmd = run_compare(args)
+    level = cmp["level"]
+    pct = round(100 * level)
+    runs = []
+    for info in [cmp["baseline"], *cmp["variants"]]:
+        reps = [read_replicate(p) for p in info["files"]]
+        runs.append({"label": info["label"], "info": info, "reps": reps})
+    base, variants = runs[0], runs[1:]
+    all_regions = base["reps"][0]["regions"]
+    chart_regions = [r for r in (args.regions.split(",") if args.regions else all_regions) if r in all_regions] \
+        or all_regions
+    chart_names = [n for n in (args.indicators.split(",") if args.indicators else DEFAULT_CHARTS)
+                   if n != "all" and n in base["reps"][0]["data"]] or DEFAULT_CHARTS
+    title = args.title or f"{', '.join(v['label'] for v in variants)} compared with {base['label']}"
+    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    h = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{esc(title)}</title>",
+         f"<style>{CSS}</style></head><body>",
+         f"<h1>{esc(title)}</h1>",
+         f"<p class='sub'>laborsim scenario comparison &middot; generated {esc(now)} &middot; "
+         f"{pct}% confidence intervals over replicates</p>"]
+
+    # Summary: the headline rows where the interval excludes zero.
+    h.append("<h2>Summary</h2><ul>")
+    first_date = cmp["dates"][-1] if cmp["dates"] else ""
+    for v in variants:
+        sig = [r for r in cmp["rows"] if r["variant"] == v["label"] and r["date"] == first_date and r["region"] == "all"
+               and r["measure"] == "value" and r["difference"]["low"] is not None
+               and (r["difference"]["low"] > 0 or r["difference"]["high"] < 0)]
+        parts = [f"{esc(r['indicator'])} {fmt_signed(r['difference']['mean'], r['units'])}" for r in sig[:6]]
+        ce = [c for c in cmp["cost_effectiveness"] if c["variant"] == v["label"] and c["date"] == first_date
+              and c["outcome"] == "certified_workers"]
+        cost = ""
+        if ce and ce[0]["vnd_per_unit"] is not None:
+            cost = f"; about <b>{ce[0]['vnd_per_unit']:,.0f} VND per additional certified worker</b>"
+        h.append(f"<li><b>{esc(v['label'])}</b> vs <b>{esc(base['label'])}</b> in {esc(first_date)}, all regions: "
+                 + (", ".join(parts) if parts else "no difference whose interval excludes zero") + cost + "</li>")
+    h.append("</ul>")
+
+    # Scenarios.
+    h.append("<h2>Scenarios</h2>")
+    rows = []
+    for run in runs:
+        info, a = run["info"], run["reps"][0]["attrs"]
+        rows.append([esc(run["label"]), esc(info.get("description", "")), f"<code>{esc(info['path'])}</code>",
+                     f"<code>{esc(a.get('scenario_path', ''))}</code>", str(len(run["reps"])),
+                     f"{esc(a.get('calendar_start'))} to {esc(a.get('calendar_end'))}", esc(a.get("scale"))])
+    h.append(table(["scenario", "description", "runs", "scenario file", "replicates", "period", "scale"], rows))
+    base_yaml = base["reps"][0]["attrs"].get("scenario", "")
+    for v in variants:
+        diff_rows, text = scenario_diff(base_yaml, v["reps"][0]["attrs"].get("scenario", ""))
+        h.append(f"<h3>Parameters that differ: {esc(v['label'])} vs {esc(base['label'])}</h3>")
+        if diff_rows is None:
+            h.append(f"<pre>{esc(text)}</pre>")
+        elif not diff_rows:
+            h.append("<p>None: the resolved scenarios are identical.</p>")
+        else:
+            h.append(table(["key", esc(base["label"]), esc(v["label"])],
+                           [[f"<code>{esc(k)}</code>", esc(a), esc(b)] for k, a, b in diff_rows]))
+    seeds_shared = all(set(v["info"]["seeds"]) == set(base["info"]["seeds"]) for v in variants)
+    h.append("<p class='small'>Replicate k runs with seed splitmix64(seed + k) &gt;&gt; 11. "
+             + ("Every variant shares its seeds with the baseline (common random numbers), so differences are paired."
+                if seeds_shared else "<span class='note'>Not every variant shares its seeds with the baseline; "
+                                     "unpaired replicates are compared with Welch's interval.</span>") + "</p>")
+
+    # Charts.
+    h.append("<h2>Trajectories</h2>")
+    for name in chart_names:
+        h.append(f"<img class='chart' alt='{esc(name)} by region' src='data:image/png;base64,"
+                 f"{chart_levels(runs, name, chart_regions)}'>")
+    h.append("<h2>Differences from the baseline over time</h2>")
+    for name in chart_names:
+        img = chart_difference(base, variants, name, chart_regions, level)
+        if img:
+            h.append(f"<img class='chart' alt='{esc(name)} difference' src='data:image/png;base64,{img}'>")
+
+    # Difference table.
+    h.append("<h2>Differences with confidence intervals</h2>")
+    h.append(f"<p>difference = variant &minus; baseline, averaged over replicate pairs with the same seed; "
+             f"{pct}% interval = mean &plusmn; t<sub>(1+{level:g})/2, n&minus;1</sub> &middot; sd / &radic;n. "
+             "Rates in %, their differences in percentage points (pp). Cumulative rows sum a monthly flow from "
+             "the first month through the date. Shaded rows: the interval excludes zero.</p>")
+    groups = {}
+    for r in cmp["rows"]:
+        groups.setdefault((r["variant"], r["date"]), []).append(r)
+    for (variant, date), rs in groups.items():
+        n = rs[0]["difference"]["n"]
+        h.append(f"<h3>{esc(variant)} vs {esc(base['label'])}, {esc(date)} "
+                 f"<span class='small'>({n} {'pairs' if rs[0]['method'] == 'paired' else 'replicates, unpaired'})</span></h3>")
+        cls = ["sig" if r["difference"]["low"] is not None and (r["difference"]["low"] > 0 or r["difference"]["high"] < 0)
+               else "" for r in rs]
+        h.append(table(["indicator", "region", "measure", "baseline", "variant", "difference", f"{pct}% CI", "p"],
+                       [[esc(r["indicator"]), esc(r["region"]), "in month" if r["measure"] == "value" else "cumulative",
+                         fmt_level(r["baseline_mean"], r["units"]), fmt_level(r["variant_mean"], r["units"]),
+                         fmt_signed(r["difference"]["mean"], r["units"]), fmt_ci(r["difference"], r["units"]),
+                         fmt_p(r["difference"]["p_value"])] for r in rs], cls, num_cols=(3, 4, 5, 6, 7)))
+
+    # Costs.
+    h.append("<h2>Policy costs</h2>")
+    if cmp["policy_costs"]:
+        h.append("<p>Spending from the first month through the date, mean over replicates.</p>")
+        h.append(table(["variant", "run", "through", "policy", "type", "spending (VND)", "beneficiaries"],
+                       [[esc(p["variant"]), esc(p["run"]), esc(p["through"]), esc(p["policy"]), esc(p["type"]),
+                         fmt_bn(p["spending_vnd"]), fmt_level(p["beneficiaries"], "persons")]
+                        for p in cmp["policy_costs"]], num_cols=(5, 6)))
+        h.append("<h3>Cost per additional outcome (all regions)</h3>"
+                 "<p>(variant &minus; baseline spending) / (variant &minus; baseline outcome), means over replicate "
+                 "pairs; certified workers = certified rate &times; labour force. n.s.: the interval of the outcome "
+                 "difference includes zero, so the ratio is not reliable.</p>")
+        h.append(table(["variant", "date", "outcome", "extra spending (VND)", "extra outcome", f"{pct}% CI",
+                        "VND per unit"],
+                       [[esc(c["variant"]), esc(c["date"]), esc(c["outcome"]), fmt_bn(c["extra_spending_vnd"]),
+                         fmt_signed(c["outcome_difference"]["mean"], "persons"),
+                         fmt_ci(c["outcome_difference"], "persons"),
+                         cost_text(c)]
+                        for c in cmp["cost_effectiveness"]], num_cols=(3, 4, 5, 6)))
+    else:
+        h.append("<p>No policy in these runs reports spending.</p>")
+    for n in cmp["notes"]:
+        h.append(f"<p class='note'>note: {esc(n)}</p>")
+
+    # Provenance.
+    h.append("<h2>Provenance</h2>")
+    h.append(f"<p>Numbers from <code>{esc(' '.join(cmd))}</code> ({esc(laborsim_version(args.laborsim))}); "
+             f"charts by report.py with Python {esc(platform.python_version())}, matplotlib "
+             f"{esc(matplotlib.__version__)}, h5py {esc(h5py.__version__)} on {esc(platform.node())}.</p>")
+    rows = []
+    for run in runs:
+        for rep in run["reps"]:
+            a = rep["attrs"]
+            rows.append([esc(run["label"]), f"<code>{esc(rep['path'])}</code>", esc(a.get("seed")),
+                         esc(a.get("replicate_index", "")),
+                         f"{esc(a.get('laborsim_version'))} ({esc(a.get('git_revision'))}, {esc(a.get('build_type'))})",
+                         esc(a.get("host")), esc(a.get("start_time")), f"{float(a.get('wall_time_s') or 0):.2f} s",
+                         esc(a.get("threads")), "yes" if a.get("completed") else "no"])
+    h.append(table(["scenario", "file", "seed", "replicate", "laborsim", "host", "started", "wall time", "threads",
+                    "completed"], rows))
+    h.append("</body></html>")
+    return "\n".join(h)
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("runs", nargs="+", help="BASELINE VARIANT...: run folders or .h5 files")
+    p.add_argument("-o", "--output", default="report.html")
+    p.add_argument("--laborsim", help="the laborsim binary (default: $LABORSIM_BIN or laborsim on PATH)")
+    p.add_argument("--at", action="append", help="month(s) for the tables, YYYY-MM")
+    p.add_argument("--indicators", help="comma-separated indicators for the tables and charts")
+    p.add_argument("--regions", help="comma-separated region ids ('all' is the aggregate)")
+    p.add_argument("--title")
+    args = p.parse_args(argv)
+    if len(args.runs) < 2:
+        p.error("expected a baseline and at least one variant")
+    args.laborsim = find_laborsim(args.laborsim)
+    text = build(args)
+    tmp = args.output + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, args.output)
+    print(f"report: {args.output} ({len(text) / 1024:.0f} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
