@@ -140,16 +140,28 @@ def t_quantile(p, dof):
 
 # ---- scenario differences ----------------------------------------------------------------
 
-def flatten(node, prefix=""):
-    """YAML tree -> {key.path: value}; list items with an `id` are keyed by it."""
+def compact(node):
+    """A YAML value on one line: {a: 1, b: [x, y]}."""
+    if isinstance(node, dict):
+        return "{" + ", ".join(f"{k}: {compact(v)}" for k, v in node.items()) + "}"
+    if isinstance(node, list):
+        return "[" + ", ".join(compact(v) for v in node) + "]"
+    return str(node)
+
+
+def flatten(node, prefix="", items=None):
+    """YAML tree -> {key.path: value}; list items with an `id` are keyed by it, and
+    items[path] holds each such item whole, so an added or removed item is one row."""
     out = {}
+    items = {} if items is None else items
     if isinstance(node, dict):
         for k, v in node.items():
-            out.update(flatten(v, f"{prefix}.{k}" if prefix else str(k)))
+            out.update(flatten(v, f"{prefix}.{k}" if prefix else str(k), items))
     elif isinstance(node, list) and node and all(isinstance(x, dict) and "id" in x for x in node):
         for x in node:
-            out.update(flatten({k: v for k, v in x.items() if k != "id"}, f"{prefix}[{x['id']}]"))
-            out.setdefault(f"{prefix}[{x['id']}]", "(present)")
+            path = f"{prefix}[{x['id']}]"
+            items[path] = compact({k: v for k, v in x.items() if k != "id"})
+            out.update(flatten({k: v for k, v in x.items() if k != "id"}, path, items))
     else:
         out[prefix] = node
     return out
@@ -159,13 +171,19 @@ def scenario_diff(base_yaml, variant_yaml):
     """Rows (key, baseline value, variant value) where the resolved scenarios differ."""
     try:
         import yaml  # Debian python3-yaml
-        a = flatten(yaml.safe_load(base_yaml) or {})
-        b = flatten(yaml.safe_load(variant_yaml) or {})
+        ia, ib = {}, {}
+        a = flatten(yaml.safe_load(base_yaml) or {}, items=ia)
+        b = flatten(yaml.safe_load(variant_yaml) or {}, items=ib)
     except Exception:  # no PyYAML, or text that is not YAML: a line diff instead
         lines = difflib.unified_diff(base_yaml.splitlines(), variant_yaml.splitlines(), "baseline", "variant", lineterm="")
         return None, "\n".join(lines)
     rows = []
+    one_sided = {p for p in set(ia) ^ set(ib)}
+    for path in sorted(one_sided):
+        rows.append((path, ia.get(path, "(absent)"), ib.get(path, "(absent)")))
     for key in sorted(set(a) | set(b)):
+        if any(key.startswith(p + ".") for p in one_sided):
+            continue
         va, vb = a.get(key, "(absent)"), b.get(key, "(absent)")
         if va != vb:
             rows.append((key, va, vb))
@@ -217,6 +235,7 @@ def chart_levels(runs, name, regions):
     axes[0][0].legend(fontsize=7, loc="best")
     fig.suptitle(f"{name} ({units}): mean over replicates, band = lowest to highest replicate", fontsize=10)
     fig.autofmt_xdate()
+    fig.tight_layout(rect=(0, 0, 1, 0.95))
     return png(fig)
 
 
@@ -262,6 +281,7 @@ def chart_difference(base, variants, name, regions, level):
     fig.suptitle(f"{name}: paired difference from the baseline, band = {round(100 * level)}% confidence interval",
                  fontsize=10)
     fig.autofmt_xdate()
+    fig.tight_layout(rect=(0, 0, 1, 0.95))
     return png(fig)
 
 

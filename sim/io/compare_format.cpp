@@ -1,5 +1,6 @@
 // compare's three outputs: a table for a terminal, CSV (the difference rows, one per line,
 // full precision) and JSON (everything, as `laborsim report` reads it).
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -135,13 +136,15 @@ std::string comparison_table(const comparison& c) {
                       interval(r.difference, r.units).c_str(), p_text(r.difference.p_value).c_str());
         out << line;
     }
+    int w = 20;  // the variant column fits the longest label
+    for (const auto& v : c.variants) w = std::max(w, static_cast<int>(v.label.size()));
     if (!c.policy_costs.empty()) {
         out << "\npolicy spending from the first month through the date (mean over replicates)\n";
-        std::snprintf(line, sizeof line, "  %-20s %-9s %-8s %-26s %-26s %16s %14s\n", "variant", "run", "through", "policy", "type",
+        std::snprintf(line, sizeof line, "  %-*s %-9s %-8s %-26s %-26s %16s %14s\n", w, "variant", "run", "through", "policy", "type",
                       "spending (VND)", "beneficiaries");
         out << line;
         for (const auto& p : c.policy_costs) {
-            std::snprintf(line, sizeof line, "  %-20s %-9s %-8s %-26s %-26s %16s %14s\n", p.variant.c_str(), p.run.c_str(),
+            std::snprintf(line, sizeof line, "  %-*s %-9s %-8s %-26s %-26s %16s %14s\n", w, p.variant.c_str(), p.run.c_str(),
                           p.through.c_str(), p.policy.c_str(), p.type.c_str(), billions(p.spending_vnd).c_str(),
                           grouped(p.beneficiaries).c_str());
             out << line;
@@ -150,7 +153,7 @@ std::string comparison_table(const comparison& c) {
     if (!c.cost_effectiveness.empty()) {
         out << "\ncost per additional outcome, all regions: (variant - baseline spending) / (variant - baseline outcome);\n"
                "n.s.: the interval of the outcome difference includes zero\n";
-        std::snprintf(line, sizeof line, "  %-20s %-8s %-18s %16s %14s  %-26s %16s\n", "variant", "date", "outcome",
+        std::snprintf(line, sizeof line, "  %-*s %-8s %-18s %16s %14s  %-26s %16s\n", w, "variant", "date", "outcome",
                       "extra spending", "extra outcome", (std::to_string(pct) + "% CI").c_str(), "VND per unit");
         out << line;
         for (const auto& e : c.cost_effectiveness) {
@@ -159,7 +162,7 @@ std::string comparison_table(const comparison& c) {
                                                                       : "n/a (saves money)";
             // A ratio over a difference that may be zero is not worth quoting alone.
             if (std::isfinite(e.vnd_per_unit) && !e.outcome_difference.excludes_zero()) per_unit += " (n.s.)";
-            std::snprintf(line, sizeof line, "  %-20s %-8s %-18s %16s %14s  %-26s %16s\n", e.variant.c_str(), e.date.c_str(),
+            std::snprintf(line, sizeof line, "  %-*s %-8s %-18s %16s %14s  %-26s %16s\n", w, e.variant.c_str(), e.date.c_str(),
                           e.outcome.c_str(), billions(e.extra_spending_vnd).c_str(),
                           signed_value(e.outcome_difference.mean, "persons").c_str(),
                           interval(e.outcome_difference, "persons").c_str(),
