@@ -1,7 +1,8 @@
 // Replicate seeds. Replicate k of a scenario with seed s runs with replicate_seed(s, k):
-// one splitmix64 step over s + k, kept to 53 bits. It depends only on (s, k), so a baseline and a variant
-// that share the scenario seed (a variant that `extends` the baseline keeps it) get the
-// same seed for the same replicate index: common random numbers, and paired differences.
+// one splitmix64 step over s + k, kept to 53 bits. It depends only on (s, k), so a
+// baseline and a variant that share the scenario seed (a variant that `extends` the
+// baseline keeps it) get the same seed for the same replicate index: common random
+// numbers, and paired differences (docs/compare.md).
 #pragma once
 #include <cstdint>
 

@@ -115,9 +115,9 @@ std::string comparison_table(const comparison& c) {
     std::ostringstream out;
     char line[512];
     const int pct = static_cast<int>(std::lround(100 * c.level));
-    out << "baseline: " << c.baseline.label << " (" << c.baseline.files.size() << " replicates, " << c.baseline.path << ")\n";
-    for (const auto& v : c.variants)
-        out << "variant:  " << v.label << " (" << v.files.size() << " replicates, " << v.path << ")\n";
+    auto count = [](std::size_t n) { return std::to_string(n) + (n == 1 ? " replicate, " : " replicates, "); };
+    out << "baseline: " << c.baseline.label << " (" << count(c.baseline.files.size()) << c.baseline.path << ")\n";
+    for (const auto& v : c.variants) out << "variant:  " << v.label << " (" << count(v.files.size()) << v.path << ")\n";
     out << "difference = variant - baseline, paired by seed; " << pct
         << "% confidence interval from the t distribution over replicates; rates in %, differences in percentage points (pp)\n";
     std::string group;
@@ -125,7 +125,9 @@ std::string comparison_table(const comparison& c) {
         const std::string g = r.variant + " vs " + c.baseline.label + ", " + r.date;
         if (g != group) {
             group = g;
-            out << "\n" << g << " (" << r.difference.n << (r.method == "paired" ? " pairs" : " replicates, unpaired") << ")\n";
+            const bool one = r.difference.n == 1;
+            out << "\n" << g << " (" << r.difference.n
+                << (r.method == "paired" ? (one ? " pair" : " pairs") : " replicates, unpaired") << ")\n";
             std::snprintf(line, sizeof line, "  %-20s %-12s %-10s %14s %14s %14s  %-30s %7s\n", "indicator", "region", "measure",
                           "baseline", "variant", "difference", (std::to_string(pct) + "% CI").c_str(), "p");
             out << line;
