@@ -374,18 +374,18 @@ def build(args):
 
     # Summary: the headline rows where the interval excludes zero.
     h.append("<h2>Summary</h2><ul>")
-    first_date = cmp["dates"][-1] if cmp["dates"] else ""
+    last_date = cmp["dates"][-1] if cmp["dates"] else ""
     for v in variants:
-        sig = [r for r in cmp["rows"] if r["variant"] == v["label"] and r["date"] == first_date and r["region"] == "all"
+        sig = [r for r in cmp["rows"] if r["variant"] == v["label"] and r["date"] == last_date and r["region"] == "all"
                and r["measure"] == "value" and r["difference"]["low"] is not None
                and (r["difference"]["low"] > 0 or r["difference"]["high"] < 0)]
         parts = [f"{esc(r['indicator'])} {fmt_signed(r['difference']['mean'], r['units'])}" for r in sig[:6]]
-        ce = [c for c in cmp["cost_effectiveness"] if c["variant"] == v["label"] and c["date"] == first_date
+        ce = [c for c in cmp["cost_effectiveness"] if c["variant"] == v["label"] and c["date"] == last_date
               and c["outcome"] == "certified_workers"]
         cost = ""
         if ce and ce[0]["vnd_per_unit"] is not None:
             cost = f"; about <b>{ce[0]['vnd_per_unit']:,.0f} VND per additional certified worker</b>"
-        h.append(f"<li><b>{esc(v['label'])}</b> vs <b>{esc(base['label'])}</b> in {esc(first_date)}, all regions: "
+        h.append(f"<li><b>{esc(v['label'])}</b> vs <b>{esc(base['label'])}</b> in {esc(last_date)}, all regions: "
                  + (", ".join(parts) if parts else "no difference whose interval excludes zero") + cost + "</li>")
     h.append("</ul>")
 

@@ -20,7 +20,7 @@ double student_t_quantile(double probability, double dof);
 // A mean with its t confidence interval and the two-sided p-value of "mean = 0".
 struct estimate {
     static constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-    int n = 0;                // observations (pairs, for a paired difference)
+    int n = 0;  // observations (pairs, for a paired difference)
     double mean = nan;
     double sd = nan;          // sample standard deviation (n - 1 denominator); NaN for Welch
     double dof = nan;         // degrees of freedom of the t distribution used
@@ -62,9 +62,9 @@ struct replicate_data {
 // The replicates of one scenario: a run folder or a single file.
 struct run_set {
     std::string path;
-    std::string label;                  // the scenario name (or the path's name, if names clash)
+    std::string label;  // the scenario name (or the path's name, if names clash)
     std::vector<replicate_data> replicates;
-    std::vector<std::string> skipped;   // files left out, with the reason
+    std::vector<std::string> skipped;  // files left out, with the reason
 };
 
 // Loads a run folder (every *.h5 directly inside it) or one .h5 file. Unfinished files
@@ -75,9 +75,9 @@ run_set load_run_set(const std::string& path);
 // ---- comparison ------------------------------------------------------------------------
 
 struct compare_options {
-    std::vector<year_month> at;            // empty: the last month that every run has
-    std::vector<std::string> indicators;   // empty: default_compare_indicators(); "all": every one
-    std::vector<std::string> regions;      // empty: every region and "all" (the aggregate)
+    std::vector<year_month> at;           // empty: the last month that every run has
+    std::vector<std::string> indicators;  // empty: default_compare_indicators(); "all": every one
+    std::vector<std::string> regions;     // empty: every region and "all" (the aggregate)
     double level = 0.95;
 };
 
@@ -89,18 +89,18 @@ std::vector<std::string> comparable_indicators();
 
 struct compare_row {
     std::string variant, indicator, units, region, date;
-    std::string measure;            // "value": in the month; "cumulative": summed from the first month through it
+    std::string measure;  // "value": in the month; "cumulative": summed from the first month through it
     int baseline_n = 0, variant_n = 0;
     double baseline_mean = estimate::nan, variant_mean = estimate::nan;
-    estimate difference;            // variant - baseline
-    std::string method;             // "paired" (same seeds) or "welch" (no shared seeds)
+    estimate difference;  // variant - baseline
+    std::string method;   // "paired" (same seeds) or "welch" (no shared seeds)
 };
 
 struct policy_cost_row {
-    std::string variant, run;       // run: "baseline" or "variant"
+    std::string variant, run;  // run: "baseline" or "variant"
     std::string policy, type, through;
     int n = 0;
-    double spending_vnd = estimate::nan;   // mean over replicates, summed from the first month through `through`
+    double spending_vnd = estimate::nan;  // mean over replicates, summed from the first month through `through`
     double beneficiaries = estimate::nan;
 };
 

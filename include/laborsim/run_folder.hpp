@@ -12,7 +12,7 @@ namespace laborsim {
 struct replicate_record {
     int index = 0;
     std::uint64_t seed = 0;
-    std::string file;          // relative to the folder
+    std::string file;  // relative to the folder
     bool completed = false;
     double wall_time_s = 0;
 };
@@ -20,7 +20,7 @@ struct replicate_record {
 struct run_manifest {
     std::string scenario_name;
     std::string scenario_path;
-    std::string yaml_sha256;   // of the resolved scenario YAML (the files' `scenario` attribute)
+    std::string yaml_sha256;  // of the resolved scenario YAML (the files' `scenario` attribute)
     std::uint64_t scenario_seed = 0;
     std::vector<replicate_record> replicates;  // by index
 };

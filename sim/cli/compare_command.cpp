@@ -51,7 +51,8 @@ int compare(const compare_args& a) {
     if (!a.csv.empty()) write_text(a.csv, comparison_csv(c));
     if (!a.json.empty()) write_text(a.json, comparison_json(c));
     // The table goes to stdout unless a machine-readable output took it.
-    if (!a.quiet && a.csv != "-" && a.json != "-") std::cout << comparison_table(c);
+    if (!a.quiet && a.csv != "-" && a.json != "-")
+        std::cout << comparison_table(c);
     else
         for (const auto& n : c.notes) std::cerr << "note: " << n << "\n";
     return 0;
@@ -61,13 +62,19 @@ int compare(const compare_args& a) {
 
 void add_compare_command(CLI::App& app, command_list& commands) {
     auto a = std::make_shared<compare_args>();
-    auto* cmd = app.add_subcommand("compare", "Compare variant runs with a baseline: differences with confidence intervals");
+    auto* cmd =
+        app.add_subcommand("compare", "Compare variant runs with a baseline: differences with confidence intervals");
     cmd->add_option("runs", a->runs, "BASELINE VARIANT...: run folders (laborsim run --replicates) or .h5 files")
         ->required()
         ->expected(2, -1);
-    cmd->add_option("--at", a->at, "Month(s) to compare, YYYY-MM (default: the last month of the runs)");
-    cmd->add_option("--indicators", a->indicators, "Indicators to compare, comma-separated, or 'all'")->delimiter(',');
-    cmd->add_option("--regions", a->regions, "Region ids to show, comma-separated; 'all' is the aggregate")->delimiter(',');
+    cmd->add_option("--at", a->at, "Month to compare, YYYY-MM; repeat for more (default: the last month of the runs)")
+        ->allow_extra_args(false);
+    cmd->add_option("--indicators", a->indicators, "Indicators to compare, comma-separated, or 'all'")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    cmd->add_option("--regions", a->regions, "Region ids to show, comma-separated; 'all' is the aggregate")
+        ->delimiter(',')
+        ->allow_extra_args(false);
     cmd->add_option("--csv", a->csv, "Write the difference table as CSV to FILE ('-': stdout)");
     cmd->add_option("--json", a->json, "Write everything as JSON to FILE ('-': stdout)");
     cmd->add_option("--level", a->level, "Confidence level of the intervals")->check(CLI::Range(0.5, 0.9999));

@@ -60,8 +60,7 @@ int run_replicates(const replicate_request& rq) {
     const std::string folder = folder_for(rq);
     if (fs::path(folder).extension() == ".h5")
         throw input_error(folder + ": with --replicates, -o names a folder (one file per replicate goes in it)");
-    if (fs::exists(folder) && !fs::is_directory(folder))
-        throw input_error(folder + ": exists and is not a folder");
+    if (fs::exists(folder) && !fs::is_directory(folder)) throw input_error(folder + ": exists and is not a folder");
 
     run_manifest m;
     m.scenario_name = rq.sc.name;
@@ -79,10 +78,13 @@ int run_replicates(const replicate_request& rq) {
         bool kept = false;
         if (fs::exists(path)) {
             const auto st = inspect_replicate_file(path);
-            const bool same = st.readable && st.yaml_sha256 == m.yaml_sha256 && st.seed == replicate_seed(m.scenario_seed, k);
+            const bool same =
+                st.readable && st.yaml_sha256 == m.yaml_sha256 && st.seed == replicate_seed(m.scenario_seed, k);
             const bool usable = same && (k < rq.replicates || st.completed);
             if (!usable && !rq.force)
-                throw input_error(path + (same ? ": an unfinished replicate beyond --replicates" : ": holds a run of another scenario or seed") +
+                throw input_error(path +
+                                  (same ? ": an unfinished replicate beyond --replicates"
+                                        : ": holds a run of another scenario or seed") +
                                   "; use --force to replace it or -o to choose another folder");
             kept = same && st.completed && !rq.force;
             if (k >= rq.replicates && !kept) stale.push_back(path);
@@ -102,8 +104,9 @@ int run_replicates(const replicate_request& rq) {
         if (keep[static_cast<std::size_t>(k)]) {
             rec.completed = true;
             m.replicates.push_back(rec);
-            if (!rq.quiet) std::printf("replicate %d/%d: seed %llu, finished earlier, kept (%s)\n", k + 1, rq.replicates,
-                                       static_cast<unsigned long long>(rec.seed), path.c_str());
+            if (!rq.quiet)
+                std::printf("replicate %d/%d: seed %llu, finished earlier, kept (%s)\n", k + 1, rq.replicates,
+                            static_cast<unsigned long long>(rec.seed), path.c_str());
             continue;
         }
         m.replicates.push_back(rec);
@@ -115,8 +118,9 @@ int run_replicates(const replicate_request& rq) {
         m.replicates.back().completed = true;
         write_manifest(folder, m);
         ++ran;
-        if (!rq.quiet) std::printf("replicate %d/%d: seed %llu, %.2f s -> %s\n", k + 1, rq.replicates,
-                                   static_cast<unsigned long long>(rec.seed), m.replicates.back().wall_time_s, path.c_str());
+        if (!rq.quiet)
+            std::printf("replicate %d/%d: seed %llu, %.2f s -> %s\n", k + 1, rq.replicates,
+                        static_cast<unsigned long long>(rec.seed), m.replicates.back().wall_time_s, path.c_str());
     }
     for (const auto& path : stale) fs::remove(path);  // only with --force
     for (int k = rq.replicates; k < static_cast<int>(keep.size()); ++k)

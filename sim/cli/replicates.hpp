@@ -9,13 +9,13 @@
 namespace laborsim {
 
 struct replicate_request {
-    scenario sc;                // loaded, with any --seed already applied
+    scenario sc;  // loaded, with any --seed already applied
     int replicates = 1;
-    std::string folder;         // empty: results/<name>/
-    int threads = 0;            // 0: all cores; every replicate uses them all
+    std::string folder;  // empty: results/<name>/
+    int threads = 0;     // 0: all cores; every replicate uses them all
     std::size_t block_size = 16384;
     bool quiet = false;
-    bool force = false;         // rerun finished replicates and replace other scenarios' files
+    bool force = false;  // rerun finished replicates and replace other scenarios' files
 };
 
 int run_replicates(const replicate_request& rq);

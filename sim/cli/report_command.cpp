@@ -47,8 +47,8 @@ fs::path find_tool() {
     std::vector<fs::path> candidates;
     if (auto e = env("LABORSIM_REPORT_TOOL"); !e.empty()) candidates.emplace_back(e);
     const auto exe_dir = self_path().parent_path();
-    candidates.push_back(exe_dir / "../../tools/report.py");            // build/<preset>/laborsim in a checkout
-    candidates.push_back(exe_dir / "../share/laborsim/tools/report.py"); // an installed tree
+    candidates.push_back(exe_dir / "../../tools/report.py");              // build/<preset>/laborsim in a checkout
+    candidates.push_back(exe_dir / "../share/laborsim/tools/report.py");  // an installed tree
     if (std::strlen(LABORSIM_TOOLS_DIR) > 0) candidates.push_back(fs::path(LABORSIM_TOOLS_DIR) / "report.py");
     for (const auto& c : candidates)
         if (fs::is_regular_file(c)) return fs::weakly_canonical(c);
@@ -64,23 +64,37 @@ std::string find_python() {
     if (access("/usr/bin/python3", X_OK) == 0) return "/usr/bin/python3";
     std::istringstream path(env("PATH"));
     for (std::string dir; std::getline(path, dir, ':');)
-        if (!dir.empty() && access((fs::path(dir) / "python3").c_str(), X_OK) == 0) return (fs::path(dir) / "python3").string();
-    throw input_error("report: needs python3 with h5py and matplotlib (apt-get install python3-h5py python3-matplotlib)");
+        if (!dir.empty() && access((fs::path(dir) / "python3").c_str(), X_OK) == 0)
+            return (fs::path(dir) / "python3").string();
+    throw input_error(
+        "report: needs python3 with h5py and matplotlib (apt-get install python3-h5py python3-matplotlib)");
 }
 
 int report(const report_args& a) {
     const std::string python = find_python();
     const std::string tool = find_tool().string();
     std::vector<std::string> argv{python, tool, "--laborsim", self_path().string(), "-o", a.output};
-    for (const auto& d : a.at) { argv.push_back("--at"); argv.push_back(d); }
+    for (const auto& d : a.at) {
+        argv.push_back("--at");
+        argv.push_back(d);
+    }
     auto joined = [](const std::vector<std::string>& v) {
         std::string s;
         for (const auto& x : v) s += (s.empty() ? "" : ",") + x;
         return s;
     };
-    if (!a.indicators.empty()) { argv.push_back("--indicators"); argv.push_back(joined(a.indicators)); }
-    if (!a.regions.empty()) { argv.push_back("--regions"); argv.push_back(joined(a.regions)); }
-    if (!a.title.empty()) { argv.push_back("--title"); argv.push_back(a.title); }
+    if (!a.indicators.empty()) {
+        argv.push_back("--indicators");
+        argv.push_back(joined(a.indicators));
+    }
+    if (!a.regions.empty()) {
+        argv.push_back("--regions");
+        argv.push_back(joined(a.regions));
+    }
+    if (!a.title.empty()) {
+        argv.push_back("--title");
+        argv.push_back(a.title);
+    }
     argv.insert(argv.end(), a.runs.begin(), a.runs.end());
     std::vector<char*> cargv;
     for (auto& s : argv) cargv.push_back(s.data());
@@ -97,9 +111,14 @@ void add_report_command(CLI::App& app, command_list& commands) {
     auto* cmd = app.add_subcommand("report", "Write a self-contained HTML report comparing variants with a baseline");
     cmd->add_option("runs", a->runs, "BASELINE VARIANT...: run folders or .h5 files")->required()->expected(2, -1);
     cmd->add_option("-o,--output", a->output, "HTML file to write (default: report.html)");
-    cmd->add_option("--at", a->at, "Month(s) for the difference table, YYYY-MM (default: the last month)");
-    cmd->add_option("--indicators", a->indicators, "Indicators for the table and charts, comma-separated")->delimiter(',');
-    cmd->add_option("--regions", a->regions, "Region ids, comma-separated; 'all' is the aggregate")->delimiter(',');
+    cmd->add_option("--at", a->at, "Month for the difference table, YYYY-MM; repeatable (default: the last month)")
+        ->allow_extra_args(false);
+    cmd->add_option("--indicators", a->indicators, "Indicators for the table and charts, comma-separated")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    cmd->add_option("--regions", a->regions, "Region ids, comma-separated; 'all' is the aggregate")
+        ->delimiter(',')
+        ->allow_extra_args(false);
     cmd->add_option("--title", a->title, "Report title");
     commands.push_back({cmd, [a] { return report(*a); }});
 }

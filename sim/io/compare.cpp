@@ -4,6 +4,8 @@
 // to Welch's unpaired interval. Regions are compared one by one and as "all": the sum for
 // head counts and flows, the weighted mean for rates whose weight is recorded (e.g. the
 // unemployment rate weighted by the labour force), none for percentiles.
+#include "laborsim/compare.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -11,7 +13,6 @@
 #include <set>
 #include <unordered_map>
 
-#include "laborsim/compare.hpp"
 #include "laborsim/errors.hpp"
 #include "laborsim/indicators.hpp"
 
@@ -25,9 +26,9 @@ enum class aggregate { sum, weighted, none };
 
 struct indicator_traits {
     std::string units;
-    bool flow = false;         // persons per month: also compared cumulatively
+    bool flow = false;  // persons per month: also compared cumulatively
     aggregate agg = aggregate::none;
-    std::string weight;        // for aggregate::weighted
+    std::string weight;  // for aggregate::weighted
 };
 
 std::optional<indicator_traits> traits_of(const std::string& name) {
@@ -75,7 +76,10 @@ double value_at(const replicate_data& rep, const std::string& name, const indica
         if (wt == rep.indicators.end()) return estimate::nan;
         const double* w = wt->second.data() + static_cast<std::size_t>(row) * R;
         double s = 0, sw = 0;
-        for (std::size_t r = 0; r < R; ++r) { s += v[r] * w[r]; sw += w[r]; }
+        for (std::size_t r = 0; r < R; ++r) {
+            s += v[r] * w[r];
+            sw += w[r];
+        }
         return sw > 0 ? s / sw : estimate::nan;
     }
     return estimate::nan;
@@ -92,7 +96,8 @@ double spending_through(const replicate_data::policy& p, const std::string& seri
     const auto it = p.series.find(series);
     if (it == p.series.end()) return 0;
     double s = 0;
-    for (int m = 0; m <= row && m < static_cast<int>(it->second.size()); ++m) s += it->second[static_cast<std::size_t>(m)];
+    for (int m = 0; m <= row && m < static_cast<int>(it->second.size()); ++m)
+        s += it->second[static_cast<std::size_t>(m)];
     return s;
 }
 
@@ -117,7 +122,8 @@ std::vector<std::pair<std::size_t, std::size_t>> pair_by_seed(const run_set& bas
     std::set<std::uint64_t> used;
     for (std::size_t k = 0; k < base.replicates.size(); ++k) {
         const auto seed = base.replicates[k].seed;
-        if (auto it = by_seed.find(seed); it != by_seed.end() && used.insert(seed).second) pairs.emplace_back(k, it->second);
+        if (auto it = by_seed.find(seed); it != by_seed.end() && used.insert(seed).second)
+            pairs.emplace_back(k, it->second);
     }
     return pairs;
 }
@@ -175,8 +181,8 @@ std::string join(const std::vector<std::string>& v) {
 
 const std::vector<std::string>& default_compare_indicators() {
     static const std::vector<std::string> names{
-        "labor_force",    "employed",          "unemployment_rate", "trained_rate", "certified_rate",
-        "certified_workers", "mean_wage",      "hires",             "enrolments",   "graduates"};
+        "labor_force", "employed", "unemployment_rate", "trained_rate", "certified_rate", "certified_workers",
+        "mean_wage",   "hires",    "enrolments",        "graduates"};
     return names;
 }
 
@@ -232,28 +238,34 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
     std::vector<std::string> indicators = opts.indicators.empty() ? default_compare_indicators() : opts.indicators;
     if (std::find(indicators.begin(), indicators.end(), "all") != indicators.end()) indicators = known;
     for (const auto& name : indicators)
-        if (!traits_of(name)) throw input_error("--indicators: unknown indicator '" + name + "' (known: " + join(known) + ")");
+        if (!traits_of(name))
+            throw input_error("--indicators: unknown indicator '" + name + "' (known: " + join(known) + ")");
     // Files from other versions may lack an indicator: the default list skips it quietly,
     // a list the user gave names it.
     const bool named = !opts.indicators.empty() && indicators != known;
     std::vector<std::string> present;
     for (const auto& name : indicators) {
-        if (baseline.replicates.front().indicators.count(name)) present.push_back(name);
-        else if (named) throw input_error("--indicators: '" + name + "' is not in " + baseline.replicates.front().file);
+        if (baseline.replicates.front().indicators.count(name))
+            present.push_back(name);
+        else if (named)
+            throw input_error("--indicators: '" + name + "' is not in " + baseline.replicates.front().file);
     }
     indicators = present;
     const auto& region_ids = baseline.replicates.front().regions;
     for (const auto& v : variants)
         if (v.replicates.front().regions != region_ids)
-            throw input_error(v.path + ": its regions (" + join(v.replicates.front().regions) + ") differ from the baseline's (" +
-                              join(region_ids) + ")");
+            throw input_error(v.path + ": its regions (" + join(v.replicates.front().regions) +
+                              ") differ from the baseline's (" + join(region_ids) + ")");
     std::vector<std::optional<std::size_t>> regions;  // nullopt: all regions
     if (opts.regions.empty()) {
         for (std::size_t r = 0; r < region_ids.size(); ++r) regions.emplace_back(r);
         regions.emplace_back(std::nullopt);
     } else {
         for (const auto& id : opts.regions) {
-            if (id == all_regions) { regions.emplace_back(std::nullopt); continue; }
+            if (id == all_regions) {
+                regions.emplace_back(std::nullopt);
+                continue;
+            }
             const auto it = std::find(region_ids.begin(), region_ids.end(), id);
             if (it == region_ids.end())
                 throw input_error("--regions: unknown region '" + id + "' (known: " + join(region_ids) + ", all)");
@@ -261,7 +273,8 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
         }
     }
     if (baseline.replicates.size() < 2)
-        c.notes.push_back("the baseline has one replicate: no confidence intervals (run it with --replicates N, N >= 2)");
+        c.notes.push_back(
+            "the baseline has one replicate: no confidence intervals (run it with --replicates N, N >= 2)");
 
     for (std::size_t vi = 0; vi < variants.size(); ++vi) {
         const run_set& variant = variants[vi];
@@ -270,8 +283,8 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
         if (pairs.empty()) {
             c.notes.push_back(vlabel + ": shares no seed with the baseline; differences are unpaired (Welch)");
         } else if (pairs.size() < baseline.replicates.size() || pairs.size() < variant.replicates.size()) {
-            c.notes.push_back(vlabel + ": " + std::to_string(pairs.size()) + " replicates share a seed with the baseline; " +
-                              "differences use those pairs only");
+            c.notes.push_back(vlabel + ": " + std::to_string(pairs.size()) +
+                              " replicates share a seed with the baseline; " + "differences use those pairs only");
         }
         for (const auto& date : dates) {
             const std::string ds = format_year_month(date);
@@ -283,7 +296,8 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
                         if (cumulative && !t.flow) continue;
                         auto stat = [&](const replicate_data& r) {
                             const int row = date.index() - r.start.index();
-                            return cumulative ? cumulative_at(r, name, t, row, region) : value_at(r, name, t, row, region);
+                            return cumulative ? cumulative_at(r, name, t, row, region)
+                                              : value_at(r, name, t, row, region);
                         };
                         compare_row row;
                         row.variant = vlabel;
@@ -315,7 +329,8 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
                     pr.type = p.type;
                     pr.through = ds;
                     auto find = [&](const replicate_data& r) -> const replicate_data::policy* {
-                        for (const auto& q : r.policies) if (q.id == p.id) return &q;
+                        for (const auto& q : r.policies)
+                            if (q.id == p.id) return &q;
                         return nullptr;
                     };
                     auto through = [&](const char* series) {
@@ -337,8 +352,12 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
             for (const char* outcome : {"certified_workers", "trained_workers", "employed"}) {
                 const auto t = *traits_of(outcome);
                 if (!baseline.replicates.front().indicators.count(outcome)) continue;
-                auto stat = [&](const replicate_data& r) { return value_at(r, outcome, t, date.index() - r.start.index(), std::nullopt); };
-                auto spend = [&](const replicate_data& r) { return total_spending_through(r, date.index() - r.start.index()); };
+                auto stat = [&](const replicate_data& r) {
+                    return value_at(r, outcome, t, date.index() - r.start.index(), std::nullopt);
+                };
+                auto spend = [&](const replicate_data& r) {
+                    return total_spending_through(r, date.index() - r.start.index());
+                };
                 cost_effectiveness_row ce;
                 ce.variant = vlabel;
                 ce.outcome = outcome;

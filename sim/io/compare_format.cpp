@@ -20,7 +20,10 @@ std::string grouped(double v, int decimals = 0) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, std::abs(v));
     std::string digits(buf), frac;
-    if (auto dot = digits.find('.'); dot != std::string::npos) { frac = digits.substr(dot); digits.resize(dot); }
+    if (auto dot = digits.find('.'); dot != std::string::npos) {
+        frac = digits.substr(dot);
+        digits.resize(dot);
+    }
     std::string out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
@@ -32,7 +35,10 @@ std::string grouped(double v, int decimals = 0) {
 std::string level_value(double v, const std::string& units) {
     if (!std::isfinite(v)) return "n/a";
     char buf[64];
-    if (is_rate(units)) { std::snprintf(buf, sizeof buf, "%.2f%%", 100 * v); return buf; }
+    if (is_rate(units)) {
+        std::snprintf(buf, sizeof buf, "%.2f%%", 100 * v);
+        return buf;
+    }
     if (std::abs(v) >= 1000) return grouped(v);
     std::snprintf(buf, sizeof buf, "%.4g", v);
     return buf;
@@ -41,7 +47,10 @@ std::string level_value(double v, const std::string& units) {
 std::string signed_value(double v, const std::string& units) {
     if (!std::isfinite(v)) return "n/a";
     char buf[64];
-    if (is_rate(units)) { std::snprintf(buf, sizeof buf, "%+.2f pp", 100 * v); return buf; }
+    if (is_rate(units)) {
+        std::snprintf(buf, sizeof buf, "%+.2f pp", 100 * v);
+        return buf;
+    }
     if (std::abs(v) >= 1000) {
         std::string g = grouped(v);
         if (v >= 0) g.insert(g.begin(), '+');
@@ -54,7 +63,9 @@ std::string signed_value(double v, const std::string& units) {
 std::string interval(const estimate& e, const std::string& units) {
     if (!std::isfinite(e.low)) return "n/a";
     std::string lo = signed_value(e.low, units), hi = signed_value(e.high, units);
-    if (is_rate(units)) { lo.resize(lo.size() - 3); }  // one "pp" at the end is enough
+    if (is_rate(units)) {
+        lo.resize(lo.size() - 3);
+    }  // one "pp" at the end is enough
     return "[" + lo + ", " + hi + "]";
 }
 
@@ -119,41 +130,45 @@ std::string comparison_table(const comparison& c) {
     out << "baseline: " << c.baseline.label << " (" << count(c.baseline.files.size()) << c.baseline.path << ")\n";
     for (const auto& v : c.variants) out << "variant:  " << v.label << " (" << count(v.files.size()) << v.path << ")\n";
     out << "difference = variant - baseline, paired by seed; " << pct
-        << "% confidence interval from the t distribution over replicates; rates in %, differences in percentage points (pp)\n";
+        << "% confidence interval from the t distribution over replicates; rates in %, differences in percentage "
+           "points (pp)\n";
     std::string group;
     for (const auto& r : c.rows) {
         const std::string g = r.variant + " vs " + c.baseline.label + ", " + r.date;
         if (g != group) {
             group = g;
             const bool one = r.difference.n == 1;
-            out << "\n" << g << " (" << r.difference.n
+            out << "\n"
+                << g << " (" << r.difference.n
                 << (r.method == "paired" ? (one ? " pair" : " pairs") : " replicates, unpaired") << ")\n";
-            std::snprintf(line, sizeof line, "  %-20s %-12s %-10s %14s %14s %14s  %-30s %7s\n", "indicator", "region", "measure",
-                          "baseline", "variant", "difference", (std::to_string(pct) + "% CI").c_str(), "p");
+            std::snprintf(line, sizeof line, "  %-20s %-12s %-10s %14s %14s %14s  %-30s %7s\n", "indicator", "region",
+                          "measure", "baseline", "variant", "difference", (std::to_string(pct) + "% CI").c_str(), "p");
             out << line;
         }
-        std::snprintf(line, sizeof line, "  %-20s %-12s %-10s %14s %14s %14s  %-30s %7s\n", r.indicator.c_str(), r.region.c_str(),
-                      r.measure == "value" ? "in month" : "cumulative", level_value(r.baseline_mean, r.units).c_str(),
-                      level_value(r.variant_mean, r.units).c_str(), signed_value(r.difference.mean, r.units).c_str(),
-                      interval(r.difference, r.units).c_str(), p_text(r.difference.p_value).c_str());
+        std::snprintf(line, sizeof line, "  %-20s %-12s %-10s %14s %14s %14s  %-30s %7s\n", r.indicator.c_str(),
+                      r.region.c_str(), r.measure == "value" ? "in month" : "cumulative",
+                      level_value(r.baseline_mean, r.units).c_str(), level_value(r.variant_mean, r.units).c_str(),
+                      signed_value(r.difference.mean, r.units).c_str(), interval(r.difference, r.units).c_str(),
+                      p_text(r.difference.p_value).c_str());
         out << line;
     }
     int w = 20;  // the variant column fits the longest label
     for (const auto& v : c.variants) w = std::max(w, static_cast<int>(v.label.size()));
     if (!c.policy_costs.empty()) {
         out << "\npolicy spending from the first month through the date (mean over replicates)\n";
-        std::snprintf(line, sizeof line, "  %-*s %-9s %-8s %-26s %-26s %16s %14s\n", w, "variant", "run", "through", "policy", "type",
-                      "spending (VND)", "beneficiaries");
+        std::snprintf(line, sizeof line, "  %-*s %-9s %-8s %-26s %-26s %16s %14s\n", w, "variant", "run", "through",
+                      "policy", "type", "spending (VND)", "beneficiaries");
         out << line;
         for (const auto& p : c.policy_costs) {
-            std::snprintf(line, sizeof line, "  %-*s %-9s %-8s %-26s %-26s %16s %14s\n", w, p.variant.c_str(), p.run.c_str(),
-                          p.through.c_str(), p.policy.c_str(), p.type.c_str(), billions(p.spending_vnd).c_str(),
-                          grouped(p.beneficiaries).c_str());
+            std::snprintf(line, sizeof line, "  %-*s %-9s %-8s %-26s %-26s %16s %14s\n", w, p.variant.c_str(),
+                          p.run.c_str(), p.through.c_str(), p.policy.c_str(), p.type.c_str(),
+                          billions(p.spending_vnd).c_str(), grouped(p.beneficiaries).c_str());
             out << line;
         }
     }
     if (!c.cost_effectiveness.empty()) {
-        out << "\ncost per additional outcome, all regions: (variant - baseline spending) / (variant - baseline outcome);\n"
+        out << "\ncost per additional outcome, all regions: (variant - baseline spending) / (variant - baseline "
+               "outcome);\n"
                "n.s.: the interval of the outcome difference includes zero\n";
         std::snprintf(line, sizeof line, "  %-*s %-8s %-18s %16s %14s  %-26s %16s\n", w, "variant", "date", "outcome",
                       "extra spending", "extra outcome", (std::to_string(pct) + "% CI").c_str(), "VND per unit");
@@ -164,11 +179,10 @@ std::string comparison_table(const comparison& c) {
                                                                       : "n/a (saves money)";
             // A ratio over a difference that may be zero is not worth quoting alone.
             if (std::isfinite(e.vnd_per_unit) && !e.outcome_difference.excludes_zero()) per_unit += " (n.s.)";
-            std::snprintf(line, sizeof line, "  %-*s %-8s %-18s %16s %14s  %-26s %16s\n", w, e.variant.c_str(), e.date.c_str(),
-                          e.outcome.c_str(), billions(e.extra_spending_vnd).c_str(),
+            std::snprintf(line, sizeof line, "  %-*s %-8s %-18s %16s %14s  %-26s %16s\n", w, e.variant.c_str(),
+                          e.date.c_str(), e.outcome.c_str(), billions(e.extra_spending_vnd).c_str(),
                           signed_value(e.outcome_difference.mean, "persons").c_str(),
-                          interval(e.outcome_difference, "persons").c_str(),
-                          per_unit.c_str());
+                          interval(e.outcome_difference, "persons").c_str(), per_unit.c_str());
             out << line;
         }
     }
@@ -178,16 +192,17 @@ std::string comparison_table(const comparison& c) {
 
 std::string comparison_csv(const comparison& c) {
     std::ostringstream out;
-    out << "baseline,variant,indicator,units,region,date,measure,method,baseline_n,baseline_mean,variant_n,variant_mean,"
+    out << "baseline,variant,indicator,units,region,date,measure,method,baseline_n,baseline_mean,variant_n,variant_"
+           "mean,"
            "difference_n,difference,difference_sd,dof,half_width,ci_low,ci_high,p_value,level\n";
     auto num = [](double v) { return std::isfinite(v) ? json_writer::number(v) : std::string(); };
     for (const auto& r : c.rows) {
-        out << csv_field(c.baseline.label) << ',' << csv_field(r.variant) << ',' << r.indicator << ',' << csv_field(r.units) << ','
-            << csv_field(r.region) << ',' << r.date << ',' << r.measure << ',' << r.method << ',' << r.baseline_n << ','
-            << num(r.baseline_mean) << ',' << r.variant_n << ',' << num(r.variant_mean) << ',' << r.difference.n << ','
-            << num(r.difference.mean) << ',' << num(r.difference.sd) << ',' << num(r.difference.dof) << ','
-            << num(r.difference.half_width) << ',' << num(r.difference.low) << ',' << num(r.difference.high) << ','
-            << num(r.difference.p_value) << ',' << num(c.level) << '\n';
+        out << csv_field(c.baseline.label) << ',' << csv_field(r.variant) << ',' << r.indicator << ','
+            << csv_field(r.units) << ',' << csv_field(r.region) << ',' << r.date << ',' << r.measure << ',' << r.method
+            << ',' << r.baseline_n << ',' << num(r.baseline_mean) << ',' << r.variant_n << ',' << num(r.variant_mean)
+            << ',' << r.difference.n << ',' << num(r.difference.mean) << ',' << num(r.difference.sd) << ','
+            << num(r.difference.dof) << ',' << num(r.difference.half_width) << ',' << num(r.difference.low) << ','
+            << num(r.difference.high) << ',' << num(r.difference.p_value) << ',' << num(c.level) << '\n';
     }
     return out.str();
 }

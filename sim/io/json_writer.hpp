@@ -25,7 +25,9 @@ public:
     json_writer& value(bool v);
     json_writer& null();
     template <class T>
-    json_writer& field(std::string_view k, const T& v) { return key(k).value(v); }
+    json_writer& field(std::string_view k, const T& v) {
+        return key(k).value(v);
+    }
 
     [[nodiscard]] const std::string& str() const { return out_; }
 

@@ -15,7 +15,10 @@ namespace {
 
 // Head counts derived from a rate of the labour force: additive over regions, and the
 // natural unit for "cost per additional certified worker".
-struct derived_count { const char* name; const char* rate; };
+struct derived_count {
+    const char* name;
+    const char* rate;
+};
 constexpr derived_count derived_counts[] = {
     {"trained_workers", "trained_rate"},
     {"certified_workers", "certified_rate"},
@@ -50,7 +53,8 @@ replicate_data read_replicate(const std::string& path, std::string& why_not) {
         const std::string name(info.name);
         if (!h5::has_link(g.id(), name)) continue;
         auto a = h5::read_doubles(g.id(), name);
-        if (a.dims.size() != 2 || a.dims[1] != R) throw input_error(path + ": /regions/" + name + " is not [time, region]");
+        if (a.dims.size() != 2 || a.dims[1] != R)
+            throw input_error(path + ": /regions/" + name + " is not [time, region]");
         const int rows = static_cast<int>(a.dims[0]);
         rep.months = rep.months < 0 ? rows : std::min(rep.months, rows);
         rep.indicators[name] = std::move(a.values);
@@ -95,7 +99,9 @@ run_set load_run_set(const std::string& path) {
         for (const auto& e : fs::directory_iterator(path))
             if (e.is_regular_file() && e.path().extension() == ".h5") files.push_back(e.path().string());
         std::sort(files.begin(), files.end());
-        if (files.empty()) throw input_error(path + ": no .h5 files in this folder (run `laborsim run SCENARIO --replicates N -o " + path + "`)");
+        if (files.empty())
+            throw input_error(path + ": no .h5 files in this folder (run `laborsim run SCENARIO --replicates N -o " +
+                              path + "`)");
     } else if (fs::is_regular_file(path)) {
         files.push_back(path);
     } else {
@@ -110,7 +116,8 @@ run_set load_run_set(const std::string& path) {
         }
         set.replicates.push_back(std::move(rep));
     }
-    if (set.replicates.empty()) throw input_error(path + ": no finished run in it (" + std::to_string(set.skipped.size()) + " unfinished)");
+    if (set.replicates.empty())
+        throw input_error(path + ": no finished run in it (" + std::to_string(set.skipped.size()) + " unfinished)");
     const auto& first = set.replicates.front();
     for (const auto& r : set.replicates) {
         if (r.regions != first.regions)

@@ -1,9 +1,10 @@
 // Run folders: replicate seeds, file names, the manifest and the scenario hash.
+#include "laborsim/run_folder.hpp"
+
 #include <catch2/catch.hpp>
 #include <set>
 
 #include "laborsim/replicates.hpp"
-#include "laborsim/run_folder.hpp"
 
 using namespace laborsim;
 
