@@ -5,6 +5,19 @@ find_package(HDF5 REQUIRED COMPONENTS C HL)
 find_package(CLI11 REQUIRED)
 find_package(Boost 1.74 REQUIRED)
 
+# Optional: `laborsim sweep` under mpirun (Debian: libopenmpi-dev). Without it the binary
+# says MPI support is not built; local and Slurm-array sweeps work either way.
+option(LABORSIM_WITH_MPI "Build the MPI sweep executor when an MPI C library is found" ON)
+set(LABORSIM_MPI OFF)
+if(LABORSIM_WITH_MPI)
+  find_package(MPI COMPONENTS C)
+  if(MPI_C_FOUND)
+    set(LABORSIM_MPI ON)
+  else()
+    message(STATUS "MPI not found: laborsim sweep will run locally and as Slurm arrays only")
+  endif()
+endif()
+
 add_library(laborsim_hdf5 INTERFACE)
 target_include_directories(laborsim_hdf5 INTERFACE ${HDF5_INCLUDE_DIRS})
 target_link_libraries(laborsim_hdf5 INTERFACE ${HDF5_HL_LIBRARIES} ${HDF5_C_LIBRARIES})

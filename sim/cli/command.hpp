@@ -26,5 +26,6 @@ void add_schema_command(CLI::App& app, command_list& commands);
 void add_bench_command(CLI::App& app, command_list& commands);
 void add_compare_command(CLI::App& app, command_list& commands);
 void add_report_command(CLI::App& app, command_list& commands);
+void add_sweep_command(CLI::App& app, command_list& commands);
 
 }  // namespace laborsim
