@@ -21,10 +21,14 @@
 namespace laborsim {
 
 bool launched_under_mpi() {
-    // Open MPI's mpirun, MPICH/Hydra and Slurm's PMI2 set these.
-    for (const char* var : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE"})
-        if (const char* v = std::getenv(var); v && std::atoi(v) > 1) return true;
-    return false;
+    auto above_one = [](const char* var) {
+        const char* v = std::getenv(var);
+        return v != nullptr && std::atoi(v) > 1;
+    };
+    // Open MPI's mpirun; MPICH/Hydra and Slurm's PMI2 plugin.
+    if (above_one("OMPI_COMM_WORLD_SIZE") || above_one("PMI_SIZE")) return true;
+    // `srun --mpi=pmix -n K`: a multi-task step with a PMIx rank.
+    return above_one("SLURM_STEP_NUM_TASKS") && std::getenv("PMIX_RANK") != nullptr;
 }
 
 #ifdef LABORSIM_HAVE_MPI

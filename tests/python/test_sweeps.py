@@ -225,17 +225,25 @@ def test_resume_refuses_a_changed_spec(tmp_path, local_reference):
 
 
 def test_slurm_array_tasks_then_summarize_match_local(tmp_path, local_reference):
+    # As Slurm would: the sbatch template once per array task (ids 1..4), then the summary job.
     spec, reference = local_reference
     out = tmp_path / "out"
-    env = dict(os.environ)
+    env = dict(os.environ, LABORSIM=BIN, SLURM_ARRAY_TASK_MIN="1", SLURM_ARRAY_TASK_COUNT="4")
     for task in range(4):
-        env.update(SLURM_ARRAY_TASK_ID=str(task + 1), SLURM_ARRAY_TASK_MIN="1", SLURM_ARRAY_TASK_COUNT="4")
-        r = sweep(spec, "-o", out, "--quiet", env=env, check=0)
+        env["SLURM_ARRAY_TASK_ID"] = str(task + 1)
+        r = subprocess.run(["bash", REPO / "tools/slurm/sweep.sbatch", spec, "-o", out, "--quiet"], env=env,
+                           capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, r.stderr
         assert not (out / "summary.csv").exists(), "a task must not summarise"
-        mine = sorted(p.name[:9] for p in (out / "runs").glob("*.h5"))
-        assert len(mine) == 3 * (task + 1)
-    assert sweep(spec, "-o", out, "--task-index", "0", "--tasks", "4", check=0).stdout.count("3 already complete") == 1
-    sweep(spec, "-o", out, "--summarize", check=0)
+        # Task k runs runs i with i % 4 == k: 3 of the 12.
+        done = sorted(int(p.name[1:5]) * 2 + int(p.name[7:9]) for p in (out / "runs").glob("*.h5"))
+        assert done == sorted(i for i in range(12) if i % 4 <= task)
+    r = sweep(spec, "-o", out, "--task-index", "2", "--tasks", "4", check=0)
+    assert "task 2 of 4: 3 runs, 3 already complete" in r.stdout
+    del env["SLURM_ARRAY_TASK_ID"]
+    r = subprocess.run(["bash", REPO / "tools/slurm/sweep-summary.sbatch", spec, "-o", out], env=env,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
     same_summary(out, reference)
 
 

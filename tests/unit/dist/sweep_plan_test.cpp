@@ -90,9 +90,12 @@ parameters:
 }
 
 TEST_CASE("sweep ids widen with the number of points and replicates", "[sweep]") {
-    const auto plan = plan_of("replicates: 120\nparameters:\n  - {key: model.separation_rate, range: [0.01, 0.02], steps: 12000}\n");
-    CHECK(plan.runs.back().id == "p11999-r119");
-    CHECK(plan.runs.front().id == "p00000-r000");
+    const auto many_points = plan_of("parameters:\n  - {key: model.separation_rate, range: [0.01, 0.02], steps: 12000}\n");
+    CHECK(many_points.runs.front().id == "p00000-r00");
+    CHECK(many_points.runs.back().id == "p11999-r00");
+    const auto many_replicates = plan_of("replicates: 120\nparameters:\n  - {key: model.separation_rate, values: [0.01]}\n");
+    CHECK(many_replicates.runs.front().id == "p0000-r000");
+    CHECK(many_replicates.runs.back().id == "p0000-r119");
 }
 
 TEST_CASE("sweep lhs: each parameter's range is cut into N strata, each hit once", "[sweep]") {
@@ -215,4 +218,13 @@ TEST_CASE("replicate seeds: replicate 0 keeps the base seed, the rest fit a scen
     }
     CHECK(seen.size() == 999);
     CHECK(replicate_seed(124, 1) != replicate_seed(123, 1));
+}
+
+TEST_CASE("the shipped sweep specs load and expand", "[sweep]") {
+    const std::string dir = std::string(LABORSIM_SOURCE_DIR) + "/scenarios/sweeps/";
+    const auto grid = expand_sweep(load_sweep_spec(dir + "quickstart-grid.yaml"));
+    CHECK(grid.runs.size() == 12);
+    const auto lhs = expand_sweep(load_sweep_spec(dir + "quickstart-lhs.yaml"));
+    CHECK(lhs.runs.size() == 48);
+    CHECK(lhs.spec.outcomes.front().column == "certified_rate:cao-bang:2025-12");
 }
