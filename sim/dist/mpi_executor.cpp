@@ -3,6 +3,7 @@
 // itself between requests, and writes the summary when all ranks are done. Every run
 // is still a child process, and results travel through the shared output folder, so
 // the messages are only run indices. Built only when CMake finds MPI (C API).
+#include <algorithm>
 #include <cstdlib>
 #include <exception>
 #include <string>
@@ -37,8 +38,17 @@ bool mpi_support_built() { return true; }
 
 namespace {
 
-constexpr int tag_request = 1;  // worker -> rank 0: the index it finished (-1 at first)
+constexpr int tag_request = 1;  // worker -> rank 0: {finished index (-1 at first), ok?, wall s}
 constexpr int tag_assign = 2;   // rank 0 -> worker: the next index, or -1 to stop
+
+// The outcome travels in the message, not through the file system, whose view may lag
+// between nodes (NFS attribute caches).
+struct finished_message {
+    double index = -1;
+    double status = 0;  // 0 ok, 1 failed, 2 timeout
+    double wall_s = 0;
+};
+const char* status_names[] = {"ok", "failed", "timeout"};
 
 void check_mpi(int rc, const char* what) {
     if (rc != MPI_SUCCESS) throw internal_error(std::string("MPI failed: ") + what);
@@ -85,18 +95,16 @@ sweep_report dispatch(const sweep_plan& plan, const sweep_options& opts, const s
         MPI_Status st;
         check_mpi(MPI_Iprobe(MPI_ANY_SOURCE, tag_request, MPI_COMM_WORLD, &flag, &st), "probe");
         while (flag) {
-            int finished = -1;
-            check_mpi(MPI_Recv(&finished, 1, MPI_INT, st.MPI_SOURCE, tag_request, MPI_COMM_WORLD, MPI_STATUS_IGNORE), "recv");
-            if (finished >= 0) {
-                const auto& run = plan.runs[static_cast<std::size_t>(finished)];
-                auto rec = read_run_record(layout.record_file(run).string());
-                if (!rec) {
-                    rec = run_record{};
-                    rec->run_id = run.id;
-                    rec->status = "failed";
-                    rec->error = "no run record";
-                }
-                count(*rec);
+            finished_message msg;
+            check_mpi(MPI_Recv(&msg, 3, MPI_DOUBLE, st.MPI_SOURCE, tag_request, MPI_COMM_WORLD, MPI_STATUS_IGNORE), "recv");
+            if (msg.index >= 0) {
+                run_record rec;
+                rec.run_id = plan.runs[static_cast<std::size_t>(msg.index)].id;
+                rec.status = status_names[std::clamp(static_cast<int>(msg.status), 0, 2)];
+                rec.wall_time_s = msg.wall_s;
+                if (rec.status == "timeout") rec.error = "killed after exceeding the run timeout";
+                if (rec.status == "failed") rec.error = "on rank " + std::to_string(st.MPI_SOURCE) + "; its error is in logs/" + rec.run_id + ".log";
+                count(rec);
             }
             int assign = -1;
             if (next < todo.size()) assign = todo[next++];
@@ -111,14 +119,16 @@ sweep_report dispatch(const sweep_plan& plan, const sweep_options& opts, const s
 }
 
 void work(const sweep_plan& plan, const sweep_layout& layout, const attempt_settings& settings) {
-    int finished = -1;
+    finished_message msg;
     for (;;) {
-        check_mpi(MPI_Send(&finished, 1, MPI_INT, 0, tag_request, MPI_COMM_WORLD), "send");
+        check_mpi(MPI_Send(&msg, 3, MPI_DOUBLE, 0, tag_request, MPI_COMM_WORLD), "send");
         int index = -1;
         check_mpi(MPI_Recv(&index, 1, MPI_INT, 0, tag_assign, MPI_COMM_WORLD, MPI_STATUS_IGNORE), "recv");
         if (index < 0) return;
-        run_blocking(plan, plan.runs[static_cast<std::size_t>(index)], layout, settings);
-        finished = index;
+        const auto rec = run_blocking(plan, plan.runs[static_cast<std::size_t>(index)], layout, settings);
+        msg.index = index;
+        msg.status = rec.status == "ok" ? 0 : rec.status == "timeout" ? 2 : 1;
+        msg.wall_s = rec.wall_time_s;
     }
 }
 

@@ -38,7 +38,7 @@ void write_run_record(const std::string& path, const run_record& rec) {
     out << YAML::Key << "finished_at" << YAML::Value << rec.finished_at;
     out << YAML::Key << "error" << YAML::Value << rec.error;
     out << YAML::EndMap;
-    const std::string tmp = path + ".tmp-" + std::to_string(getpid());
+    const std::string tmp = path + ".tmp-" + this_host() + "-" + std::to_string(getpid());
     {
         std::ofstream f(tmp);
         f << out.c_str() << "\n";

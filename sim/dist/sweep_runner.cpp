@@ -24,7 +24,8 @@ std::string read_text(const fs::path& p) {
 }
 
 void write_text_atomically(const fs::path& p, const std::string& text) {
-    const fs::path tmp = p.string() + ".tmp-" + std::to_string(getpid());
+    // Host and pid: array tasks on different nodes may write the same file at once.
+    const fs::path tmp = p.string() + ".tmp-" + this_host() + "-" + std::to_string(getpid());
     {
         std::ofstream out(tmp);
         out << text;
