@@ -49,7 +49,8 @@ struct sweep_spec {
     int threads = 0;                  // per run; 0: automatic
     double run_timeout_s = 0;         // 0: no limit
     // From the base scenario (with `settings` applied), checked when the spec is loaded.
-    std::uint64_t base_seed = 1;      // the spec's `seed`, or the base scenario's
+    std::uint64_t base_seed = 1;      // the spec's `seed`, or the base scenario's; replicate k
+                                      // runs with replicate_seed(base_seed, k) (replicates.hpp)
     calendar_spec base_calendar;
     std::vector<std::string> base_regions;
 };
@@ -84,10 +85,6 @@ sweep_spec load_sweep_spec_text(const std::string& text, const std::string& labe
 // Deterministic expansion: grid = cartesian product (first parameter slowest); lhs and
 // sobol = `points` samples mapped onto each parameter's range or list; times replicates.
 sweep_plan expand_sweep(const sweep_spec& spec);
-
-// Replicate 0 keeps the base seed, so it reproduces a plain `laborsim run`; others are
-// a hash of (base seed, replicate) below 2^53 so they survive JSON, CSV and doubles.
-std::uint64_t replicate_seed(std::uint64_t base_seed, int replicate);
 
 struct sweep_options {
     std::string output_dir;           // empty: the spec's

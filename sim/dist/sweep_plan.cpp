@@ -10,6 +10,7 @@
 #include "dist/latin_hypercube.hpp"
 #include "dist/sobol.hpp"
 #include "laborsim/errors.hpp"
+#include "laborsim/replicates.hpp"
 #include "laborsim/sweep.hpp"
 
 namespace laborsim {
@@ -81,13 +82,6 @@ std::string padded(char letter, int n, int width) {
     return out;
 }
 
-std::uint64_t splitmix64(std::uint64_t x) {
-    x += 0x9E3779B97F4A7C15ull;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
-}
-
 const char* method_name(sampling_method m) {
     switch (m) {
         case sampling_method::grid: return "grid";
@@ -98,12 +92,6 @@ const char* method_name(sampling_method m) {
 }
 
 }  // namespace
-
-std::uint64_t replicate_seed(std::uint64_t base_seed, int replicate) {
-    if (replicate == 0) return base_seed;
-    // Below 9e15: the scenario loader's largest integer, so a seed can be pasted into a file.
-    return splitmix64(base_seed ^ splitmix64(static_cast<std::uint64_t>(replicate))) % 9'000'000'000'000'000ull;
-}
 
 sweep_plan expand_sweep(const sweep_spec& spec) {
     sweep_plan plan;
@@ -154,7 +142,9 @@ sweep_plan expand_sweep(const sweep_spec& spec) {
             run.index = static_cast<int>(plan.runs.size());
             run.point = p;
             run.replicate = r;
-            run.seed = replicate_seed(spec.base_seed, r);
+            // The same rule as `laborsim run --replicates`: replicate k of a sweep point and
+            // replicate k of a plain replicate run share a seed (common random numbers).
+            run.seed = replicate_seed(spec.base_seed, static_cast<std::uint64_t>(r));
             run.values = point_values[static_cast<std::size_t>(p)];
             plan.runs.push_back(std::move(run));
         }

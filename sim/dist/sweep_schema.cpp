@@ -20,7 +20,7 @@ std::vector<section_spec> make_sweep_schema() {
             {"description", vt::string, "\"\"", "", "Free text."},
             {"base", vt::string, "required", "", "Base scenario file, relative to this file."},
             {"set", vt::string_list, "[]", "", "Fixed `key.path=value` overrides applied to every run before the parameters."},
-            {"seed", vt::integer, "base scenario's", "", "Seed of replicate 0; other replicates derive theirs from it."},
+            {"seed", vt::integer, "base scenario's", "", "Base seed: replicate k runs with replicate_seed(seed, k), as `laborsim run --replicates`."},
             {"replicates", vt::integer, "1", "", "Runs per point, each with its own seed."},
             {"sampling", vt::mapping, "grid", "", "How points are drawn.", {}, "sampling"},
             {"parameters", vt::mapping_list, "required", "", "Swept scenario keys.", {}, "parameter"},

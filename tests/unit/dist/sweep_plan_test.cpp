@@ -6,6 +6,7 @@
 
 #include "dist/sobol.hpp"
 #include "laborsim/errors.hpp"
+#include "laborsim/replicates.hpp"
 #include "laborsim/sweep.hpp"
 
 using namespace laborsim;
@@ -57,7 +58,7 @@ parameters:
     }
     // Common random numbers: a replicate has one seed at every point; replicates differ.
     for (const auto& [rep, seeds] : seeds_by_replicate) CHECK(seeds.size() == 1);
-    CHECK(*seeds_by_replicate[0].begin() == 20210101);  // the quickstart's own seed
+    for (int r = 0; r < 3; ++r) CHECK(*seeds_by_replicate[r].begin() == replicate_seed(20210101, r));  // as run --replicates
     CHECK(*seeds_by_replicate[1].begin() != *seeds_by_replicate[2].begin());
     CHECK(plan.overrides(plan.runs[3]) == std::vector<std::string>{
         "policies.cb-rural-training.seats_per_year=0", "model.separation_rate=0.008",
@@ -80,7 +81,7 @@ parameters:
   - {key: policies.cb-rural-training.course_months, range: [1, 12], steps: 2, integer: true}
 )");
     REQUIRE(plan.runs.size() == 18);
-    CHECK(plan.runs[0].seed == 7);  // the base scenario's seed after `set`
+    CHECK(plan.runs[0].seed == replicate_seed(7, 0));  // the base scenario's seed after `set`
     CHECK(plan.runs[0].values == std::vector<std::string>{"0.01", "0.0001", "1"});
     CHECK(plan.runs[1].values[2] == "12");
     CHECK(plan.runs[2].values[1] == "0.001");
@@ -208,22 +209,12 @@ TEST_CASE("sweep parameter keys are checked against the scenario schema", "[swee
     CHECK_THAT(load_error(head + "policies.cb-rural-training.steps}\n"), Catch::Contains("unknown key 'steps'"));
 }
 
-TEST_CASE("replicate seeds: replicate 0 keeps the base seed, the rest fit a scenario file", "[sweep]") {
-    CHECK(replicate_seed(123, 0) == 123);
-    std::set<std::uint64_t> seen;
-    for (int r = 1; r < 1000; ++r) {
-        const auto s = replicate_seed(123, r);
-        CHECK(s < 9'000'000'000'000'000ull);
-        seen.insert(s);
-    }
-    CHECK(seen.size() == 999);
-    CHECK(replicate_seed(124, 1) != replicate_seed(123, 1));
-}
-
 TEST_CASE("the shipped sweep specs load and expand", "[sweep]") {
     const std::string dir = std::string(LABORSIM_SOURCE_DIR) + "/scenarios/sweeps/";
     const auto grid = expand_sweep(load_sweep_spec(dir + "quickstart-grid.yaml"));
     CHECK(grid.runs.size() == 12);
+    const auto seeded = plan_of("seed: 99\nreplicates: 2\nparameters: [{key: scale, values: [0.01]}]\n");
+    CHECK(seeded.runs[1].seed == replicate_seed(99, 1));  // the spec's seed overrides the scenario's
     const auto lhs = expand_sweep(load_sweep_spec(dir + "quickstart-lhs.yaml"));
     CHECK(lhs.runs.size() == 48);
     CHECK(lhs.spec.outcomes.front().column == "certified_rate:cao-bang:2025-12");
