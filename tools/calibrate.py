@@ -254,7 +254,7 @@ class parameter:
     def values(self, x):
         out = {}
         for k, e in self.sets.items():
-            v = eval_expr(e, x)
+            v = float(eval_expr(e, float(x)))
             out[k] = round(v, self.round) if self.round is not None else float(f"{v:.6g}")
             if self.round == 0:
                 out[k] = int(out[k])
@@ -373,9 +373,9 @@ def generated_spans(text):
     return spans
 
 
-def locate(node, steps):
-    """The scalar node at a key path, or None."""
-    for k, step in enumerate(steps):
+def locate_any(node, steps):
+    """The node (of any kind) at a key path, or None."""
+    for step in steps:
         if isinstance(node, yaml.MappingNode):
             node = next((v for key, v in node.value if key.value == step), None)
         elif isinstance(node, yaml.SequenceNode):
@@ -388,6 +388,12 @@ def locate(node, steps):
             return None
         if node is None:
             return None
+    return node
+
+
+def locate(node, steps):
+    """The scalar node at a key path, or None."""
+    node = locate_any(node, steps)
     return node if isinstance(node, yaml.ScalarNode) else None
 
 
@@ -398,7 +404,12 @@ def write_back(scenario, values):
     edits, skipped = [], []
     root = yaml.compose(text)
     for key, v in values.items():
-        node = locate(root, key.split("."))
+        steps = key.split(".")
+        node = locate(root, steps)
+        owner = locate_any(root, steps[:-1])
+        if owner is not None and any(a < owner.start_mark.line < b for a, b in spans):
+            skipped.append((key, "inside a generated block (tools/vietnam/build_regions.py sets it)"))
+            continue
         if node is None:
             skipped.append((key, "not in the file (add it with a starting value first)"))
             continue

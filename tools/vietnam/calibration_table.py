@@ -1,0 +1,107 @@
+#!/usr/bin/python3
+"""The calibration table of docs/calibration.md: target vs simulated over replicate seeds.
+
+    /usr/bin/python3 tools/vietnam/calibration_table.py [--seeds 10] [--write] [--jobs 2]
+
+Runs each calibrated scenario (base.yaml for the national figures, cao-bang.yaml for seed
+000) with seeds 1..N at the scale of its calibration spec, and reports for every target of
+the spec (fitted or not) and a few starting-state checks: the target, the simulated mean
+and the 95% interval of single runs (mean +- 1.96 sd over the seeds). --write replaces the
+table between the markers in docs/calibration.md.
+"""
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+import calibrate  # noqa: E402
+
+CAL = ROOT / "scenarios" / "vietnam" / "calibration"
+DOC = ROOT / "docs" / "calibration.md"
+BEGIN, END = "<!-- calibration-table:begin -->", "<!-- calibration-table:end -->"
+
+# Starting-state checks (the model's 2021-01 state against the figures it was built from).
+CHECKS = {
+    "national.yaml": [
+        {"indicator": "labor_force", "region": "national", "date": "2021-01", "value": 50.6e6, "source": "national.csv 2021 (input)"},
+        {"indicator": "certified_rate", "region": "national", "date": "2021-01", "value": 0.261, "source": "national.csv 2021 (input)"},
+        {"indicator": "unemployment_rate", "region": "national", "date": "2021-01", "value": 0.032, "source": "national.csv 2021 working age (input)"},
+        {"indicator": "doctors_per_10k", "region": "quang-ninh", "date": "2021-01", "value": 14.6, "source": "seed 003: 17 per 10,000 less 322 recruited doctors (input)"},
+        {"indicator": "doctors_per_10k", "region": "quang-ninh", "date": "2024-12", "value": 17.0, "source": "seed 003: 17 per 10,000 (needs public_recruitment, issue 5)"},
+        {"indicator": "doctors_per_10k", "region": "national", "date": "2021-01", "value": 17 / 1.5, "source": "seed 003: national average = 17 / 1.5 (input)"},
+    ],
+    "cao-bang.yaml": [
+        {"indicator": "trained_rate", "region": "cao-bang", "date": "2021-01", "value": 0.466, "source": "seed 000: 2021 (input)"},
+        {"indicator": "certified_rate", "region": "cao-bang", "date": "2021-01", "value": 0.344, "source": "seed 000: 2021 (input)"},
+    ],
+}
+
+
+def fmt(value, indicator):
+    if indicator in ("labor_force", "beneficiaries") or abs(value) >= 1000:
+        return f"{value / 1e6:.2f} M" if abs(value) >= 1e6 else f"{value:,.0f}"
+    if indicator.endswith("_rate") or indicator.endswith("/trained"):
+        return f"{100 * value:.1f}%"
+    return f"{value:.2f}"
+
+
+def table(spec_name, seeds, jobs, binary):
+    spec_path = CAL / spec_name
+    spec = yaml.safe_load(spec_path.read_text())
+    scenario = (spec_path.parent / spec["scenario"]).resolve()
+    fixed = list(spec.get("set", [])) + [f"scale={spec['scale']}"]
+    targets = spec["targets"] + CHECKS.get(spec_name, [])
+    outs = calibrate.run_seeds(binary, scenario, fixed, list(range(1, seeds + 1)), jobs)
+    rows = []
+    for t in targets:
+        sims = [calibrate.moment(o, t) for o in outs]
+        mean = statistics.fmean(sims)
+        sd = statistics.stdev(sims) if len(sims) > 1 else 0.0
+        kind = t.get("indicator") or (f"{t['series']}/{t['per']}" if "per" in t else t["series"])
+        status = "fitted" if float(t.get("weight", 1)) > 0 else "reported"
+        if "date" in t and t["date"].endswith("-01") and t["date"].startswith("2021"):
+            status = "start"
+        if kind.endswith("_rate") or kind.endswith("/trained"):
+            gap = 100 * (mean - float(t["value"]))
+            gap_text = f"{gap:+.2f} pt"
+        else:
+            gap_text = f"{100 * (mean / float(t['value']) - 1):+.1f}%"
+        rows.append(f"| {scenario.name} | {calibrate.target_label(t)} | {fmt(float(t['value']), kind)} | "
+                    f"{fmt(mean, kind)} | {fmt(mean - 1.96 * sd, kind)} .. {fmt(mean + 1.96 * sd, kind)} | {gap_text} | "
+                    f"{status} | {t.get('source', '')} |")
+    return rows, spec["scale"]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", type=int, default=10)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--write", action="store_true", help="replace the table in docs/calibration.md")
+    ap.add_argument("--laborsim", help="path of the laborsim binary")
+    args = ap.parse_args()
+    binary = calibrate.find_laborsim(args.laborsim)
+    lines = ["| scenario | figure (indicator, region, date) | target | simulated mean | 95% interval of a run | gap | use | source |",
+             "|---|---|---|---|---|---|---|---|"]
+    notes = []
+    for name in ("national.yaml", "cao-bang.yaml"):
+        rows, scale = table(name, args.seeds, args.jobs, binary)
+        lines += rows
+        notes.append(f"{name.replace('.yaml', '')}: scale {scale}")
+    lines += ["", f"Seeds 1..{args.seeds} per scenario ({'; '.join(notes)}). Generated by "
+              "`/usr/bin/python3 tools/vietnam/calibration_table.py --write`."]
+    text = "\n".join(lines)
+    print(text)
+    if args.write:
+        doc = DOC.read_text()
+        a, b = doc.index(BEGIN) + len(BEGIN), doc.index(END)
+        DOC.write_text(doc[:a] + "\n" + text + "\n" + doc[b:])
+        print(f"calibration_table: wrote {DOC.relative_to(ROOT)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
