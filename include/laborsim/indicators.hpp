@@ -75,6 +75,20 @@ struct month_stats {
     }
 };
 
+// Units of a policy series, from its name: *_vnd -> VND, *_per_10k -> 1/10000 persons,
+// schools_* / upgrades_* -> schools, mean_quality / incentive_utility -> 1 or utility,
+// anything else persons (docs/policies.md lists every series).
+[[nodiscard]] inline std::string_view policy_series_units(std::string_view name) {
+    auto ends_with = [&](std::string_view s) { return name.size() >= s.size() && name.substr(name.size() - s.size()) == s; };
+    if (ends_with("_vnd")) return "VND";
+    if (ends_with("_per_10k")) return "1/10000 persons";
+    if (name.substr(0, 8) == "schools_" || name.substr(0, 9) == "upgrades_") return "schools";
+    if (name == "mean_quality") return "1";
+    if (name == "incentive_utility") return "utility";
+    if (name == "seats_capped" || name == "ordered_seats") return "persons/year";
+    return "persons";
+}
+
 // What a policy did this month: named series such as spending_vnd, beneficiaries, trained.
 struct policy_month_report {
     std::string id;

@@ -7,12 +7,15 @@
 
 namespace laborsim {
 
-// Loads and validates a scenario file. `overrides` are "key.path=value" settings applied
-// on top of the file. Throws input_error listing every problem found, each located as
-// file:line:column with its key path.
+// Loads and validates a scenario file: resolves its `extends` chain and `include`s, applies
+// `overrides` ("key.path=value" settings, as --set) and checks the result against the
+// schema. Throws input_error listing every problem found, each located as
+// file:line:column (the file the value was written in, or --set[i]) with its key path.
+// The resolved YAML is kept in scenario::resolved_yaml.
 scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides = {});
 
-// The same from text (for tests); `file_label` names it in errors.
+// The same from text (for tests); `file_label` names it in errors, and relative `extends`
+// and `include` paths resolve against its directory.
 scenario load_scenario_text(const std::string& text, const std::string& file_label);
 
 }  // namespace laborsim

@@ -1,4 +1,5 @@
-// laborsim validate SCENARIO: lists every problem, located; exit 2 when there are any.
+// laborsim validate SCENARIO [--print]: lists every problem, located; exit 2 when there are
+// any. --print writes the resolved scenario (extends, include and --set applied) to stdout.
 #include <cstdio>
 #include <memory>
 
@@ -10,11 +11,17 @@ namespace laborsim {
 void add_validate_command(CLI::App& app, command_list& commands) {
     auto path = std::make_shared<std::string>();
     auto settings = std::make_shared<std::vector<std::string>>();
+    auto print = std::make_shared<bool>(false);
     auto* cmd = app.add_subcommand("validate", "Check a scenario file and list every problem found");
     cmd->add_option("scenario", *path, "Scenario YAML file")->required();
     cmd->add_option("--set", *settings, "Override a scenario key: key.path=value (repeatable)");
-    commands.push_back({cmd, [path, settings] {
+    cmd->add_flag("--print", *print, "Print the resolved scenario YAML instead of a summary");
+    commands.push_back({cmd, [path, settings, print] {
         const scenario sc = load_scenario(*path, *settings);
+        if (*print) {
+            std::fputs(sc.resolved_yaml.c_str(), stdout);
+            return 0;
+        }
         std::printf("%s: ok (scenario %s, %zu regions, %zu schools, %zu policies, %s to %s)\n", path->c_str(),
                     sc.name.c_str(), sc.regions.size(), sc.schools.size(), sc.policies.size(),
                     format_year_month(sc.calendar.start).c_str(), format_year_month(sc.calendar.end).c_str());

@@ -20,6 +20,9 @@ struct school_store {
     std::vector<double> quality;
     std::vector<double> seat_credit;         // fractional seats carried between months
     std::vector<std::int32_t> enrolled;
+    // school_enterprise_partnership: index of the policy whose partner this school is
+    // (its graduates get placement priority and are followed by it), or 0xFF.
+    std::vector<std::uint8_t> partner_policy;
 
     [[nodiscard]] std::size_t size() const { return region.size(); }
     void resize(std::size_t n) {
@@ -27,6 +30,7 @@ struct school_store {
         seats_per_month.resize(n); program_months.resize(n); completion_rate.resize(n);
         skill_gain.resize(n); tuition_vnd_year.resize(n); recruitment_intensity.resize(n);
         quality.resize(n); seat_credit.resize(n); enrolled.resize(n);
+        partner_policy.resize(n, 0xFF);
     }
 };
 

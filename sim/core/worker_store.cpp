@@ -6,7 +6,8 @@ namespace {
 template <class F>
 void for_each_column(worker_store& w, F&& f) {
     f(w.id); f(w.region); f(w.age_months); f(w.months_in_status); f(w.flags); f(w.level);
-    f(w.field); f(w.status); f(w.course); f(w.course_months_left); f(w.skill); f(w.employer);
+    f(w.field); f(w.status); f(w.course); f(w.course_months_left);
+    f(w.tag_policy); f(w.tag_months); f(w.skill); f(w.employer);
     f(w.wage_vnd);
 }
 }  // namespace
@@ -25,6 +26,7 @@ std::size_t worker_store::push_back(std::uint32_t new_id) {
     id[i] = new_id;
     employer[i] = no_employer;
     course[i] = no_course;
+    tag_policy[i] = no_policy;
     status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
     return i;
 }

@@ -1,4 +1,4 @@
-// Workers as a structure of arrays with compact types (26 bytes a worker, see
+// Workers as a structure of arrays with compact types (28 bytes a worker, see
 // docs/performance.md). Ids are stable for the run; removal swaps the last worker into
 // the hole so the arrays stay dense.
 #pragma once
@@ -15,13 +15,14 @@ inline constexpr std::uint8_t rural = 1u << 1;
 inline constexpr std::uint8_t mismatched = 1u << 2;  // under-qualified for the current job
 inline constexpr std::uint8_t panel = 1u << 3;       // followed in /panel
 inline constexpr std::uint8_t trained_by_policy = 1u << 4;
-inline constexpr std::uint8_t leaving = 1u << 5;     // marked to exit this month
+inline constexpr std::uint8_t moved = 1u << 5;       // changed region in this month's migration (read by talent_attraction)
 inline constexpr std::uint8_t placement = 1u << 6;   // placement support after a course
 inline constexpr std::uint8_t searching = 1u << 7;   // employed and searching this month
 }  // namespace worker_flag
 
 inline constexpr std::int32_t no_employer = -1;
-inline constexpr std::uint8_t no_course = 0xFF;
+inline constexpr std::uint8_t no_policy = 0xFF;
+inline constexpr std::uint8_t no_course = no_policy;
 
 struct worker_store {
     std::vector<std::uint32_t> id;
@@ -34,6 +35,11 @@ struct worker_store {
     std::vector<std::uint8_t> status;           // worker_status
     std::vector<std::uint8_t> course;           // policy index of a running course, or no_course
     std::vector<std::uint8_t> course_months_left;
+    // A policy that follows this worker after selecting it (a talent commitment, study
+    // abroad and its return obligation, a placement window), or no_policy; and the months
+    // left in the current stage.
+    std::vector<std::uint8_t> tag_policy;
+    std::vector<std::uint8_t> tag_months;
     std::vector<float> skill;                   // log human capital
     std::vector<std::int32_t> employer;         // firm index (employed) or school index (student)
     std::vector<std::uint32_t> wage_vnd;        // monthly; last wage when not employed

@@ -179,7 +179,7 @@ private:
                 // A series seen for the first time: earlier months read as the fill value 0.
                 it = pg.series.emplace(name, h5::growing_dataset(pg.group->group.id(), name, {}, H5T_NATIVE_DOUBLE)).first;
                 attach(it->second.id(), {pg.group->time.id()});
-                h5::set_attr(it->second.id(), "units", std::string(name.find("vnd") != std::string::npos ? "VND" : "persons"));
+                h5::set_attr(it->second.id(), "units", std::string(policy_series_units(name)));
             }
             it->second.write_row(row, &value);
         }

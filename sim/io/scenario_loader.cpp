@@ -1,8 +1,6 @@
 // Scenario loading: YAML text -> laborsim::scenario, every key checked against the schema
 // and every problem collected (file:line:column, key path, expected vs found).
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "io/yaml_reader.hpp"
 #include "laborsim/scenario_io.hpp"
@@ -12,6 +10,9 @@ namespace laborsim {
 namespace {
 
 const section_spec& S(std::string_view name) { return schema_section(name); }
+
+// Workers and schools refer to a policy by a one-byte index; 255 means none.
+constexpr std::size_t no_policy_index = 255;
 
 std::string at(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
@@ -84,6 +85,143 @@ void load_target(yaml_reader& rd, const YAML::Node& n, const std::string& p, tar
     rd.get(n, s, "max_age", p, g.max_age);
 }
 
+// Months counters live in one byte per worker: courses and commitments are 1-255 months.
+void check_months(yaml_reader& rd, const YAML::Node& n, const std::string& p, const char* key, int value, int lo) {
+    if (value >= lo && value <= 255) return;
+    rd.error(n[key] ? n[key] : n, yaml_reader::join(p, key),
+             "expected a number of months from " + std::to_string(lo) + " to 255, got " + std::to_string(value));
+}
+
+// Reads an optional target group under `target`.
+void load_target_of(yaml_reader& rd, const YAML::Node& n, const std::string& p, target_group& g) {
+    if (n["target"] && !n["target"].IsNull()) load_target(rd, n["target"], yaml_reader::join(p, "target"), g);
+}
+
+void load_minimum_wage(yaml_reader& rd, const YAML::Node& n, const std::string& p, minimum_wage& mw) {
+    const auto& step_spec = S("minimum_wage_step");
+    const std::string sp = yaml_reader::join(p, "steps");
+    const YAML::Node steps = n["steps"];
+    if (!steps.IsDefined()) {
+        rd.error(n, sp, "missing required key 'steps'");
+    } else if (!steps.IsSequence()) {
+        rd.error(steps, sp, "expected a list of mappings, got " + yaml_reader::describe(steps));
+    } else {
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            minimum_wage::step st;
+            if (!rd.check_map(steps[i], at(sp, i), {&step_spec})) continue;
+            rd.get(steps[i], step_spec, "from", at(sp, i), st.from);
+            rd.get(steps[i], step_spec, "wage_vnd", at(sp, i), st.wage_vnd);
+            mw.steps.push_back(st);
+        }
+    }
+}
+
+// One reader per policy type; each reads the keys of its schema section `s`.
+void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, vocational_training_quota& q) {
+    load_target_of(rd, n, p, q.target);
+    rd.get(n, s, "seats_per_year", p, q.seats_per_year);
+    rd.get(n, s, "course_level", p, q.course_level);
+    rd.get(n, s, "course_field", p, q.course_field);
+    if (rd.get(n, s, "course_months", p, q.course_months)) check_months(rd, n, p, "course_months", q.course_months, 1);
+    rd.get(n, s, "completion_rate", p, q.completion_rate);
+    rd.get(n, s, "skill_gain", p, q.skill_gain);
+    rd.get(n, s, "cost_per_trainee_vnd", p, q.cost_per_trainee_vnd);
+    rd.get(n, s, "placement_support", p, q.placement_support);
+}
+
+void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec&, minimum_wage& mw) {
+    load_minimum_wage(rd, n, p, mw);
+}
+
+void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, talent_attraction& t) {
+    load_target_of(rd, n, p, t.target);
+    rd.get(n, s, "bonus_vnd", p, t.bonus_vnd);
+    rd.get(n, s, "wage_top_up_vnd_month", p, t.wage_top_up_vnd_month);
+    if (rd.get(n, s, "commitment_months", p, t.commitment_months)) check_months(rd, n, p, "commitment_months", t.commitment_months, 1);
+    rd.get(n, s, "clawback_share", p, t.clawback_share);
+    std::string who;
+    if (rd.get(n, s, "recipients", p, who))
+        t.recipients = who == "movers" ? talent_recipients::movers : talent_recipients::movers_and_residents;
+    rd.get(n, s, "max_recipients_per_year", p, t.max_recipients_per_year);
+}
+
+void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, school_accreditation& a) {
+    rd.get(n, s, "standard", p, a.standard);
+    std::vector<std::string> kinds;
+    if (rd.get(n, s, "kinds", p, kinds))
+        for (const auto& k : kinds)
+            for (std::size_t i = 0; i < school_kind_names.size(); ++i)
+                if (school_kind_names[i] == k) a.kinds.push_back(static_cast<school_kind>(i));
+    std::string action;
+    if (rd.get(n, s, "below_standard", p, action))
+        a.below_standard = action == "close" ? accreditation_action::close : accreditation_action::upgrade;
+    rd.get(n, s, "upgrade_cost_vnd", p, a.upgrade_cost_vnd);
+    if (rd.get(n, s, "upgrade_months", p, a.upgrade_months)) check_months(rd, n, p, "upgrade_months", a.upgrade_months, 1);
+    rd.get(n, s, "admission_cap", p, a.admission_cap);
+}
+
+void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, school_enterprise_partnership& sp) {
+    rd.get(n, s, "schools", p, sp.schools);
+    rd.get(n, s, "ordered_seats_per_year", p, sp.ordered_seats_per_year);
+    rd.get(n, s, "internship_skill_bonus", p, sp.internship_skill_bonus);
+    rd.get(n, s, "cost_per_student_month_vnd", p, sp.cost_per_student_month_vnd);
+    if (rd.get(n, s, "placement_window_months", p, sp.placement_window_months))
+        check_months(rd, n, p, "placement_window_months", sp.placement_window_months, 1);
+}
+
+void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, study_abroad& sa) {
+    load_target_of(rd, n, p, sa.target);
+    rd.get(n, s, "places_per_year", p, sa.places_per_year);
+    rd.get(n, s, "study_level", p, sa.study_level);
+    rd.get(n, s, "study_field", p, sa.study_field);
+    if (rd.get(n, s, "study_months", p, sa.study_months)) check_months(rd, n, p, "study_months", sa.study_months, 1);
+    rd.get(n, s, "completion_rate", p, sa.completion_rate);
+    rd.get(n, s, "skill_gain", p, sa.skill_gain);
+    rd.get(n, s, "return_rate", p, sa.return_rate);
+    if (rd.get(n, s, "return_obligation_months", p, sa.return_obligation_months))
+        check_months(rd, n, p, "return_obligation_months", sa.return_obligation_months, 0);
+    rd.get(n, s, "cost_per_student_vnd", p, sa.cost_per_student_vnd);
+    rd.get(n, s, "clawback_share", p, sa.clawback_share);
+}
+
+void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, digital_skills_program& d) {
+    load_target_of(rd, n, p, d.target);
+    rd.get(n, s, "seats_per_year", p, d.seats_per_year);
+    if (rd.get(n, s, "course_months", p, d.course_months)) check_months(rd, n, p, "course_months", d.course_months, 1);
+    rd.get(n, s, "completion_rate", p, d.completion_rate);
+    rd.get(n, s, "skill_gain", p, d.skill_gain);
+    rd.get(n, s, "field_switch_share", p, d.field_switch_share);
+    rd.get(n, s, "cost_per_trainee_vnd", p, d.cost_per_trainee_vnd);
+}
+
+void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, public_recruitment& r) {
+    rd.get(n, s, "field", p, r.field);
+    rd.get(n, s, "min_level", p, r.min_level);
+    rd.get(n, s, "target_per_10k", p, r.target_per_10k);
+    rd.get(n, s, "max_hires_per_year", p, r.max_hires_per_year);
+    rd.get(n, s, "cost_per_hire_vnd", p, r.cost_per_hire_vnd);
+    rd.get(n, s, "recruit_from_other_regions", p, r.recruit_from_other_regions);
+}
+
+void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, firm_training_subsidy& f) {
+    load_target_of(rd, n, p, f.target);
+    rd.get(n, s, "subsidy_per_trainee_vnd", p, f.subsidy_per_trainee_vnd);
+    rd.get(n, s, "training_cost_vnd", p, f.training_cost_vnd);
+    rd.get(n, s, "review_rate", p, f.review_rate);
+    rd.get(n, s, "skill_gain", p, f.skill_gain);
+    rd.get(n, s, "certify_level", p, f.certify_level);
+}
+
+// Default-constructs the variant alternative whose name is `type`.
+template <std::size_t I = 0>
+bool make_params(const std::string& type, policy_params& out) {
+    if constexpr (I < std::variant_size_v<policy_params>) {
+        if (type == policy_type_names[I]) { out.emplace<I>(); return true; }
+        return make_params<I + 1>(type, out);
+    }
+    return false;
+}
+
 void load_policy(yaml_reader& rd, const YAML::Node& n, const std::string& p, const calendar_spec& cal, policy_spec& ps) {
     const auto& common = S("policy");
     if (!n.IsMap()) { rd.check_map(n, p, {&common}); return; }
@@ -102,39 +240,8 @@ void load_policy(yaml_reader& rd, const YAML::Node& n, const std::string& p, con
     rd.get(n, common, "start", p, ps.start);
     rd.get(n, common, "end", p, ps.end);
     rd.get(n, common, "annual_budget_vnd", p, ps.annual_budget_vnd);
-    if (type == "vocational_training_quota") {
-        vocational_training_quota q;
-        const auto& s = *specific;
-        if (n["target"]) load_target(rd, n["target"], yaml_reader::join(p, "target"), q.target);
-        rd.get(n, s, "seats_per_year", p, q.seats_per_year);
-        rd.get(n, s, "course_level", p, q.course_level);
-        rd.get(n, s, "course_field", p, q.course_field);
-        rd.get(n, s, "course_months", p, q.course_months);
-        rd.get(n, s, "completion_rate", p, q.completion_rate);
-        rd.get(n, s, "skill_gain", p, q.skill_gain);
-        rd.get(n, s, "cost_per_trainee_vnd", p, q.cost_per_trainee_vnd);
-        rd.get(n, s, "placement_support", p, q.placement_support);
-        ps.params = q;
-    } else if (type == "minimum_wage") {
-        minimum_wage mw;
-        const auto& step_spec = S("minimum_wage_step");
-        const std::string sp = yaml_reader::join(p, "steps");
-        const YAML::Node steps = n["steps"];
-        if (!steps.IsDefined()) {
-            rd.error(n.Mark(), sp, "missing required key 'steps'");
-        } else if (!steps.IsSequence()) {
-            rd.error(steps.Mark(), sp, "expected a list of mappings, got " + yaml_reader::describe(steps));
-        } else {
-            for (std::size_t i = 0; i < steps.size(); ++i) {
-                minimum_wage::step st;
-                if (!rd.check_map(steps[i], at(sp, i), {&step_spec})) continue;
-                rd.get(steps[i], step_spec, "from", at(sp, i), st.from);
-                rd.get(steps[i], step_spec, "wage_vnd", at(sp, i), st.wage_vnd);
-                mw.steps.push_back(st);
-            }
-        }
-        ps.params = mw;
-    }
+    if (specific == nullptr || !make_params(type, ps.params)) return;
+    std::visit([&](auto& params) { read_params(rd, n, p, *specific, params); }, ps.params);
 }
 
 template <class T, class F>
@@ -142,7 +249,7 @@ void load_list(yaml_reader& rd, const YAML::Node& root, const char* key, std::ve
     const YAML::Node list = root[key];
     if (!list.IsDefined() || list.IsNull()) return;
     if (!list.IsSequence()) {
-        rd.error(list.Mark(), key, "expected a list of mappings, got " + yaml_reader::describe(list));
+        rd.error(list, key, "expected a list of mappings, got " + yaml_reader::describe(list));
         return;
     }
     for (std::size_t i = 0; i < list.size(); ++i) {
@@ -158,31 +265,45 @@ void check_references(yaml_reader& rd, const YAML::Node& root, const scenario& s
     for (std::size_t i = 0; i < sc.regions.size(); ++i) {
         if (sc.regions[i].id.empty()) continue;
         if (!region_ids.insert(sc.regions[i].id).second)
-            rd.error(root["regions"][i].Mark(), at("regions", i) + ".id", "duplicate region id '" + sc.regions[i].id + "'");
+            rd.error(root["regions"][i], at("regions", i) + ".id", "duplicate region id '" + sc.regions[i].id + "'");
     }
     std::vector<std::string_view> known(region_ids.begin(), region_ids.end());
     auto check_region = [&](const YAML::Node& n, const std::string& path, const std::string& id) {
         if (region_ids.count(id)) return;
         std::string msg = "unknown region '" + id + "'";
         if (auto s = closest_match(id, known); !s.empty()) msg += ", did you mean '" + s + "'?";
-        rd.error(n.Mark(), path, msg);
+        rd.error(n, path, msg);
     };
     for (std::size_t i = 0; i < sc.schools.size(); ++i)
         if (!sc.schools[i].region.empty()) check_region(root["schools"][i]["region"], at("schools", i) + ".region", sc.schools[i].region);
+    if (sc.policies.size() >= no_policy_index)
+        rd.error(root["policies"], "policies", "expected at most " + std::to_string(no_policy_index - 1) + " policies");
     std::set<std::string> policy_ids;
     for (std::size_t i = 0; i < sc.policies.size(); ++i) {
         const auto& p = sc.policies[i];
         const YAML::Node n = root["policies"][i];
         if (!p.id.empty() && !policy_ids.insert(p.id).second)
-            rd.error(n.Mark(), at("policies", i) + ".id", "duplicate policy id '" + p.id + "'");
+            rd.error(n, at("policies", i) + ".id", "duplicate policy id '" + p.id + "'");
         for (const auto& r : p.regions) check_region(n["region"], at("policies", i) + ".region", r);
-        if (p.end < p.start) rd.error(n.Mark(), at("policies", i) + ".end", "ends before it starts");
+        if (const auto* sp = std::get_if<school_enterprise_partnership>(&p.params)) {
+            std::vector<std::string_view> school_ids;
+            for (const auto& sch : sc.schools) school_ids.push_back(sch.id);
+            for (const auto& id : sp->schools) {
+                bool found = false;
+                for (auto known_id : school_ids) found = found || known_id == id;
+                if (found) continue;
+                std::string msg = "unknown school '" + id + "'";
+                if (auto s = closest_match(id, school_ids); !s.empty()) msg += ", did you mean '" + s + "'?";
+                rd.error(n["schools"], at("policies", i) + ".schools", msg);
+            }
+        }
+        if (p.end < p.start) rd.error(n, at("policies", i) + ".end", "ends before it starts");
     }
     if (sc.calendar.end < sc.calendar.start && root["calendar"])
-        rd.error(root["calendar"].Mark(), "calendar.end", "expected a month on or after calendar.start");
+        rd.error(root["calendar"], "calendar.end", "expected a month on or after calendar.start");
     if (root["regions"].IsSequence() && sc.regions.empty())
-        rd.error(root["regions"].Mark(), "regions", "expected at least one region");
-    if (sc.scale <= 0 && root["scale"]) rd.error(root["scale"].Mark(), "scale", "expected a number in (0, 1], got 0");
+        rd.error(root["regions"], "regions", "expected at least one region");
+    if (sc.scale <= 0 && root["scale"]) rd.error(root["scale"], "scale", "expected a number in (0, 1], got 0");
 }
 
 scenario load_root(yaml_reader& rd, const YAML::Node& root) {
@@ -200,10 +321,10 @@ scenario load_root(yaml_reader& rd, const YAML::Node& root) {
             rd.get(cal, cs, "end", "calendar", sc.calendar.end);
         }
     } else {
-        rd.error(root.Mark(), "calendar", "missing required key 'calendar'");
+        rd.error(root, "calendar", "missing required key 'calendar'");
     }
     if (const YAML::Node m = root["model"]; m.IsDefined() && !m.IsNull()) load_model(rd, m, "model", sc.model);
-    if (!root["regions"].IsDefined()) rd.error(root.Mark(), "regions", "missing required key 'regions'");
+    if (!root["regions"].IsDefined()) rd.error(root, "regions", "missing required key 'regions'");
     load_list(rd, root, "regions", sc.regions, [&](const YAML::Node& n, const std::string& p, region_spec& r) { load_region(rd, n, p, r); });
     load_list(rd, root, "schools", sc.schools, [&](const YAML::Node& n, const std::string& p, school_spec& x) { load_school(rd, n, p, x); });
     load_list(rd, root, "policies", sc.policies, [&](const YAML::Node& n, const std::string& p, policy_spec& x) {
@@ -222,107 +343,41 @@ scenario load_root(yaml_reader& rd, const YAML::Node& root) {
     return sc;
 }
 
-scenario load_from_node(const YAML::Node& root, const std::string& label) {
-    yaml_reader rd(label);
-    scenario sc = load_root(rd, root);
+// Reads the composed tree. Diagnostics name the file (or --set) each value came from.
+scenario load_tree(const tree_node& tree, const std::string& label) {
+    const yaml_document doc = to_yaml(tree);
+    yaml_reader rd(label, &doc.origins);
+    scenario sc = load_root(rd, doc.root);
     if (!rd.ok()) throw input_error(rd.diagnostics());
     sc.source_path = label;
-    sc.resolved_yaml = YAML::Dump(root) + "\n";
+    sc.resolved_yaml = "# laborsim resolved scenario (extends, include and --set applied) from " + label + "\n" +
+                       YAML::Dump(doc.root) + "\n";
     return sc;
 }
 
-YAML::Node parse_text(const std::string& text, const std::string& label) {
+scenario load_composed_scenario(const std::string& path, const std::string* text, const std::vector<std::string>& overrides) {
+    std::vector<diagnostic> errors;
+    tree_node tree = load_composed(path, errors, text);
+    if (!errors.empty()) throw input_error(errors);
+    for (std::size_t i = 0; i < overrides.size(); ++i) apply_setting(tree, overrides[i], i, errors);
+    if (errors.empty()) return load_tree(tree, path);
+    // Report the settings that could not be applied together with the problems of the rest.
     try {
-        return YAML::Load(text);
-    } catch (const YAML::ParserException& e) {
-        diagnostic d{label, e.mark.line + 1, e.mark.column + 1, "", "YAML syntax error: " + e.msg};
-        throw input_error(std::vector<diagnostic>{d});
+        load_tree(tree, path);
+    } catch (const input_error& e) {
+        errors.insert(errors.end(), e.diagnostics().begin(), e.diagnostics().end());
     }
+    throw input_error(errors);
 }
 
 }  // namespace
 
 scenario load_scenario_text(const std::string& text, const std::string& file_label) {
-    return load_from_node(parse_text(text, file_label), file_label);
-}
-
-// Applies "key.path=value" to the tree. Path steps are mapping keys; in a list, a step is
-// an index ("regions.0" or "regions[0]") or the `id` of an item ("regions.cao-bang").
-// The value is parsed as YAML, so it is typed like the file.
-void apply_override(YAML::Node& root, const std::string& setting, std::size_t index, std::vector<diagnostic>& errors) {
-    const std::string label = "--set[" + std::to_string(index) + "]";
-    const auto eq = setting.find('=');
-    if (eq == std::string::npos || eq == 0) {
-        errors.push_back({label, 0, 0, "", "expected key.path=value, got \"" + setting + "\""});
-        return;
-    }
-    std::string path = setting.substr(0, eq);
-    const std::string value = setting.substr(eq + 1);
-    for (auto& c : path) if (c == '[' || c == ']') c = '.';
-    std::vector<std::string> steps;
-    std::string cur;
-    for (char c : path + ".") {
-        if (c == '.') { if (!cur.empty()) steps.push_back(cur); cur.clear(); }
-        else cur += c;
-    }
-    YAML::Node value_node;
-    try {
-        value_node = YAML::Load(value);
-    } catch (const YAML::ParserException& e) {
-        errors.push_back({label, 1, e.mark.column + static_cast<int>(eq) + 2, path, "value is not valid YAML: " + e.msg});
-        return;
-    }
-    // yaml-cpp nodes are handles: walk with fresh handles so reassignment never aliases.
-    std::vector<YAML::Node> chain{root};
-    std::string walked;
-    for (std::size_t k = 0; k < steps.size(); ++k) {
-        YAML::Node node = chain.back();
-        const std::string& step = steps[k];
-        const bool last = k + 1 == steps.size();
-        walked += (walked.empty() ? "" : ".") + step;
-        if (node.IsSequence()) {
-            std::size_t pos = node.size();
-            const bool numeric = !step.empty() && step.find_first_not_of("0123456789") == std::string::npos;
-            if (numeric) pos = std::stoul(step);
-            else
-                for (std::size_t i = 0; i < node.size(); ++i)
-                    if (node[i].IsMap() && node[i]["id"] && node[i]["id"].Scalar() == step) pos = i;
-            if (pos >= node.size()) {
-                errors.push_back({label, 0, 0, walked, "no list item with " + std::string(numeric ? "index " : "id ") + step});
-                return;
-            }
-            if (last) { node[pos] = value_node; return; }
-            chain.push_back(node[pos]);
-        } else if (node.IsMap() || node.IsNull() || !node.IsDefined()) {
-            if (last) { node[step] = value_node; return; }
-            YAML::Node child = node[step];
-            if (!child.IsDefined() || child.IsNull()) {
-                node[step] = YAML::Node(YAML::NodeType::Map);
-                child = node[step];
-            }
-            chain.push_back(child);
-        } else {
-            errors.push_back({label, 0, 0, walked, "cannot descend into a scalar value"});
-            return;
-        }
-    }
+    return load_composed_scenario(file_label, &text, {});
 }
 
 scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
-    std::ifstream in(path);
-    if (!in) throw input_error(std::vector<diagnostic>{{path, 0, 0, "", "cannot open the scenario file"}});
-    std::stringstream buf;
-    buf << in.rdbuf();
-    YAML::Node root = parse_text(buf.str(), path);
-    std::vector<diagnostic> errors;
-    for (std::size_t i = 0; i < overrides.size(); ++i) apply_override(root, overrides[i], i, errors);
-    if (!errors.empty()) throw input_error(errors);
-    if (!overrides.empty()) {
-        // Re-parse the merged text so every mark (line:column) points into one document.
-        const std::string merged = YAML::Dump(root) + "\n";
-        return load_from_node(parse_text(merged, path + " (with --set)"), path + " (with --set)");
-    }
-    return load_from_node(root, path);
+    return load_composed_scenario(path, nullptr, overrides);
 }
 
 }  // namespace laborsim

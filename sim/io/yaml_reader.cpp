@@ -27,10 +27,14 @@ bool is_identifier(const std::string& s) {
 
 }  // namespace
 
-void yaml_reader::error(const YAML::Mark& mark, const std::string& path, const std::string& message) {
+void yaml_reader::error(const YAML::Node& at, const std::string& path, const std::string& message) {
     diagnostic d;
     d.file = file_;
-    if (mark.line >= 0) {
+    if (const source_location* where = origins_ ? origins_->find(at) : nullptr) {
+        d.file = where->file;
+        d.line = where->line;
+        d.column = where->column;
+    } else if (const YAML::Mark mark = at.IsDefined() ? at.Mark() : YAML::Mark::null_mark(); mark.line >= 0) {
         d.line = mark.line + 1;
         d.column = mark.column + 1;
     }
@@ -54,7 +58,7 @@ const key_spec& yaml_reader::spec_of(const section_spec& s, std::string_view key
 
 bool yaml_reader::check_map(const YAML::Node& node, const std::string& path, std::initializer_list<const section_spec*> sections) {
     if (!node.IsMap()) {
-        error(node.Mark(), path.empty() ? "(top level)" : path, "expected a mapping, got " + describe(node));
+        error(node, path.empty() ? "(top level)" : path, "expected a mapping, got " + describe(node));
         return false;
     }
     std::vector<std::string_view> known;
@@ -67,7 +71,7 @@ bool yaml_reader::check_map(const YAML::Node& node, const std::string& path, std
         if (found) continue;
         std::string msg = "unknown key '" + key + "'";
         if (auto s = closest_match(key, known); !s.empty()) msg += ", did you mean '" + s + "'?";
-        error(it->first.Mark(), join(path, key), msg);
+        error(it->first, join(path, key), msg);
     }
     return true;
 }
@@ -75,11 +79,11 @@ bool yaml_reader::check_map(const YAML::Node& node, const std::string& path, std
 bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::string& path, double& out) {
     double v = 0;
     if (!n.IsScalar() || !parse_double(n.Scalar(), v)) {
-        error(n.Mark(), path, "expected a " + std::string(value_type_text(k)) + ", got " + describe(n));
+        error(n, path, "expected a " + std::string(value_type_text(k)) + ", got " + describe(n));
         return false;
     }
     if ((k.type == value_type::nonneg && v < 0) || (k.type == value_type::fraction && (v < 0 || v > 1))) {
-        error(n.Mark(), path, "expected a " + std::string(value_type_text(k)) + ", got " + n.Scalar());
+        error(n, path, "expected a " + std::string(value_type_text(k)) + ", got " + n.Scalar());
         return false;
     }
     out = v;
@@ -89,7 +93,7 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
 bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::string& path, std::int64_t& out) {
     double v = 0;
     if (!n.IsScalar() || !parse_double(n.Scalar(), v) || v < 0 || v != std::floor(v) || v > 9.0e15) {
-        error(n.Mark(), path, "expected a " + std::string(value_type_text(k)) + ", got " + describe(n));
+        error(n, path, "expected a " + std::string(value_type_text(k)) + ", got " + describe(n));
         return false;
     }
     out = static_cast<std::int64_t>(v);
@@ -103,17 +107,17 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
         if (s == "true" || s == "yes") { out = true; return true; }
         if (s == "false" || s == "no") { out = false; return true; }
     }
-    error(n.Mark(), path, "expected true or false, got " + describe(n));
+    error(n, path, "expected true or false, got " + describe(n));
     return false;
 }
 
 bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::string& path, std::string& out) {
     if (!n.IsScalar()) {
-        error(n.Mark(), path, "expected a " + std::string(value_type_text(k)) + ", got " + describe(n));
+        error(n, path, "expected a " + std::string(value_type_text(k)) + ", got " + describe(n));
         return false;
     }
     if (k.type == value_type::identifier && !is_identifier(n.Scalar())) {
-        error(n.Mark(), path, "expected an identifier (letters, digits, '-', '_'), got " + describe(n));
+        error(n, path, "expected an identifier (letters, digits, '-', '_'), got " + describe(n));
         return false;
     }
     if (k.type == value_type::choice) {
@@ -124,7 +128,7 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
             for (auto c : k.choices) list += (list.empty() ? "" : ", ") + std::string(c);
             std::string msg = "expected one of " + list + ", got " + describe(n);
             if (auto s = closest_match(n.Scalar(), k.choices); !s.empty()) msg += " (did you mean '" + s + "'?)";
-            error(n.Mark(), path, msg);
+            error(n, path, msg);
             return false;
         }
     }
@@ -136,7 +140,7 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
     (void)k;
     const auto ym = n.IsScalar() ? parse_year_month(n.Scalar()) : std::nullopt;
     if (!ym) {
-        error(n.Mark(), path, "expected a date YYYY-MM, got " + describe(n));
+        error(n, path, "expected a date YYYY-MM, got " + describe(n));
         return false;
     }
     out = *ym;
@@ -150,13 +154,13 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
     } else if (n.IsSequence()) {
         for (std::size_t i = 0; i < n.size(); ++i) {
             if (!n[i].IsScalar()) {
-                error(n[i].Mark(), path + "[" + std::to_string(i) + "]", "expected a string, got " + describe(n[i]));
+                error(n[i], path + "[" + std::to_string(i) + "]", "expected a string, got " + describe(n[i]));
                 return false;
             }
             v.push_back(n[i].Scalar());
         }
     } else {
-        error(n.Mark(), path, "expected a string or a list of strings, got " + describe(n));
+        error(n, path, "expected a string or a list of strings, got " + describe(n));
         return false;
     }
     if (!k.choices.empty()) {
@@ -166,7 +170,7 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
             if (allowed) continue;
             std::string msg = "unknown value \"" + v[i] + "\"";
             if (auto s = closest_match(v[i], k.choices); !s.empty()) msg += ", did you mean '" + s + "'?";
-            error(n.IsSequence() ? n[i].Mark() : n.Mark(), n.IsSequence() ? path + "[" + std::to_string(i) + "]" : path, msg);
+            error(n.IsSequence() ? n[i] : n, n.IsSequence() ? path + "[" + std::to_string(i) + "]" : path, msg);
             return false;
         }
     }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "io/scenario_tree.hpp"
 #include "io/schema.hpp"
 #include "laborsim/calendar.hpp"
 #include "laborsim/errors.hpp"
@@ -17,9 +18,13 @@ namespace laborsim {
 
 class yaml_reader {
 public:
-    explicit yaml_reader(std::string file) : file_(std::move(file)) {}
+    // `origins` (optional) maps each node to the file and place it was written in; without
+    // it, errors name `file` and the node's own mark.
+    explicit yaml_reader(std::string file, const origin_table* origins = nullptr)
+        : file_(std::move(file)), origins_(origins) {}
 
-    void error(const YAML::Mark& mark, const std::string& path, const std::string& message);
+    // Reports a problem with the value (or key) `at`.
+    void error(const YAML::Node& at, const std::string& path, const std::string& message);
     [[nodiscard]] const std::vector<diagnostic>& diagnostics() const { return diagnostics_; }
     [[nodiscard]] bool ok() const { return diagnostics_.empty(); }
 
@@ -50,6 +55,7 @@ private:
     bool convert_enum(const YAML::Node& n, const key_spec& k, const std::string& path, E& out);
 
     std::string file_;
+    const origin_table* origins_ = nullptr;
     std::vector<diagnostic> diagnostics_;
 };
 

@@ -26,7 +26,7 @@ bool yaml_reader::convert_enum(const YAML::Node& n, const key_spec& k, const std
     for (auto c : k.choices) list += (list.empty() ? "" : ", ") + std::string(c);
     std::string msg = "expected one of " + list + ", got " + describe(n);
     if (auto s = closest_match(text, k.choices); n.IsScalar() && !s.empty()) msg += " (did you mean '" + s + "'?)";
-    error(n.Mark(), path, msg);
+    error(n, path, msg);
     return false;
 }
 
@@ -34,7 +34,7 @@ template <std::size_t N>
 bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::string& path, std::array<double, N>& out) {
     if (k.type == value_type::number_list) {
         if (!n.IsSequence() || n.size() != N) {
-            error(n.Mark(), path, "expected a list of " + std::to_string(N) + " numbers, got " + describe(n));
+            error(n, path, "expected a list of " + std::to_string(N) + " numbers, got " + describe(n));
             return false;
         }
         std::array<double, N> v{};
@@ -46,7 +46,7 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
     }
     // Maps keyed by level or field names.
     if (!n.IsMap()) {
-        error(n.Mark(), path, "expected a mapping of " + std::string(k.type == value_type::field_shares ? "field" : "education level") +
+        error(n, path, "expected a mapping of " + std::string(k.type == value_type::field_shares ? "field" : "education level") +
                               " names to numbers, got " + describe(n));
         return false;
     }
@@ -61,7 +61,7 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
         if (idx == N) {
             std::string msg = "unknown key '" + name + "'";
             if (auto s = closest_match(name, k.choices); !s.empty()) msg += ", did you mean '" + s + "'?";
-            error(it->first.Mark(), join(path, name), msg);
+            error(it->first, join(path, name), msg);
             good = false;
             continue;
         }
@@ -73,7 +73,7 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
         double sum = 0;
         for (double x : v) sum += x;
         if (sum < 0.99 || sum > 1.01) {
-            error(n.Mark(), path, "expected shares summing to 1, got a sum of " + std::to_string(sum));
+            error(n, path, "expected shares summing to 1, got a sum of " + std::to_string(sum));
             return false;
         }
     }
@@ -87,7 +87,7 @@ bool yaml_reader::get(const YAML::Node& map, const section_spec& section, std::s
     const std::string kp = join(path, key);
     const YAML::Node n = map[std::string(key)];
     if (!n.IsDefined() || n.IsNull()) {
-        if (k.default_text == "required") error(map.Mark(), kp, "missing required key '" + std::string(key) + "'");
+        if (k.default_text == "required") error(map, kp, "missing required key '" + std::string(key) + "'");
         return false;
     }
     if constexpr (std::is_enum_v<T>) {

@@ -202,6 +202,8 @@ world build_world(const scenario& sc, std::size_t block_size) {
             ws.skill[i] = static_cast<float>(0.25 * counter_rng::normal(v[2], v[3]));
             ws.course[i] = no_course;
             ws.course_months_left[i] = 0;
+            ws.tag_policy[i] = no_policy;
+            ws.tag_months[i] = 0;
             ws.months_in_status[i] = static_cast<std::uint16_t>(x[1] * 12);
             const bool unemployed = x[0] < spec.unemployment_rate;
             ws.status[i] = static_cast<std::uint8_t>(unemployed ? worker_status::unemployed : worker_status::employed);

@@ -32,6 +32,12 @@ void progress_students(world& w) {
                 ws.field[i] = sch.field[s];
                 ws.skill[i] = static_cast<float>(ws.skill[i] + sch.skill_gain[s]);
                 c[ws.region[i]] += 1;
+                // Policy hook (school_enterprise_partnership): graduates of a partner school
+                // get placement priority and that policy follows them.
+                if (sch.partner_policy[s] != no_policy) {
+                    ws.set(i, worker_flag::placement, true);
+                    if (ws.tag_policy[i] == no_policy) { ws.tag_policy[i] = sch.partner_policy[s]; ws.tag_months[i] = 0; }
+                }
             }
             std::atomic_ref<std::int32_t>(sch.enrolled[s]).fetch_sub(1, std::memory_order_relaxed);
             ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);

@@ -1,6 +1,7 @@
 // Migration: each labour-force member considers a move with a monthly probability; the
 // destination is a logit over regions j from origin o:
-//   V_oj = w_inc * ln(income_j) + amenity_j + incentive_j - c_d * distance_oj + [j = o] * stay
+//   V_oj = w_inc * ln(income_j) + amenity_j + incentive_j + incentive_j,g - c_d * distance_oj + [j = o] * stay
+//   (incentive_j,g: utility policies add for the mover's (level, field) group g)
 //   income_j = last month's mean wage_j * (1 - unemployment rate_j)
 // A mover who was employed quits and searches in the new region.
 #include <atomic>
@@ -15,23 +16,32 @@ void run_migration(world& w) {
     const auto& m = w.sc->model;
     const std::size_t R = w.region_count();
     if (R < 2 || m.migration_rate <= 0) return;
-    // The choice depends on the origin only, so each origin's CDF is computed once.
-    std::vector<double> cdf(R * R);
+    // The choice depends on the origin only, so each origin's CDF is computed once; when a
+    // policy (talent_attraction) adds utility for some (level, field) groups, once per group.
+    bool by_group = false;
+    for (const auto& reg : w.regions)
+        for (float x : reg.group_incentive) by_group = by_group || x != 0.f;
+    const std::size_t G = by_group ? static_cast<std::size_t>(education_count * field_count) : 1;
+    std::vector<double> cdf(R * G * R);
+    std::vector<double> v(R);
     for (std::size_t o = 0; o < R; ++o) {
-        double vmax = -1e300;
-        std::vector<double> v(R);
-        for (std::size_t j = 0; j < R; ++j) {
-            v[j] = m.migration_income_weight * std::log(std::max(1.0, w.regions[j].expected_income)) +
-                   w.sc->regions[j].amenity + w.regions[j].migration_incentive -
-                   m.migration_distance_cost * w.distance_km[o * R + j] + (j == o ? m.migration_stay_bonus : 0.0);
-            vmax = std::max(vmax, v[j]);
+        for (std::size_t g = 0; g < G; ++g) {
+            double vmax = -1e300;
+            for (std::size_t j = 0; j < R; ++j) {
+                v[j] = m.migration_income_weight * std::log(std::max(1.0, w.regions[j].expected_income)) +
+                       w.sc->regions[j].amenity + w.regions[j].migration_incentive +
+                       (by_group ? w.regions[j].group_incentive[g] : 0.0) -
+                       m.migration_distance_cost * w.distance_km[o * R + j] + (j == o ? m.migration_stay_bonus : 0.0);
+                vmax = std::max(vmax, v[j]);
+            }
+            double* row = &cdf[(o * G + g) * R];
+            double acc = 0;
+            for (std::size_t j = 0; j < R; ++j) {
+                acc += std::exp(v[j] - vmax);
+                row[j] = acc;
+            }
+            for (std::size_t j = 0; j < R; ++j) row[j] /= acc;
         }
-        double acc = 0;
-        for (std::size_t j = 0; j < R; ++j) {
-            acc += std::exp(v[j] - vmax);
-            cdf[o * R + j] = acc;
-        }
-        for (std::size_t j = 0; j < R; ++j) cdf[o * R + j] /= acc;
     }
     auto& ws = w.workers;
     auto& fs = w.firms;
@@ -42,7 +52,8 @@ void run_migration(world& w) {
             auto u = w.rng.uniforms(rng_stream::migration, month, ws.id[i]);
             if (u[0] >= m.migration_rate) continue;
             const std::size_t o = ws.region[i];
-            const double* row = &cdf[o * R];
+            const std::size_t g = by_group ? static_cast<std::size_t>(ws.level[i]) * field_count + ws.field[i] : 0;
+            const double* row = &cdf[(o * G + g) * R];
             std::size_t j = 0;
             while (j + 1 < R && u[1] >= row[j]) ++j;
             if (j == o) continue;
@@ -54,6 +65,7 @@ void run_migration(world& w) {
                 ws.set(i, worker_flag::mismatched, false);
             }
             ws.region[i] = static_cast<std::uint16_t>(j);
+            ws.set(i, worker_flag::moved, true);  // policy hook: talent_attraction pays movers
             c[o * 2 + 1] += 1;  // out of o
             c[j * 2 + 0] += 1;  // into j
         }

@@ -28,14 +28,22 @@ struct region_state {
     double aggregate_shock = 0;      // regional AR(1) demand shock
     double workers_target_growth = 0; // agents added per month on top of replacing exits
     double expected_income = 0;      // last month's mean wage x employment rate
-    double migration_incentive = 0;  // utility added by policies
+    double migration_incentive = 0;  // utility added by policies (everyone), reset monthly
+    // Utility added by policies (talent_attraction) for one group of movers only, indexed
+    // [level * field_count + field]; reset monthly by the policy schedule.
+    std::array<float, education_count * field_count> group_incentive{};
 };
 
 // Runtime state each policy keeps between months (budget and counters).
 struct policy_state {
     int budget_year = 0;
     double spent_this_year_vnd = 0;
-    double seat_credit = 0;
+    double seat_credit = 0;                     // fractional places carried between months
+    std::vector<std::uint8_t> region_on;        // [region] 1 when the policy targets it
+    // School policies: what this policy changed at each school, so it can undo it.
+    std::vector<double> school_seat_delta;      // seats/month added (negative: an admission cap)
+    std::vector<double> school_skill_delta;     // skill gain added
+    std::vector<std::int32_t> school_months;    // accreditation: upgrade months left (-1: none)
     std::vector<std::pair<std::string, double>> month_series;  // reset monthly
     void add(const char* name, double value);
 };

@@ -1,16 +1,29 @@
 // minimum_wage: the regional minimum in force is the last step dated on or before now.
-// Wages below it rise to it in the wage phase; offers never fall below it.
+// Wages below it rise to it in the wage phase; offers never fall below it; reservation
+// wages are at least it. No public spending.
+//   wage_i >= min_wage_r  (so the wage p10 rises when the minimum binds below it)
+// Series: spending_vnd (0), beneficiaries (employed paid below the new minimum this month),
+// minimum_wage_vnd.
 #include "policy/policy_apply.hpp"
 
 namespace laborsim {
 
-void apply_minimum_wage(world& w, std::size_t policy_index, const policy_spec& p, const minimum_wage& mw) {
+void apply_minimum_wage(world& w, std::size_t k, const policy_spec& p, const minimum_wage& mw) {
     const minimum_wage::step* current = nullptr;
     for (const auto& s : mw.steps)
         if (s.from <= w.now && (current == nullptr || current->from < s.from)) current = &s;
     if (current == nullptr) return;
+    auto& st = w.policies[k];
     for (auto r : target_regions(w, p)) w.regions[r].min_wage_vnd = current->wage_vnd;
-    w.policies[policy_index].add("minimum_wage_vnd", current->wage_vnd);
+    const auto& ws = w.workers;
+    const auto below = count_blocks(ws.size(), w.block_size, 1, [&](std::size_t b, std::size_t e, std::int64_t* c) {
+        for (std::size_t i = b; i < e; ++i)
+            c[0] += st.region_on[ws.region[i]] && ws.status[i] == static_cast<std::uint8_t>(worker_status::employed) &&
+                    ws.wage_vnd[i] < current->wage_vnd;
+    });
+    record_spending(w, k, 0.0);
+    st.add("beneficiaries", static_cast<double>(below[0]) / w.scale);
+    st.add("minimum_wage_vnd", current->wage_vnd);
 }
 
 }  // namespace laborsim

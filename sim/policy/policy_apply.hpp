@@ -1,19 +1,84 @@
 // One apply function per policy type (one file each). Each runs at the start of the month
-// while the policy is active and reports into its policy_state.
+// while the policy is active and reports into its policy_state. Types that follow the
+// workers they selected (courses, commitments, study abroad, placement windows) also have
+// per-worker follow-up functions that the schedule calls every month, active or not, from
+// one parallel pass over the workers; each gets `follow_up_slots` integer counters.
 #pragma once
+#include <algorithm>
+#include <tuple>
+
+#include "core/parallel.hpp"
 #include "model/world.hpp"
 
 namespace laborsim {
 
-void apply_minimum_wage(world& w, std::size_t policy_index, const policy_spec& p, const minimum_wage& mw);
-void apply_vocational_training_quota(world& w, std::size_t policy_index, const policy_spec& p,
-                                     const vocational_training_quota& q);
-// Courses started by training policies progress every month, active or not.
-void progress_policy_courses(world& w);
+void apply_minimum_wage(world& w, std::size_t k, const policy_spec& p, const minimum_wage& mw);
+void apply_vocational_training_quota(world& w, std::size_t k, const policy_spec& p, const vocational_training_quota& q);
+void apply_talent_attraction(world& w, std::size_t k, const policy_spec& p, const talent_attraction& t);
+void apply_school_accreditation(world& w, std::size_t k, const policy_spec& p, const school_accreditation& a);
+void apply_school_enterprise_partnership(world& w, std::size_t k, const policy_spec& p,
+                                         const school_enterprise_partnership& sp);
+void apply_study_abroad(world& w, std::size_t k, const policy_spec& p, const study_abroad& sa);
+void apply_digital_skills_program(world& w, std::size_t k, const policy_spec& p, const digital_skills_program& d);
+void apply_public_recruitment(world& w, std::size_t k, const policy_spec& p, const public_recruitment& r);
+void apply_firm_training_subsidy(world& w, std::size_t k, const policy_spec& p, const firm_training_subsidy& f);
+
+// Monthly follow-up, per worker (i) carrying policy k's course or tag. Counters: cnt[0..7].
+inline constexpr std::size_t follow_up_slots = 8;
+void course_month_vocational(world& w, std::size_t i, const vocational_training_quota& q, std::int64_t* cnt);
+void course_month_digital(world& w, std::size_t i, const digital_skills_program& d, std::int64_t* cnt);
+void tag_month_talent(world& w, std::size_t i, const policy_state& st, const talent_attraction& t, std::int64_t* cnt);
+void tag_month_study_abroad(world& w, std::size_t i, const policy_state& st, const study_abroad& sa, std::int64_t* cnt);
+void tag_month_partnership(world& w, std::size_t i, const school_enterprise_partnership& sp, std::int64_t* cnt);
+// After the pass: turn the counters into the policy's series (and pay what they owe).
+void report_vocational_training_quota(world& w, std::size_t k, const policy_spec& p, const std::int64_t* cnt);
+void report_digital_skills_program(world& w, std::size_t k, const policy_spec& p, const std::int64_t* cnt);
+void report_talent_attraction(world& w, std::size_t k, const policy_spec& p, const talent_attraction& t, const std::int64_t* cnt);
+void report_study_abroad(world& w, std::size_t k, const policy_spec& p, const study_abroad& sa, const std::int64_t* cnt);
+void report_school_enterprise_partnership(world& w, std::size_t k, const policy_spec& p, const std::int64_t* cnt);
+// School-level follow-up (upgrades in progress), every month.
+void follow_up_school_accreditation(world& w, std::size_t k, const policy_spec& p, const school_accreditation& a);
 
 // Regions a policy targets, as indexes (all regions when the list is empty).
 std::vector<std::size_t> target_regions(const world& w, const policy_spec& p);
 // Budget left this calendar year (infinity when uncapped).
-double budget_left_vnd(const world& w, std::size_t policy_index, const policy_spec& p);
+double budget_left_vnd(const world& w, std::size_t k, const policy_spec& p);
+// Books spending (VND, already in persons) against this year's budget and the series.
+void record_spending(world& w, std::size_t k, double vnd);
+// Whole agents a budget pays for at `cost_per_person_vnd` (one agent stands for 1/scale persons).
+std::int64_t affordable_agents(const world& w, std::size_t k, const policy_spec& p, double cost_per_person_vnd);
+// Agents this month from a yearly rate in persons, carrying the fraction in st.seat_credit.
+std::int64_t monthly_agents(world& w, std::size_t k, double persons_per_year);
+
+// Group membership (rural, unemployed, level, field, age); region and availability are the caller's.
+bool in_group(const world& w, std::size_t i, const target_group& g);
+
+// Picks up to n workers among those for which `eligible(i)` holds, at random (each draw keyed
+// by policy, month and worker id, so the choice does not depend on threads or order).
+// Returns worker indexes.
+template <class Pred>
+std::vector<std::uint32_t> select_workers(const world& w, std::size_t k, std::size_t n, Pred&& eligible) {
+    struct candidate { std::uint32_t priority, id, index; };
+    if (n == 0) return {};
+    const std::uint32_t month = w.month_key();
+    const auto& ws = w.workers;
+    auto cands = gather_blocks<candidate>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
+        for (std::size_t i = b; i < e; ++i)
+            if (eligible(i))
+                out.push_back({w.rng.words(rng_stream::policy, month, ws.id[i], static_cast<std::uint32_t>(k))[0], ws.id[i],
+                               static_cast<std::uint32_t>(i)});
+    });
+    const auto take = std::min(n, cands.size());
+    std::partial_sort(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(take), cands.end(),
+                      [](const candidate& a, const candidate& b) { return std::tie(a.priority, a.id) < std::tie(b.priority, b.id); });
+    std::vector<std::uint32_t> out(take);
+    for (std::size_t c = 0; c < take; ++c) out[c] = cands[c].index;
+    return out;
+}
+
+// A uniform draw for worker i's follow-up in this month (draw index keeps uses apart).
+inline double follow_up_uniform(const world& w, std::size_t i, std::uint32_t draw) {
+    return counter_rng::to_unit(w.rng.words(rng_stream::policy, w.month_key(), w.workers.id[i], 1000 + draw)[0]);
+}
 
 }  // namespace laborsim

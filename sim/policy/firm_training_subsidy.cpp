@@ -1,0 +1,52 @@
+// firm_training_subsidy: a subsidy per worker a firm trains on the job. Each month a firm
+// reviews each employed worker of the target group (in the policy's regions) with
+// probability review_rate and trains when its share of the productivity gain over the
+// expected tenure covers the cost net of the subsidy:
+//   (1 - beta) * skill_gain * wage_i * T >= training_cost - subsidy,   T = 1 / separation_rate (<= 120 months)
+// (beta: the worker's bargaining share). Trainees gain skill_gain in skill, reach
+// certify_level if below it, and their wage rises by their share: wage *= exp(beta * skill_gain).
+// The budget caps trainees at (budget left) / subsidy, chosen at random among the willing.
+// `induced` counts trainees whose firm would not have trained without the subsidy; the rest
+// is deadweight (the model has no unsubsidised firm training besides learning_rate).
+// Series: spending_vnd, beneficiaries (= trained), trained, induced.
+#include <cmath>
+
+#include "policy/policy_apply.hpp"
+
+namespace laborsim {
+
+void apply_firm_training_subsidy(world& w, std::size_t k, const policy_spec& p, const firm_training_subsidy& f) {
+    auto& st = w.policies[k];
+    auto& ws = w.workers;
+    const auto& m = w.sc->model;
+    const double tenure = std::min(120.0, 1.0 / std::max(m.separation_rate, 1e-6));
+    const double value_per_vnd = (1.0 - m.nash_share) * f.skill_gain * tenure;  // firm's gain per VND of wage
+    const double net_cost = f.training_cost_vnd - f.subsidy_per_trainee_vnd;
+    const std::uint32_t month = w.month_key();
+    std::int64_t n = affordable_agents(w, k, p, f.subsidy_per_trainee_vnd);
+    const auto chosen = select_workers(w, k, static_cast<std::size_t>(std::min<std::int64_t>(n, static_cast<std::int64_t>(ws.size()))),
+                                       [&](std::size_t i) {
+        if (!st.region_on[ws.region[i]] || ws.status[i] != static_cast<std::uint8_t>(worker_status::employed)) return false;
+        if (ws.course[i] != no_course || !in_group(w, i, f.target)) return false;
+        if (value_per_vnd * ws.wage_vnd[i] < net_cost) return false;
+        return counter_rng::to_unit(w.rng.words(rng_stream::policy, month, ws.id[i], 2000 + static_cast<std::uint32_t>(k))[0]) <
+               f.review_rate;
+    });
+    const double wage_factor = std::exp(m.nash_share * f.skill_gain);
+    std::int64_t induced = 0;
+    for (const auto i : chosen) {
+        ws.skill[i] = static_cast<float>(ws.skill[i] + f.skill_gain);
+        if (f.certify_level) ws.level[i] = std::max(ws.level[i], static_cast<std::uint8_t>(*f.certify_level));
+        ws.wage_vnd[i] = static_cast<std::uint32_t>(std::min(4.0e9, ws.wage_vnd[i] * wage_factor));
+        ws.set(i, worker_flag::trained_by_policy, true);
+        ws.set(i, worker_flag::mismatched, ws.level[i] < w.firms.min_level[static_cast<std::size_t>(ws.employer[i])]);
+        induced += value_per_vnd * ws.wage_vnd[i] / wage_factor < f.training_cost_vnd;
+    }
+    const double persons = static_cast<double>(chosen.size()) / w.scale;
+    record_spending(w, k, persons * f.subsidy_per_trainee_vnd);
+    st.add("beneficiaries", persons);
+    st.add("trained", persons);
+    st.add("induced", static_cast<double>(induced) / w.scale);
+}
+
+}  // namespace laborsim

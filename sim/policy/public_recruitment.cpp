@@ -1,0 +1,114 @@
+// public_recruitment: public employers hire toward a staffing norm, e.g. doctors (field
+// health, level >= university) per 10,000 people. Each month, per target region r:
+//   staff_r  = employed workers in the field with level >= min_level (as the indicator)
+//   gap_r    = max(0, target_per_10k * population_r / 10,000 - staff_r)
+//   hires_r  = min(gap_r, max_hires_per_year / 12 (if set), what the budget pays at cost_per_hire_vnd)
+// Recruits are unemployed workers with the profile, first in the region, then (when
+// recruit_from_other_regions) elsewhere - those move. Each is hired by a public employer of
+// the region's market for the field (round robin), which gains a post (base size + 1, so
+// the firm phase keeps it). Wage: the region's productivity scale x exp(skill + level premium)
+// x 0.8 (the initial wage share), at least the minimum wage.
+// Population is the indicator's: region population x alive / initial labour force.
+// Series: spending_vnd, beneficiaries (= recruited), recruited, recruited_from_other_regions,
+// staff_per_10k (before this month's hires), target_per_10k, gap.
+#include <cmath>
+
+#include "policy/policy_apply.hpp"
+
+namespace laborsim {
+
+namespace {
+
+constexpr double public_wage_share = 0.8;  // wage / match productivity, as at the start (build_world)
+
+bool has_profile(const world& w, std::size_t i, const public_recruitment& r) {
+    return w.workers.field[i] == static_cast<std::uint8_t>(r.field) && w.workers.level[i] >= static_cast<std::uint8_t>(r.min_level);
+}
+
+void hire_public(world& w, std::size_t i, std::size_t r, std::int32_t f) {
+    auto& ws = w.workers;
+    auto& fs = w.firms;
+    const auto& reg = w.regions[r];
+    const double wage = std::max(reg.min_wage_vnd, public_wage_share * reg.productivity_scale *
+                                                       std::exp(ws.skill[i] + w.wage_premium(ws.level[i])));
+    ws.status[i] = static_cast<std::uint8_t>(worker_status::employed);
+    ws.employer[i] = f;
+    ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(wage, 0.0, 4.0e9));
+    ws.months_in_status[i] = 0;
+    ws.set(i, worker_flag::mismatched, ws.level[i] < fs.min_level[static_cast<std::size_t>(f)]);
+    ws.set(i, worker_flag::placement, false);
+    fs.headcount[static_cast<std::size_t>(f)] += 1;
+    fs.base_size[static_cast<std::size_t>(f)] += 1.0f;  // a new post, so the firm keeps it
+}
+
+}  // namespace
+
+void apply_public_recruitment(world& w, std::size_t k, const policy_spec& p, const public_recruitment& r) {
+    auto& st = w.policies[k];
+    auto& ws = w.workers;
+    const std::size_t R = w.region_count();
+    // Per region: alive agents, staff with the profile, unemployed with the profile.
+    const auto c = count_blocks(ws.size(), w.block_size, R * 2, [&](std::size_t b, std::size_t e, std::int64_t* cnt) {
+        for (std::size_t i = b; i < e; ++i) {
+            cnt[ws.region[i] * 2] += 1;
+            cnt[ws.region[i] * 2 + 1] += ws.status[i] == static_cast<std::uint8_t>(worker_status::employed) && has_profile(w, i, r);
+        }
+    });
+    const double per = 1.0 / w.scale;
+    std::int64_t budget_hires = affordable_agents(w, k, p, r.cost_per_hire_vnd);
+    std::int64_t pace = r.max_hires_per_year > 0 ? monthly_agents(w, k, r.max_hires_per_year) : std::numeric_limits<std::int64_t>::max();
+    std::int64_t hired = 0, from_elsewhere = 0;
+    double staff_ratio_sum = 0, gap_sum = 0;
+    int regions = 0;
+    for (std::size_t reg = 0; reg < R; ++reg) {
+        if (!st.region_on[reg]) continue;
+        const auto& spec = w.sc->regions[reg];
+        const double alive = static_cast<double>(c[reg * 2]) * per;
+        const double population = spec.population > 0 ? spec.population * alive / std::max(1.0, spec.labor_force) : alive;
+        const double staff = static_cast<double>(c[reg * 2 + 1]) * per;
+        const double gap = std::max(0.0, r.target_per_10k * population / 1e4 - staff);
+        staff_ratio_sum += population > 0 ? staff * 1e4 / population : 0.0;
+        gap_sum += gap;
+        ++regions;
+        const std::int64_t want = std::min({static_cast<std::int64_t>(std::floor(gap * w.scale)), budget_hires, pace});
+        if (want <= 0) continue;
+        // Public employers of the region's market for the field.
+        const std::size_t mk = world::market_of(reg, static_cast<std::size_t>(r.field));
+        std::vector<std::int32_t> employers;
+        for (std::size_t f = w.market_firm_begin[mk]; f < w.market_firm_begin[mk + 1]; ++f)
+            if (w.firms.is_public[f]) employers.push_back(static_cast<std::int32_t>(f));
+        if (employers.empty()) continue;
+        auto pool = [&](bool here) {
+            return [&, here](std::size_t i) {
+                return ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed) && ws.course[i] == no_course &&
+                       ws.tag_policy[i] == no_policy && has_profile(w, i, r) && (ws.region[i] == reg) == here;
+            };
+        };
+        auto chosen = select_workers(w, k, static_cast<std::size_t>(want), pool(true));
+        if (r.recruit_from_other_regions && static_cast<std::int64_t>(chosen.size()) < want) {
+            const auto more = select_workers(w, k, static_cast<std::size_t>(want) - chosen.size(), pool(false));
+            for (const auto i : more) {
+                w.add_flow(ws.region[i], flow::migration_out, 1);
+                w.add_flow(reg, flow::migration_in, 1);
+                ws.region[i] = static_cast<std::uint16_t>(reg);
+                chosen.push_back(i);
+                ++from_elsewhere;
+            }
+        }
+        for (std::size_t n = 0; n < chosen.size(); ++n) hire_public(w, chosen[n], reg, employers[n % employers.size()]);
+        const auto got = static_cast<std::int64_t>(chosen.size());
+        hired += got;
+        budget_hires -= got;
+        pace -= got;
+    }
+    const double persons = static_cast<double>(hired) * per;
+    record_spending(w, k, persons * r.cost_per_hire_vnd);
+    st.add("beneficiaries", persons);
+    st.add("recruited", persons);
+    st.add("recruited_from_other_regions", static_cast<double>(from_elsewhere) * per);
+    st.add("staff_per_10k", regions > 0 ? staff_ratio_sum / regions : 0.0);
+    st.add("target_per_10k", r.target_per_10k);
+    st.add("gap", gap_sum);
+}
+
+}  // namespace laborsim

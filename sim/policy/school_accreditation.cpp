@@ -1,0 +1,123 @@
+// school_accreditation: a quality standard for the schools of the policy's regions (of the
+// listed kinds). While the policy is active, each open school with quality < standard
+//   below_standard: close   -> closes: admits no one again; enrolled students finish;
+//   below_standard: upgrade -> admits at most admission_cap of its seats until it meets the
+//                              standard; the upgrade starts when the budget pays
+//                              upgrade_cost_vnd (worst schools first), and after
+//                              upgrade_months its quality is the standard and its skill gain
+//                              scales with quality:  skill_gain' = skill_gain * standard / quality.
+// Schools still waiting for funds when the policy ends get their full seats back.
+// Applicants of a closed or capped school apply to the region's other open schools, so
+// graduates' mean skill gain moves toward that of the schools meeting the standard.
+// Series: spending_vnd, beneficiaries (students of schools upgrading), schools_below_standard,
+// schools_closed, upgrades_started, schools_upgraded, schools_waiting, seats_capped
+// (persons/year), mean_quality (seat-weighted, open schools in scope).
+#include "policy/policy_apply.hpp"
+
+namespace laborsim {
+
+namespace {
+
+constexpr std::int32_t idle = -1;     // not under this policy
+constexpr std::int32_t waiting = -2;  // below the standard, capped, waiting for funds
+
+void size_state(world& w, policy_state& st) {
+    if (st.school_months.size() == w.schools.size()) return;
+    st.school_months.assign(w.schools.size(), idle);
+    st.school_seat_delta.assign(w.schools.size(), 0.0);
+    st.school_skill_delta.assign(w.schools.size(), 0.0);
+}
+
+bool in_scope(const world& w, const policy_state& st, std::size_t s, const school_accreditation& a) {
+    if (!st.region_on[w.schools.region[s]]) return false;
+    if (a.kinds.empty()) return true;
+    for (auto kind : a.kinds)
+        if (static_cast<std::uint8_t>(kind) == w.schools.kind[s]) return true;
+    return false;
+}
+
+void cap(world& w, policy_state& st, std::size_t s, double admission_cap) {
+    if (st.school_seat_delta[s] != 0.0) return;
+    st.school_seat_delta[s] = -(1.0 - admission_cap) * w.schools.seats_per_month[s];
+    w.schools.seats_per_month[s] += st.school_seat_delta[s];
+}
+
+void uncap(world& w, policy_state& st, std::size_t s) {
+    w.schools.seats_per_month[s] -= st.school_seat_delta[s];
+    st.school_seat_delta[s] = 0.0;
+}
+
+}  // namespace
+
+void apply_school_accreditation(world& w, std::size_t k, const policy_spec& p, const school_accreditation& a) {
+    auto& st = w.policies[k];
+    auto& sch = w.schools;
+    size_state(w, st);
+    std::vector<std::size_t> below;
+    int closed = 0, started = 0;
+    for (std::size_t s = 0; s < sch.size(); ++s) {
+        if (!sch.open[s] || !in_scope(w, st, s, a) || sch.quality[s] >= a.standard) continue;
+        if (a.below_standard == accreditation_action::close) {
+            sch.open[s] = 0;
+            uncap(w, st, s);
+            ++closed;
+            continue;
+        }
+        cap(w, st, s, a.admission_cap);
+        if (st.school_months[s] == idle) st.school_months[s] = waiting;
+        if (st.school_months[s] == waiting) below.push_back(s);
+    }
+    // Fund upgrades, worst schools first.
+    std::sort(below.begin(), below.end(), [&](std::size_t x, std::size_t y) {
+        return sch.quality[x] != sch.quality[y] ? sch.quality[x] < sch.quality[y] : x < y;
+    });
+    for (auto s : below) {
+        if (a.upgrade_cost_vnd > budget_left_vnd(w, k, p)) break;
+        record_spending(w, k, a.upgrade_cost_vnd);
+        st.school_months[s] = std::max(1, a.upgrade_months);
+        ++started;
+    }
+    int waiting_now = 0, below_now = 0;
+    double capped = 0, students = 0, q_sum = 0, seat_sum = 0;
+    for (std::size_t s = 0; s < sch.size(); ++s) {
+        if (!in_scope(w, st, s, a) || !sch.open[s]) continue;
+        if (p.end == w.now && st.school_months[s] == waiting) {  // the requirement lapses
+            uncap(w, st, s);
+            st.school_months[s] = idle;
+        }
+        below_now += sch.quality[s] < a.standard;
+        waiting_now += st.school_months[s] == waiting;
+        capped -= st.school_seat_delta[s] * 12.0 / w.scale;
+        if (st.school_months[s] > 0) students += sch.enrolled[s] / w.scale;
+        q_sum += sch.quality[s] * sch.seats_per_month[s];
+        seat_sum += sch.seats_per_month[s];
+    }
+    record_spending(w, k, 0.0);
+    st.add("beneficiaries", students);
+    st.add("schools_below_standard", below_now);
+    st.add("schools_closed", closed);
+    st.add("upgrades_started", started);
+    st.add("schools_waiting", waiting_now);
+    st.add("seats_capped", capped);
+    st.add("mean_quality", seat_sum > 0 ? q_sum / seat_sum : 0.0);
+}
+
+void follow_up_school_accreditation(world& w, std::size_t k, const policy_spec&, const school_accreditation& a) {
+    auto& st = w.policies[k];
+    auto& sch = w.schools;
+    size_state(w, st);
+    int upgraded = 0;
+    for (std::size_t s = 0; s < sch.size(); ++s) {
+        if (st.school_months[s] <= 0 || --st.school_months[s] > 0) continue;
+        const double old_quality = std::max(1e-6, sch.quality[s]);
+        st.school_skill_delta[s] = sch.skill_gain[s] * (a.standard / old_quality - 1.0);
+        sch.skill_gain[s] += st.school_skill_delta[s];
+        sch.quality[s] = std::max(sch.quality[s], a.standard);
+        uncap(w, st, s);
+        st.school_months[s] = idle;
+        ++upgraded;
+    }
+    st.add("schools_upgraded", upgraded);
+}
+
+}  // namespace laborsim

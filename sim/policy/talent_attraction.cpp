@@ -1,0 +1,103 @@
+// talent_attraction: a one-off bonus and/or a monthly wage top-up for members of a target
+// group (level, field, age) who move to - or, with recipients: movers_and_residents, stay
+// in - a region, against a commitment to stay there `commitment_months`.
+// Effect: while the offer is open (active and the budget can pay at least one bonus), the
+// migration logit values the region more for the target's (level, field) groups, by the
+// offer's income equivalent in the logit's own income term:
+//   incentive_r,g = w_inc * ln(1 + (top_up + bonus / commitment_months) / income_r)
+// which draws movers in and keeps residents from leaving. Movers into the region (and
+// residents, if chosen) in the target group are paid the bonus, as far as the budget goes,
+// and tagged; each month a tagged recipient still in a target region gets the top-up; one who
+// leaves early repays clawback_share * bonus * months_left / commitment_months.
+// The logit response is by level and field; rural/unemployed/age limits only restrict payment.
+// Series: spending_vnd, beneficiaries (new recipients), recruited (movers paid),
+// residents_paid, incentive_utility, committed, retained (commitments completed),
+// left_early, clawback_vnd.
+#include <cmath>
+
+#include "policy/policy_apply.hpp"
+
+namespace laborsim {
+
+namespace {
+enum slot : int { committed, completed, left_early, months_left_at_exit };
+}
+
+void apply_talent_attraction(world& w, std::size_t k, const policy_spec& p, const talent_attraction& t) {
+    auto& st = w.policies[k];
+    auto& ws = w.workers;
+    const int months = std::clamp(t.commitment_months, 1, 255);
+    // The offer stays open while the budget can still pay one recipient's bonus.
+    const double one_agent_vnd = (t.bonus_vnd + t.wage_top_up_vnd_month) / w.scale;
+    if (one_agent_vnd > budget_left_vnd(w, k, p)) {
+        st.add("incentive_utility", 0.0);
+        return;
+    }
+    const auto lo = static_cast<int>(t.target.min_level.value_or(education_level::none));
+    const auto hi = static_cast<int>(t.target.max_level.value_or(education_level::postgraduate));
+    double utility_sum = 0;
+    int regions = 0;
+    for (std::size_t r = 0; r < w.region_count(); ++r) {
+        if (!st.region_on[r]) continue;
+        const double income = std::max(1.0, w.regions[r].expected_income);
+        const double monthly = t.wage_top_up_vnd_month + t.bonus_vnd / months;
+        const double u = w.sc->model.migration_income_weight * std::log1p(monthly / income);
+        for (int level = lo; level <= hi; ++level)
+            for (int f = 0; f < field_count; ++f)
+                if (!t.target.field || static_cast<int>(*t.target.field) == f)
+                    w.regions[r].group_incentive[static_cast<std::size_t>(level * field_count + f)] += static_cast<float>(u);
+        utility_sum += u;
+        ++regions;
+    }
+    st.add("incentive_utility", regions > 0 ? utility_sum / regions : 0.0);
+
+    // Recipients: last month's movers into a target region (and residents, if chosen).
+    std::int64_t n = t.bonus_vnd > 0 ? affordable_agents(w, k, p, t.bonus_vnd) : std::numeric_limits<std::int64_t>::max();
+    if (t.max_recipients_per_year > 0) n = std::min(n, monthly_agents(w, k, t.max_recipients_per_year));
+    if (n <= 0) return;
+    const bool residents = t.recipients == talent_recipients::movers_and_residents;
+    const auto chosen = select_workers(w, k, static_cast<std::size_t>(n), [&](std::size_t i) {
+        return st.region_on[ws.region[i]] && ws.in_labor_force(i) && ws.tag_policy[i] == no_policy &&
+               (residents || ws.has(i, worker_flag::moved)) && in_group(w, i, t.target);
+    });
+    std::int64_t movers = 0;
+    for (const auto i : chosen) {
+        ws.tag_policy[i] = static_cast<std::uint8_t>(k);
+        ws.tag_months[i] = static_cast<std::uint8_t>(months);
+        movers += ws.has(i, worker_flag::moved);
+    }
+    const double persons = static_cast<double>(chosen.size()) / w.scale;
+    record_spending(w, k, persons * t.bonus_vnd);
+    st.add("beneficiaries", persons);
+    st.add("recruited", static_cast<double>(movers) / w.scale);
+    st.add("residents_paid", static_cast<double>(static_cast<std::int64_t>(chosen.size()) - movers) / w.scale);
+}
+
+void tag_month_talent(world& w, std::size_t i, const policy_state& st, const talent_attraction&, std::int64_t* cnt) {
+    auto& ws = w.workers;
+    if (!st.region_on[ws.region[i]] || ws.status[i] == static_cast<std::uint8_t>(worker_status::abroad)) {
+        cnt[left_early] += 1;
+        cnt[months_left_at_exit] += ws.tag_months[i];
+        ws.tag_policy[i] = no_policy;
+        return;
+    }
+    cnt[committed] += 1;
+    if (--ws.tag_months[i] == 0) {
+        cnt[completed] += 1;
+        ws.tag_policy[i] = no_policy;
+    }
+}
+
+void report_talent_attraction(world& w, std::size_t k, const policy_spec& p, const talent_attraction& t, const std::int64_t* cnt) {
+    auto& st = w.policies[k];
+    const double per = 1.0 / w.scale;
+    const double due = static_cast<double>(cnt[committed]) * per * t.wage_top_up_vnd_month;
+    record_spending(w, k, std::min(due, budget_left_vnd(w, k, p)));  // top-ups stop when the budget is spent
+    const int months = std::clamp(t.commitment_months, 1, 255);
+    st.add("committed", static_cast<double>(cnt[committed]) * per);
+    st.add("retained", static_cast<double>(cnt[completed]) * per);
+    st.add("left_early", static_cast<double>(cnt[left_early]) * per);
+    st.add("clawback_vnd", t.clawback_share * t.bonus_vnd * static_cast<double>(cnt[months_left_at_exit]) * per / months);
+}
+
+}  // namespace laborsim
