@@ -36,7 +36,11 @@ std::int64_t affordable_agents(const world& w, std::size_t k, const policy_spec&
     if (cost_per_person_vnd <= 0 || p.annual_budget_vnd <= 0) return std::numeric_limits<std::int64_t>::max();
     // Spending is in persons: one agent stands for 1/scale people.
     const double per_agent = cost_per_person_vnd / w.scale;
-    return static_cast<std::int64_t>(std::floor(budget_left_vnd(w, k, p) / per_agent * (1.0 - 1e-12)));
+    const double left = budget_left_vnd(w, k, p);
+    auto n = static_cast<std::int64_t>(std::floor(left / per_agent));
+    while (n > 0 && static_cast<double>(n) * per_agent > left) --n;      // the division may round up
+    while (static_cast<double>(n + 1) * per_agent <= left) ++n;           // or down
+    return n;
 }
 
 std::int64_t monthly_agents(world& w, std::size_t k, double persons_per_year) {

@@ -1,0 +1,33 @@
+// minimum_wage: a minimum above the wage p10 lifts the p10 to (about) the new minimum in the
+// targeted region only.
+#include "policy_run.hpp"
+
+using namespace laborsim;
+using namespace laborsim::policy_test;
+
+TEST_CASE("minimum_wage raises the wage p10 to the new minimum", "[policy][minimum_wage]") {
+    const auto without = run(base_yaml(""));
+    const auto with = run(base_yaml(R"(policies:
+  - id: mw
+    type: minimum_wage
+    region: a
+    steps:
+      - {from: 2022-01, wage_vnd: 3500000}
+      - {from: 2023-01, wage_vnd: 5000000}
+)"));
+    const std::size_t before = 11, end = with.months.size() - 1;
+    const double p10_without = indicator_at(without, end, 0, indicator::wage_p10);
+    const double p10_with = indicator_at(with, end, 0, indicator::wage_p10);
+    INFO("p10 without " << p10_without << ", with " << p10_with);
+    CHECK(indicator_at(with, before, 0, indicator::wage_p10) == indicator_at(without, before, 0, indicator::wage_p10));
+    CHECK(p10_without < 5e6);
+    // Every wage is at least the minimum; the p10 comes from a histogram with 2.5% bins.
+    CHECK(p10_with >= 0.975 * 5e6);
+    CHECK(p10_with <= 1.05 * 5e6);
+    CHECK(series(with, "mw", "minimum_wage_vnd").back() == 5e6);
+    CHECK(series(with, "mw", "beneficiaries")[24] > 0);
+    CHECK(total(series(with, "mw", "spending_vnd")) == 0);
+    // Region b keeps its minimum; its p10 moves only through migration between the regions.
+    CHECK(indicator_at(with, end, 1, indicator::wage_p10) ==
+          Approx(indicator_at(without, end, 1, indicator::wage_p10)).epsilon(0.03));
+}

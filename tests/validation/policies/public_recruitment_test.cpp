@@ -1,0 +1,61 @@
+// public_recruitment: public employers hire doctors toward a target per 10,000 people and
+// stop there, at most budget / cost a year. Recruits from another region are a pure gain for
+// the target region, recruits from its own unemployed a gain until matching would have hired
+// them anyway, so the doctors gained are at most the recruits.
+#include "policy_run.hpp"
+
+using namespace laborsim;
+using namespace laborsim::policy_test;
+
+namespace {
+
+std::string recruitment(double target, const std::string& extra) {
+    return R"(policies:
+  - id: doctors
+    type: public_recruitment
+    region: a
+    field: health
+    min_level: university
+    target_per_10k: )" + std::to_string(target) + R"(
+    cost_per_hire_vnd: 100000000
+    recruit_from_other_regions: true
+)" + extra;
+}
+
+}  // namespace
+
+TEST_CASE("public_recruitment moves doctors per 10,000 toward the target", "[policy][public_recruitment]") {
+    const auto without = run(base_yaml(""));
+    const double start_ratio = indicator_at(without, 0, 0, indicator::doctors_per_10k);
+    const double target = start_ratio + 8;
+    const auto with = run(base_yaml(recruitment(target, "")));
+    const std::size_t end = with.months.size() - 1;
+    const double ratio_with = indicator_at(with, end, 0, indicator::doctors_per_10k);
+    const double ratio_without = indicator_at(without, end, 0, indicator::doctors_per_10k);
+    const double population = indicator_at(with, end, 0, indicator::population) * 700000.0 / 400000.0;
+    const double gained = (ratio_with - ratio_without) * population / 1e4;
+    const double recruited = total(series(with, "doctors", "recruited"));
+    const double from_b = total(series(with, "doctors", "recruited_from_other_regions"));
+    INFO("doctors per 10k: start " << start_ratio << ", target " << target << ", end with " << ratio_with << ", without "
+                                   << ratio_without << "; recruited " << recruited << " (" << from_b << " from b), gained " << gained);
+    CHECK(ratio_without < target - 2);
+    // Reaches the norm and holds it: hiring stops at the gap (matching may add a few more).
+    CHECK(ratio_with == Approx(target).margin(0.5));
+    CHECK(gained <= 1.05 * recruited);
+    CHECK(from_b > 0);
+    // Region b lost the doctors a recruited from it.
+    CHECK(indicator_at(with, end, 1, indicator::doctors_per_10k) < indicator_at(without, end, 1, indicator::doctors_per_10k));
+}
+
+TEST_CASE("public_recruitment hires at most budget / cost a year", "[policy][public_recruitment][budget]") {
+    const auto without = run(base_yaml(""));
+    const double target = indicator_at(without, 0, 0, indicator::doctors_per_10k) + 20;
+    const auto with = run(base_yaml(recruitment(target, "    annual_budget_vnd: 10000000000\n")));  // 100 hires a year
+    check_budget(with, "doctors", 1e10);
+    const auto hires = series(with, "doctors", "recruited");
+    for (int y = 0; y < 3; ++y) {
+        double n = 0;
+        for (int t = 12 * y; t < 12 * y + 12; ++t) n += hires[t];
+        CHECK(n <= 100 + 1e-9);
+    }
+}
