@@ -226,7 +226,7 @@ TEST_CASE("remove needs an inherited item", "[io][composition]") {
     CHECK(errors[0].message.find("no inherited item with id 'nothing'") != std::string::npos);
 }
 
-TEST_CASE("--set overrides any resolved key, typed like the file", "[io][composition][set]") {
+TEST_CASE("command-line settings (--set) override any resolved key, typed like the file", "[io][composition][set]") {
     scratch dir;
     dir.write("grand.yaml", grand_text);
     const auto child = dir.write("child.yaml", "extends: grand.yaml\nname: child\n");
@@ -242,7 +242,7 @@ TEST_CASE("--set overrides any resolved key, typed like the file", "[io][composi
     CHECK(sc.resolved_yaml.find("seats_per_year: 900") != std::string::npos);
 }
 
-TEST_CASE("--set errors are located as --set[i] with the key path", "[io][composition][set]") {
+TEST_CASE("command-line setting errors are located as --set[i] with the key path", "[io][composition][set]") {
     scratch dir;
     dir.write("grand.yaml", grand_text);
     const auto child = dir.write("child.yaml", "extends: grand.yaml\nname: child\n");
