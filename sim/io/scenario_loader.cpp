@@ -350,8 +350,8 @@ scenario load_tree(const tree_node& tree, const std::string& label) {
     scenario sc = load_root(rd, doc.root);
     if (!rd.ok()) throw input_error(rd.diagnostics());
     sc.source_path = label;
-    sc.resolved_yaml = "# laborsim resolved scenario (extends, include and --set applied) from " + label + "\n" +
-                       YAML::Dump(doc.root) + "\n";
+    // Content only (no paths), so the same scenario reached from anywhere hashes the same.
+    sc.resolved_yaml = "# laborsim resolved scenario (extends, include and --set applied)\n" + YAML::Dump(doc.root) + "\n";
     return sc;
 }
 
