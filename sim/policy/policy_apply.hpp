@@ -50,8 +50,18 @@ std::int64_t affordable_agents(const world& w, std::size_t k, const policy_spec&
 // Agents this month from a yearly rate in persons, carrying the fraction in st.seat_credit.
 std::int64_t monthly_agents(world& w, std::size_t k, double persons_per_year);
 
-// Group membership (rural, unemployed, level, field, age); region and availability are the caller's.
-bool in_group(const world& w, std::size_t i, const target_group& g);
+// Group membership (rural, unemployed, level, field, age); region and availability are the
+// caller's. Inline: it runs for every worker in candidate scans.
+inline bool in_group(const world& w, std::size_t i, const target_group& g) {
+    const auto& ws = w.workers;
+    if (g.rural && ws.has(i, worker_flag::rural) != *g.rural) return false;
+    if (g.unemployed && (ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed)) != *g.unemployed) return false;
+    if (g.min_level && ws.level[i] < static_cast<std::uint8_t>(*g.min_level)) return false;
+    if (g.max_level && ws.level[i] > static_cast<std::uint8_t>(*g.max_level)) return false;
+    if (g.field && ws.field[i] != static_cast<std::uint8_t>(*g.field)) return false;
+    const int age = ws.age_months[i] / 12;
+    return age >= g.min_age && age <= g.max_age;
+}
 
 // Picks up to n workers among those for which `eligible(i)` holds, at random (each draw keyed
 // by policy, month and worker id, so the choice does not depend on threads or order).

@@ -50,17 +50,6 @@ std::int64_t monthly_agents(world& w, std::size_t k, double persons_per_year) {
     return static_cast<std::int64_t>(std::floor(seats));
 }
 
-bool in_group(const world& w, std::size_t i, const target_group& g) {
-    const auto& ws = w.workers;
-    if (g.rural && ws.has(i, worker_flag::rural) != *g.rural) return false;
-    if (g.unemployed && (ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed)) != *g.unemployed) return false;
-    if (g.min_level && ws.level[i] < static_cast<std::uint8_t>(*g.min_level)) return false;
-    if (g.max_level && ws.level[i] > static_cast<std::uint8_t>(*g.max_level)) return false;
-    if (g.field && ws.field[i] != static_cast<std::uint8_t>(*g.field)) return false;
-    const int age = ws.age_months[i] / 12;
-    return age >= g.min_age && age <= g.max_age;
-}
-
 namespace {
 
 void follow_up_workers(world& w) {
@@ -69,6 +58,7 @@ void follow_up_workers(world& w) {
     auto& ws = w.workers;
     const auto c = count_blocks(ws.size(), w.block_size, P * follow_up_slots, [&](std::size_t b, std::size_t e, std::int64_t* cnt) {
         for (std::size_t i = b; i < e; ++i) {
+            if ((ws.course[i] & ws.tag_policy[i]) == no_policy) continue;  // neither (both 0xFF): most workers
             if (const auto k = ws.course[i]; k != no_course) {
                 std::int64_t* pc = cnt + k * follow_up_slots;
                 if (const auto* q = std::get_if<vocational_training_quota>(&policies[k].params)) course_month_vocational(w, i, *q, pc);
