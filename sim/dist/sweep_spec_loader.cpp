@@ -101,8 +101,9 @@ base_scenario_info read_base_yaml(yaml_reader& rd, const YAML::Node& mark_node, 
         rd.error(mark_node.Mark(), "base", "no scenario file at " + path);
         return info;
     }
+    // The resolved scenario (extends and include applied), so keys a variant inherits count.
     try {
-        info.root = YAML::LoadFile(path);
+        info.root = YAML::Load(load_scenario(path).resolved_yaml);
         info.ok = true;
     } catch (const YAML::Exception& e) {
         rd.error(mark_node.Mark(), "base", path + ": not readable as YAML: " + e.msg);

@@ -43,6 +43,18 @@ void yaml_reader::error(const YAML::Node& at, const std::string& path, const std
     diagnostics_.push_back(std::move(d));
 }
 
+void yaml_reader::error(const YAML::Mark& mark, const std::string& path, const std::string& message) {
+    diagnostic d;
+    d.file = file_;
+    if (mark.line >= 0) {
+        d.line = mark.line + 1;
+        d.column = mark.column + 1;
+    }
+    d.key_path = path;
+    d.message = message;
+    diagnostics_.push_back(std::move(d));
+}
+
 std::string yaml_reader::describe(const YAML::Node& n) {
     if (n.IsScalar()) return "\"" + n.Scalar() + "\"";
     if (n.IsMap()) return "a mapping";

@@ -25,6 +25,8 @@ public:
 
     // Reports a problem with the value (or key) `at`.
     void error(const YAML::Node& at, const std::string& path, const std::string& message);
+    // The same at a mark in `file` (for readers of single files, e.g. sweep specs).
+    void error(const YAML::Mark& mark, const std::string& path, const std::string& message);
     [[nodiscard]] const std::vector<diagnostic>& diagnostics() const { return diagnostics_; }
     [[nodiscard]] bool ok() const { return diagnostics_.empty(); }
 
