@@ -64,6 +64,7 @@ struct school_accreditation {
     double upgrade_cost_vnd = 0;                // per school
     int upgrade_months = 12;
     double admission_cap = 0.5;                 // share of seats open while below the standard
+    int deadline_months = 0;                    // upgrade: close if not funded within this long (0: never)
 };
 
 struct school_enterprise_partnership {

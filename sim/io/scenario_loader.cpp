@@ -158,6 +158,7 @@ void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, con
     rd.get(n, s, "upgrade_cost_vnd", p, a.upgrade_cost_vnd);
     if (rd.get(n, s, "upgrade_months", p, a.upgrade_months)) check_months(rd, n, p, "upgrade_months", a.upgrade_months, 1);
     rd.get(n, s, "admission_cap", p, a.admission_cap);
+    rd.get(n, s, "deadline_months", p, a.deadline_months);
 }
 
 void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, school_enterprise_partnership& sp) {
@@ -301,7 +302,8 @@ void check_references(yaml_reader& rd, const YAML::Node& root, const scenario& s
     }
     if (sc.calendar.end < sc.calendar.start && root["calendar"])
         rd.error(root["calendar"], "calendar.end", "expected a month on or after calendar.start");
-    if (root["regions"].IsSequence() && sc.regions.empty())
+    // (A missing key is an undefined node; asking its type would throw.)
+    if (root["regions"].IsDefined() && root["regions"].IsSequence() && sc.regions.empty())
         rd.error(root["regions"], "regions", "expected at least one region");
     if (sc.scale <= 0 && root["scale"]) rd.error(root["scale"], "scale", "expected a number in (0, 1], got 0");
 }

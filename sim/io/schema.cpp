@@ -146,6 +146,7 @@ std::vector<section_spec> make_schema() {
             {"upgrade_cost_vnd", vt::nonneg, "0", "VND/school", "Cost of one upgrade (counts against the budget)."},
             {"upgrade_months", vt::integer, "12", "months", "Time an upgrade takes."},
             {"admission_cap", vt::fraction, "0.5", "1", "Share of its seats a school below the standard may fill."},
+            {"deadline_months", vt::integer, "0 (never)", "months", "With upgrade: a school not funded within this long of falling below the standard closes."},
         }},
         {"policy.school_enterprise_partnership", "Firms order training from partner schools and take their students as interns.", {
             {"schools", vt::string_list, "all schools in the regions", "", "Partner school ids."},

@@ -44,6 +44,7 @@ struct policy_state {
     std::vector<double> school_seat_delta;      // seats/month added (negative: an admission cap)
     std::vector<double> school_skill_delta;     // skill gain added
     std::vector<std::int32_t> school_months;    // accreditation: upgrade months left (-1: none)
+    std::vector<std::int32_t> school_waited;    // accreditation: months below the standard without funds
     std::vector<std::pair<std::string, double>> month_series;  // reset monthly
     void add(const char* name, double value);
 };

@@ -6,6 +6,8 @@
 //                              upgrade_cost_vnd (worst schools first), and after
 //                              upgrade_months its quality is the standard and its skill gain
 //                              scales with quality:  skill_gain' = skill_gain * standard / quality.
+//                              With deadline_months > 0, a school still unfunded that many
+//                              months after it was first found below the standard closes.
 // Schools still waiting for funds when the policy ends get their full seats back.
 // Applicants of a closed or capped school apply to the region's other open schools, so
 // graduates' mean skill gain moves toward that of the schools meeting the standard.
@@ -26,6 +28,7 @@ void size_state(world& w, policy_state& st) {
     st.school_months.assign(w.schools.size(), idle);
     st.school_seat_delta.assign(w.schools.size(), 0.0);
     st.school_skill_delta.assign(w.schools.size(), 0.0);
+    st.school_waited.assign(w.schools.size(), 0);
 }
 
 bool in_scope(const world& w, const policy_state& st, std::size_t s, const school_accreditation& a) {
@@ -67,6 +70,21 @@ void apply_school_accreditation(world& w, std::size_t k, const policy_spec& p, c
         if (st.school_months[s] == idle) st.school_months[s] = waiting;
         if (st.school_months[s] == waiting) below.push_back(s);
     }
+    // Schools whose deadline passed without funds close (before this month's funding round).
+    if (a.deadline_months > 0) {
+        std::vector<std::size_t> still;
+        for (auto s : below) {
+            if (st.school_waited[s] >= a.deadline_months) {
+                sch.open[s] = 0;
+                uncap(w, st, s);
+                st.school_months[s] = idle;
+                ++closed;
+            } else {
+                still.push_back(s);
+            }
+        }
+        below = std::move(still);
+    }
     // Fund upgrades, worst schools first.
     std::sort(below.begin(), below.end(), [&](std::size_t x, std::size_t y) {
         return sch.quality[x] != sch.quality[y] ? sch.quality[x] < sch.quality[y] : x < y;
@@ -77,6 +95,7 @@ void apply_school_accreditation(world& w, std::size_t k, const policy_spec& p, c
         st.school_months[s] = std::max(1, a.upgrade_months);
         ++started;
     }
+    for (auto s : below) st.school_waited[s] += st.school_months[s] == waiting;
     int waiting_now = 0, below_now = 0;
     double capped = 0, students = 0, q_sum = 0, seat_sum = 0;
     for (std::size_t s = 0; s < sch.size(); ++s) {

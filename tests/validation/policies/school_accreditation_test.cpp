@@ -65,6 +65,17 @@ TEST_CASE("school_accreditation upgrades within the budget and caps admissions m
     CHECK(series(with, "standard", "seats_capped")[12] == Approx(1500).epsilon(0.01));
     CHECK(quality[0] == Approx(0.3));
 
+    // With a deadline, the unfunded school closes 6 months after it fell below the standard.
+    const auto deadline = run(base_yaml(accreditation(R"(    below_standard: upgrade
+    upgrade_cost_vnd: 2000000000
+    deadline_months: 6
+    annual_budget_vnd: 1000000000
+)")));
+    const auto closed = series(deadline, "standard", "schools_closed");
+    CHECK(total(closed) == 1);
+    CHECK(closed[6 + 6] == 1);  // assessed from 2021-07 (month 6), unfunded for 6 months
+    check_budget(deadline, "standard", 1e9);
+
     const auto funded = run(base_yaml(accreditation(R"(    below_standard: upgrade
     upgrade_cost_vnd: 2000000000
     upgrade_months: 6
