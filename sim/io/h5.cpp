@@ -7,6 +7,10 @@
 
 namespace laborsim::h5 {
 
+namespace {
+constexpr unsigned reopen_every_writes = 24;
+}
+
 handle::handle(hid_t id, closer c) : id_(id), close_(c) {}
 
 handle& handle::operator=(handle&& o) noexcept {
@@ -37,6 +41,9 @@ handle create_file(const std::string& path) {
     handle fapl(check_id(H5Pcreate(H5P_FILE_ACCESS), "fapl"), H5Pclose);
     // Keep the 1.8-compatible format so netCDF-C and older readers open the file.
     check(H5Pset_libver_bounds(fapl.id(), H5F_LIBVER_EARLIEST, H5F_LIBVER_V18), "libver bounds");
+    // Drop an object's metadata from the cache when it is closed: snapshots create dozens
+    // of datasets a time, and keeping their headers cached grew memory with run length.
+    check(H5Pset_evict_on_close(fapl.id(), 1), "evict on close");
     handle fcpl(check_id(H5Pcreate(H5P_FILE_CREATE), "fcpl"), H5Pclose);
     // Track creation order: netCDF-4 readers expect it.
     check(H5Pset_link_creation_order(fcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "creation order");
@@ -182,8 +189,16 @@ void growing_dataset::create(hid_t group, const std::string& name, hid_t file_ty
         check(H5Pset_deflate(dcpl.id(), 4), "deflate");
     }
     if (fill != nullptr) check(H5Pset_fill_value(dcpl.id(), mem_type_, fill), "fill");
-    dataset_ = handle(check_id(H5Dcreate2(group, name.c_str(), file_type, space.id(), H5P_DEFAULT, dcpl.id(), H5P_DEFAULT),
+    // Appends touch only the last chunk: a cache of one chunk, evicting written chunks
+    // first, keeps memory flat (the default 1 MiB per dataset fills up as chunks accumulate).
+    hsize_t chunk_bytes = H5Tget_size(file_type);
+    for (auto c : chunk) chunk_bytes *= c;
+    dapl_ = handle(check_id(H5Pcreate(H5P_DATASET_ACCESS), "dapl"), H5Pclose);
+    check(H5Pset_chunk_cache(dapl_.id(), 11, static_cast<std::size_t>(chunk_bytes), 1.0), "chunk cache");
+    dataset_ = handle(check_id(H5Dcreate2(group, name.c_str(), file_type, space.id(), H5P_DEFAULT, dcpl.id(), dapl_.id()),
                                name.c_str()), H5Dclose);
+    group_ = group;
+    name_ = name;
 }
 
 void growing_dataset::append(const void* row) { write_row(rows_, row); }
@@ -195,6 +210,15 @@ void growing_dataset::append_rows(hsize_t count, const void* rows) {
 void growing_dataset::write_row(hsize_t index, const void* row) { write_rows(index, 1, row); }
 
 void growing_dataset::write_rows(hsize_t index, hsize_t count, const void* rows) {
+    // The chunk index grows by a node every few dozen chunks and HDF5 keeps the nodes of
+    // an open dataset cached, so memory would grow with run length. Now and then, before
+    // a write (the recorder writes each dataset once between flushes, so its metadata is
+    // clean here and nothing is written early), drop the dataset's cached metadata.
+    // Closing evicts it (the file is opened with evict-on-close); reopening is cheap.
+    if (++writes_ % reopen_every_writes == 0) {
+        dataset_.reset();
+        dataset_ = handle(check_id(H5Dopen2(group_, name_.c_str(), dapl_.id()), name_.c_str()), H5Dclose);
+    }
     if (index + count > rows_) {
         std::vector<hsize_t> dims{index + count};
         dims.insert(dims.end(), inner_.begin(), inner_.end());

@@ -81,10 +81,13 @@ private:
                 bool compress);
     void write_rows(hsize_t index, hsize_t count, const void* rows);
 
-    handle dataset_;
+    handle dataset_, dapl_;
+    hid_t group_ = -1;  // the parent group, kept open by the owner of this dataset
+    std::string name_;
     std::vector<hsize_t> inner_;
     hid_t mem_type_ = -1;
     hsize_t rows_ = 0;
+    unsigned writes_ = 0;
 };
 
 // Throws internal_error with HDF5's message when status < 0.
