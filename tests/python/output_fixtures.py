@@ -15,10 +15,9 @@ if str(ROOT / "tools") not in sys.path:
 
 QUICKSTART = ROOT / "scenarios" / "quickstart.yaml"
 ALL_EVENTS = "output.events=[hire,separation,enrol,graduate,migrate,policy]"
-# Small and fast; the policy gets a finite budget so its courses (and policy events) run.
+# Small and fast.
 SMALL = ["--set", "scale=0.005", "--set", "output.panel=300", "--set", ALL_EVENTS,
-         "--set", "output.snapshots_every_months=24",
-         "--set", "policies.cb-rural-training.annual_budget_vnd=1e12"]
+         "--set", "output.snapshots_every_months=24"]
 
 _runs = {}
 _tmp = None

@@ -42,9 +42,8 @@ fi
 echo "scale $scale, panel $panel, threads $threads, steady ${STEADY:-0}"
 printf "%-28s %-8s %12s %14s %12s\n" "run" "end" "peak_rss_kB" "population_end" "file_kB"
 full=("${steady[@]}" --set output.panel="$panel" --set "output.events=[hire,separation,enrol,graduate,migrate,policy]"
-      --set output.snapshots_every_months=12 --set policies.cb-rural-training.annual_budget_vnd=1e12)
-base=("${steady[@]}" --set output.panel=0 --set "output.events=[]" --set output.snapshots_every_months=0
-      --set policies.cb-rural-training.annual_budget_vnd=1e12)
+      --set output.snapshots_every_months=12)
+base=("${steady[@]}" --set output.panel=0 --set "output.events=[]" --set output.snapshots_every_months=0)
 run indicators-only-5y 2025-12 "${base[@]}"
 run indicators-only-30y 2050-12 "${base[@]}"
 run panel+events+snapshots-5y 2025-12 "${full[@]}"

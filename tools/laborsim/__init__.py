@@ -12,17 +12,21 @@ Import from the repository's tools/ folder:
 Sweep summaries: ``from laborsim.sweeps import load_summary``.
 """
 
-from .io import (
-    event_kinds,
-    events,
-    open_run,
-    panel,
-    policies,
-    provenance,
-    snapshot,
-    snapshots,
-)
-from .plots import plot_indicators
+# Loaded on first use, so `laborsim.sweeps` works without h5py, xarray or matplotlib.
+_IO_NAMES = ("event_kinds", "events", "open_run", "panel", "policies", "provenance", "snapshot", "snapshots")
+
+
+def __getattr__(name):
+    if name in _IO_NAMES:
+        from . import io
+
+        return getattr(io, name)
+    if name == "plot_indicators":
+        from .plots import plot_indicators
+
+        return plot_indicators
+    raise AttributeError(f"module 'laborsim' has no attribute {name!r}")
+
 
 __all__ = [
     "event_kinds",
