@@ -5,6 +5,7 @@
 #include <hdf5_hl.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -37,28 +38,56 @@ handle utf8_string_type();
 void set_attr(hid_t obj, const std::string& name, const std::string& value);
 void set_attr(hid_t obj, const std::string& name, std::int64_t value);
 void set_attr(hid_t obj, const std::string& name, double value);
+// A 1-D attribute of UTF-8 strings (code tables such as the region ids).
+void set_attr(hid_t obj, const std::string& name, const std::vector<std::string>& values);
+// A scalar attribute of any numeric type (`_FillValue` must match its variable's type).
+void set_attr_typed(hid_t obj, const std::string& name, hid_t file_type, hid_t mem_type, const void* value);
+// A 1-D numeric attribute (CF flag_values).
+void set_attr_array(hid_t obj, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n, const void* values);
+
+// Attaches scales to the dimensions of `ds`, in order.
+void attach_scales(hid_t ds, std::initializer_list<hid_t> scales);
+
+// A fixed, chunked and compressed 1-D dataset written in one call (snapshot columns).
+handle write_column(hid_t group, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n,
+                    const void* data);
 
 // A fixed 1-D dataset of strings (a coordinate such as `region`), marked a dimension scale.
 handle write_string_scale(hid_t group, const std::string& name, const std::vector<std::string>& values);
 
-// A dataset of doubles or int64 with an unlimited first dimension, chunked and compressed.
+// A dataset with an unlimited first dimension, chunked. The short constructor (doubles or
+// int64, small rows appended monthly) leaves chunks uncompressed; the long one compresses.
 class growing_dataset {
 public:
     growing_dataset() = default;
     growing_dataset(hid_t group, const std::string& name, std::vector<hsize_t> inner_dims, hid_t mem_type,
                     hsize_t chunk_rows = 12);
+    // Any file and memory type (compound records included), an explicit chunk shape (full
+    // rank), an optional fill value in the memory type. `compress` (shuffle + deflate) suits
+    // datasets whose chunks are written whole, once (see growing_dataset::create).
+    growing_dataset(hid_t group, const std::string& name, std::vector<hsize_t> inner_dims, hid_t file_type,
+                    hid_t mem_type, std::vector<hsize_t> chunk, const void* fill, bool compress);
     // Appends one row (product of inner_dims values).
     void append(const void* row);
+    // Appends `count` rows at once (event tables).
+    void append_rows(hsize_t count, const void* rows);
     // Writes one row at `index` (growing the dataset if needed).
     void write_row(hsize_t index, const void* row);
     [[nodiscard]] hid_t id() const { return dataset_.id(); }
     [[nodiscard]] hsize_t rows() const { return rows_; }
 
 private:
-    handle dataset_;
+    void create(hid_t group, const std::string& name, hid_t file_type, const std::vector<hsize_t>& chunk, const void* fill,
+                bool compress);
+    void write_rows(hsize_t index, hsize_t count, const void* rows);
+
+    handle dataset_, dapl_;
+    hid_t group_ = -1;  // the parent group, kept open by the owner of this dataset
+    std::string name_;
     std::vector<hsize_t> inner_;
     hid_t mem_type_ = -1;
     hsize_t rows_ = 0;
+    unsigned writes_ = 0;
 };
 
 // Throws internal_error with HDF5's message when status < 0.

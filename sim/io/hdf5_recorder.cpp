@@ -1,13 +1,18 @@
 // Streams a run into HDF5: /regions indicators [time, region] (and by education level and
-// field), /policies/<id> series [time], provenance in root attributes. Every month is
-// appended and flushed, so a killed run leaves a readable file with completed = 0.
+// field), /policies/<id> series [time], provenance in root attributes; when the scenario's
+// output section asks for them, /panel, /events/<kind> and /snapshots/<YYYY-MM> (their own
+// writers, sim/io/*_writer.cpp). Every month is appended and flushed, so a killed run
+// leaves a readable file with completed = 0.
 #include <unistd.h>
 
 #include <chrono>
 #include <ctime>
 #include <map>
 
+#include "io/event_writer.hpp"
 #include "io/h5.hpp"
+#include "io/panel_writer.hpp"
+#include "io/snapshot_writer.hpp"
 #include "laborsim/recorder.hpp"
 #include "laborsim/version.hpp"
 #include "model/world.hpp"
@@ -122,11 +127,13 @@ public:
                 h5::set_attr(pg.group->group.id(), "annual_budget_vnd", p.annual_budget_vnd);
             }
         }
-        (void)w;
+        if (sc.output.panel > 0) panel_ = std::make_unique<panel_writer>(root, sc, w);
+        if (!sc.output.events.empty()) events_ = std::make_unique<event_writer>(root, sc, w);
+        if (sc.output.snapshots_every_months > 0) snapshots_ = std::make_unique<snapshot_writer>(root, sc);
         H5Fflush(root, H5F_SCOPE_GLOBAL);
     }
 
-    void on_month(const month_stats& stats, const std::vector<policy_month_report>& reports, const world&) override {
+    void on_month(const month_stats& stats, const std::vector<policy_month_report>& reports, const world& w) override {
         regions_->append_month(stats.month_index);
         const std::size_t R = stats.by_region.size();
         std::vector<double> row(R);
@@ -137,7 +144,13 @@ public:
         by_education_.append(stats.labor_force_by_education.data());
         by_field_.append(stats.employed_by_field.data());
         for (std::size_t p = 0; p < reports.size(); ++p) write_policy(policy_groups_[p], reports[p], stats.month_index);
+        const auto stamp = stamp_month(start_, stats.month_index);
+        if (panel_) panel_->write_month(w, stamp);
+        if (events_) events_->write_month(w, stamp);
+        if (snapshots_) snapshots_->maybe_write(w, stamp, months_ + 1);
         ++months_;
+        // Two flushes: the month's data is on disk before months_completed says so.
+        h5::check(H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "flush");
         h5::set_attr(file_.id(), "months_completed", static_cast<std::int64_t>(months_));
         h5::set_attr(file_.id(), "wall_time_s", elapsed());
         h5::check(H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "flush");
@@ -147,6 +160,9 @@ public:
         h5::set_attr(file_.id(), "wall_time_s", elapsed());
         h5::set_attr(file_.id(), "completed", static_cast<std::int64_t>(completed ? 1 : 0));
         h5::check(H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "flush");
+        panel_.reset();
+        events_.reset();
+        snapshots_.reset();
         policy_groups_.clear();
         indicators_.clear();
         by_education_ = {};
@@ -202,6 +218,9 @@ private:
     h5::growing_dataset by_education_, by_field_;
     h5::handle policies_group_;
     std::vector<policy_group> policy_groups_;
+    std::unique_ptr<panel_writer> panel_;
+    std::unique_ptr<event_writer> events_;
+    std::unique_ptr<snapshot_writer> snapshots_;
 };
 
 }  // namespace

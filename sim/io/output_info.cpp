@@ -71,6 +71,57 @@ std::string fmt(double v) {
     return buf;
 }
 
+hsize_t extent0(hid_t group, const char* name) {
+    h5::handle ds(H5Dopen2(group, name, H5P_DEFAULT), H5Dclose);
+    if (!ds.valid()) return 0;
+    h5::handle sp(H5Dget_space(ds.id()), H5Sclose);
+    hsize_t dims[H5S_MAX_RANK] = {0};
+    if (H5Sget_simple_extent_ndims(sp.id()) < 1) return 0;
+    H5Sget_simple_extent_dims(sp.id(), dims, nullptr);
+    return dims[0];
+}
+
+std::vector<std::string> child_names(hid_t group, H5G_obj_t type) {
+    std::vector<std::string> names;
+    hsize_t n = 0;
+    H5Gget_num_objs(group, &n);
+    for (hsize_t i = 0; i < n; ++i) {
+        char name[256];
+        H5Gget_objname_by_idx(group, i, name, sizeof name);
+        if (H5Gget_objtype_by_idx(group, i) == type) names.emplace_back(name);
+    }
+    return names;
+}
+
+// /panel, /events and /snapshots, when the run wrote them.
+void describe_optional_groups(hid_t root, std::ostringstream& out) {
+    if (H5Lexists(root, "panel", H5P_DEFAULT) > 0) {
+        h5::handle g(H5Gopen2(root, "panel", H5P_DEFAULT), H5Gclose);
+        out << "panel:      " << extent0(g.id(), "worker") << " workers followed for " << extent0(g.id(), "time")
+            << " months\n";
+    }
+    if (H5Lexists(root, "events", H5P_DEFAULT) > 0) {
+        h5::handle g(H5Gopen2(root, "events", H5P_DEFAULT), H5Gclose);
+        out << "events:    ";
+        for (const auto& kind : child_names(g.id(), H5G_DATASET))
+            out << " " << kind << " " << extent0(g.id(), kind.c_str()) << ";";
+        out << " (records)\n";
+    }
+    if (H5Lexists(root, "snapshots", H5P_DEFAULT) > 0) {
+        h5::handle g(H5Gopen2(root, "snapshots", H5P_DEFAULT), H5Gclose);
+        const auto names = child_names(g.id(), H5G_GROUP);
+        out << "snapshots:  " << names.size() << " (every " << static_cast<long>(read_number_attr(g.id(), "every_months"))
+            << " months)";
+        if (!names.empty()) {
+            h5::handle first(H5Gopen2(g.id(), names.front().c_str(), H5P_DEFAULT), H5Gclose);
+            out << ": " << names.front();
+            if (names.size() > 1) out << (names.size() > 2 ? " ... " : ", ") << names.back();
+            out << ", " << extent0(first.id(), "worker") << " workers in the first";
+        }
+        out << "\n";
+    }
+}
+
 }  // namespace
 
 std::string describe_output(const std::string& path) {
@@ -116,6 +167,7 @@ std::string describe_output(const std::string& path) {
             out << line;
         }
     }
+    describe_optional_groups(root, out);
     if (H5Lexists(root, "policies", H5P_DEFAULT) > 0) {
         h5::handle pg(H5Gopen2(root, "policies", H5P_DEFAULT), H5Gclose);
         hsize_t n = 0;

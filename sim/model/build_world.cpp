@@ -6,6 +6,7 @@
 
 #include "core/parallel.hpp"
 #include "laborsim/errors.hpp"
+#include "model/panel_sample.hpp"
 #include "model/world.hpp"
 
 namespace laborsim {
@@ -253,6 +254,7 @@ world build_world(const scenario& sc, std::size_t block_size) {
             ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(std::max(wage, reg.min_wage_vnd), 0.0, 4.0e9));
         }
     });
+    mark_panel(w, sc.output.panel);  // followed in the output's /panel
     return w;
 }
 
