@@ -275,8 +275,12 @@ void check_references(yaml_reader& rd, const YAML::Node& root, const scenario& s
         if (auto s = closest_match(id, known); !s.empty()) msg += ", did you mean '" + s + "'?";
         rd.error(n, path, msg);
     };
-    for (std::size_t i = 0; i < sc.schools.size(); ++i)
+    std::set<std::string> school_ids;
+    for (std::size_t i = 0; i < sc.schools.size(); ++i) {
+        if (!sc.schools[i].id.empty() && !school_ids.insert(sc.schools[i].id).second)
+            rd.error(root["schools"][i], at("schools", i) + ".id", "duplicate school id '" + sc.schools[i].id + "'");
         if (!sc.schools[i].region.empty()) check_region(root["schools"][i]["region"], at("schools", i) + ".region", sc.schools[i].region);
+    }
     if (sc.policies.size() >= no_policy_index)
         rd.error(root["policies"], "policies", "expected at most " + std::to_string(no_policy_index - 1) + " policies");
     std::set<std::string> policy_ids;
