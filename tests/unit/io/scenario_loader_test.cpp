@@ -304,6 +304,12 @@ TEST_CASE("loader: a missing required key is named with its path", "[loader]") {
         REQUIRE(ds.size() == 1);
         CHECK(contains(find(ds, "calendar").message, "missing required key 'calendar'"));
     }
+    SECTION("regions and calendar both missing: two diagnostics, no crash") {
+        const auto ds = errors_of(lines({"name: x", "description: a variant with nothing of its own"}));
+        REQUIRE(ds.size() == 2);
+        CHECK(contains(find(ds, "regions").message, "missing required key 'regions'"));
+        CHECK(contains(find(ds, "calendar").message, "missing required key 'calendar'"));
+    }
     SECTION("regions: an empty list is refused") {
         const auto ds = errors_of(lines({"name: x", "calendar: {start: 2021-01, end: 2021-12}", "regions: []"}));
         REQUIRE(ds.size() == 1);
