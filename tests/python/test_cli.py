@@ -148,6 +148,18 @@ def test_validate_accepts_the_quickstart(laborsim):
     assert "ok" in res.stdout
 
 
+SHIPPED = sorted(p.relative_to(REPO_ROOT).as_posix() for p in (REPO_ROOT / "scenarios").rglob("*.yaml")
+                 if "sweeps" not in p.parts)  # sweep specs are not scenarios
+
+
+@pytest.mark.parametrize("scenario", SHIPPED)
+def test_every_shipped_scenario_validates(laborsim, scenario):
+    res = laborsim("validate", scenario)
+    if res.returncode != 0 and "extends:" in (REPO_ROOT / scenario).read_text() and "missing required key" in res.stderr:
+        pytest.skip("this build's loader does not resolve `extends` yet (issue 5)")
+    assert res.returncode == 0, res.stderr
+
+
 def test_validate_missing_file_is_bad_input(laborsim, tmp_path):
     res = laborsim("validate", tmp_path / "nothing.yaml")
     assert res.returncode == 2
@@ -204,19 +216,22 @@ def test_new_output_directories_are_created(laborsim, tmp_path):
 
 # --- help and version -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("subcommand", ["run", "validate", "info", "schema"])
-def test_help_on_every_subcommand(laborsim, subcommand):
-    res = laborsim(subcommand, "--help")
-    assert res.returncode == 0, res.stderr
-    assert "Usage" in res.stdout or "usage" in res.stdout
-    assert subcommand in res.stdout
-
-
-def test_top_level_help_lists_the_subcommands(laborsim):
+def _subcommands(laborsim):
+    """The subcommands `laborsim --help` lists (CLI11's "Subcommands:" section)."""
     res = laborsim("--help")
     assert res.returncode == 0
-    for sub in ("run", "validate", "info", "schema"):
-        assert sub in res.stdout
+    lines = res.stdout.split("Subcommands:", 1)[1].splitlines()
+    return [l.split()[0] for l in lines if l.startswith("  ") and l.strip()]
+
+
+def test_help_on_every_subcommand(laborsim):
+    subcommands = _subcommands(laborsim)
+    assert {"run", "validate", "info", "schema"} <= set(subcommands)
+    for sub in subcommands:  # later subcommands (bench, compare, sweep, ...) are held to it too
+        res = laborsim(sub, "--help")
+        assert res.returncode == 0, f"{sub}: {res.stderr}"
+        assert "Usage" in res.stdout or "usage" in res.stdout, sub
+        assert sub in res.stdout, sub
 
 
 def test_version(laborsim):
