@@ -14,7 +14,7 @@ def laborsim_bin() -> Path:
     env = os.environ.get("LABORSIM_BIN")
     path = Path(env) if env else REPO_ROOT / "build" / "release" / "laborsim"
     if not path.is_file():
-        pytest.exit(f"laborsim binary not found at {path}; build it or set LABORSIM_BIN", returncode=2)
+        pytest.fail(f"laborsim binary not found at {path}; build it or set LABORSIM_BIN")
     return path
 
 

@@ -22,6 +22,8 @@ void fill_from_id(worker_store& w, std::size_t i) {
     w.status[i] = static_cast<std::uint8_t>(id % 5);
     w.course[i] = static_cast<std::uint8_t>(id % 11);
     w.course_months_left[i] = static_cast<std::uint8_t>(id % 13);
+    w.tag_policy[i] = static_cast<std::uint8_t>(id % 17);
+    w.tag_months[i] = static_cast<std::uint8_t>(id % 19);
     w.skill[i] = static_cast<float>(id) * 0.25f;
     w.employer[i] = static_cast<std::int32_t>(id) - 50;
     w.wage_vnd[i] = 1000u * id;
@@ -38,6 +40,8 @@ void require_aligned(const worker_store& w) {
     REQUIRE(w.status.size() == n);
     REQUIRE(w.course.size() == n);
     REQUIRE(w.course_months_left.size() == n);
+    REQUIRE(w.tag_policy.size() == n);
+    REQUIRE(w.tag_months.size() == n);
     REQUIRE(w.skill.size() == n);
     REQUIRE(w.employer.size() == n);
     REQUIRE(w.wage_vnd.size() == n);
@@ -53,6 +57,8 @@ void require_aligned(const worker_store& w) {
         REQUIRE(w.status[i] == id % 5);
         REQUIRE(w.course[i] == id % 11);
         REQUIRE(w.course_months_left[i] == id % 13);
+        REQUIRE(w.tag_policy[i] == id % 17);
+        REQUIRE(w.tag_months[i] == id % 19);
         REQUIRE(w.skill[i] == static_cast<float>(id) * 0.25f);
         REQUIRE(w.employer[i] == static_cast<std::int32_t>(id) - 50);
         REQUIRE(w.wage_vnd[i] == 1000u * id);
@@ -69,6 +75,7 @@ TEST_CASE("worker_store: push_back gives a fresh worker its id and default state
     CHECK(w.id[0] == 41);
     CHECK(w.employer[0] == laborsim::no_employer);
     CHECK(w.course[0] == laborsim::no_course);
+    CHECK(w.tag_policy[0] == laborsim::no_policy);
     CHECK(w.status_of(0) == laborsim::worker_status::unemployed);
     CHECK(w.in_labor_force(0));
     CHECK(w.flags[0] == 0);
@@ -129,15 +136,15 @@ TEST_CASE("worker_store: flags set and clear one bit at a time", "[worker_store]
 
 TEST_CASE("worker_store: a worker costs at most 48 bytes", "[worker_store]") {
     const worker_store w;
-    // The store holds nothing but its 13 columns (a new column must join this list, the
-    // alignment checks above and the store's own column list).
-    constexpr std::size_t columns = 13;
-    STATIC_REQUIRE(sizeof(worker_store) == columns * sizeof(std::vector<std::uint8_t>));
+    // The store holds nothing but these 15 columns: a new column must join this list and the
+    // alignment checks above (and the store's own column list, which this sum checks).
+    constexpr std::size_t columns = 15;
+    CHECK(sizeof(worker_store) == columns * sizeof(std::vector<std::uint8_t>));
     const std::size_t expected = sizeof(w.id[0]) + sizeof(w.region[0]) + sizeof(w.age_months[0]) +
                                  sizeof(w.months_in_status[0]) + sizeof(w.flags[0]) + sizeof(w.level[0]) +
                                  sizeof(w.field[0]) + sizeof(w.status[0]) + sizeof(w.course[0]) +
-                                 sizeof(w.course_months_left[0]) + sizeof(w.skill[0]) + sizeof(w.employer[0]) +
-                                 sizeof(w.wage_vnd[0]);
+                                 sizeof(w.course_months_left[0]) + sizeof(w.tag_policy[0]) + sizeof(w.tag_months[0]) +
+                                 sizeof(w.skill[0]) + sizeof(w.employer[0]) + sizeof(w.wage_vnd[0]);
     CHECK(w.bytes_per_worker() == expected);
     CHECK(w.bytes_per_worker() <= 48);
 }

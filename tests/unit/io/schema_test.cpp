@@ -44,8 +44,10 @@ TEST_CASE("schema: keys are unique within every section and fully documented", "
             CHECK(s.find(k.key) == &k);
             if (k.type == value_type::choice) {
                 REQUIRE_FALSE(k.choices.empty());
-                // A documented default is one of the choices (or "required", or "any" = unset).
-                bool ok = k.default_text == "required" || k.default_text == "any";
+                // A one-word documented default is one of the choices (or "required", or "any" =
+                // unset); longer defaults describe what unset means ("none (no change)").
+                bool ok = k.default_text == "required" || k.default_text == "any" ||
+                          k.default_text.find(' ') != std::string_view::npos;
                 for (auto c : k.choices) ok = ok || c == k.default_text;
                 CHECK(ok);
             }
