@@ -59,8 +59,7 @@ run_summary run_scenario(const scenario& sc, const run_options& opts, const std:
         auto tp = std::chrono::steady_clock::now();
         collect_statistics(w, stats);
         stats.month_index = w.now.index();
-        for (std::size_t r = 0; r < w.region_count(); ++r)
-            w.regions[r].expected_income = stats.at(r, indicator::mean_wage) * (1.0 - stats.at(r, indicator::unemployment_rate));
+        update_region_state(w, stats);
         for (std::size_t k = 0; k < sc.policies.size(); ++k) {
             reports[k].id = sc.policies[k].id;
             reports[k].type = policy_type_name(sc.policies[k].params);

@@ -15,6 +15,8 @@ enum class indicator : int {
     certified_rate, high_quality_rate, mean_wage, wage_p10, wage_p50, wage_p90, vacancies,
     hires, separations, job_finding_rate, vacancy_filling_rate, mismatch_rate, enrolments,
     graduates, migration_in, migration_out, mean_skill, doctors_per_10k, population,
+    entrants, exits, dropouts, layoffs, overqualification_rate, students_abroad, abroad_departures,
+    abroad_returns, abroad_emigrants,
     count_
 };
 inline constexpr int indicator_count = static_cast<int>(indicator::count_);
@@ -50,7 +52,16 @@ inline constexpr std::array<indicator_info, indicator_count> indicator_table{{
     {"migration_out", "persons/month", "workers moving out of the region this month"},
     {"mean_skill", "log points", "mean log human capital of the labour force"},
     {"doctors_per_10k", "1/10000 persons", "employed health workers with level >= university per 10,000 population"},
-    {"population", "persons", "agents alive (labour force, students and inactive) in persons"},
+    {"population", "persons", "people modelled in the region (labour force, students, inactive; not those abroad)"},
+    {"entrants", "persons/month", "school leavers entering the labour force this month"},
+    {"exits", "persons/month", "retirements and deaths this month"},
+    {"dropouts", "persons/month", "students leaving a school without its qualification this month"},
+    {"layoffs", "persons/month", "separations beyond the exogenous rate (firms shrinking or closing) this month"},
+    {"overqualification_rate", "1", "share of the employed at least overqualification_gap levels above their job's required level"},
+    {"students_abroad", "persons", "people of the region studying abroad"},
+    {"abroad_departures", "persons/month", "people leaving to study abroad this month"},
+    {"abroad_returns", "persons/month", "people returning from study abroad this month"},
+    {"abroad_emigrants", "persons/month", "people staying abroad after their studies this month (leave the population)"},
 }};
 
 [[nodiscard]] inline std::string_view indicator_name(indicator i) {
@@ -63,11 +74,15 @@ struct month_stats {
     std::vector<std::array<double, indicator_count>> by_region;                 // [region][indicator]
     std::vector<std::array<double, education_count>> labor_force_by_education;  // [region][level]
     std::vector<std::array<double, field_count>> employed_by_field;             // [region][field]
+    std::vector<std::array<double, education_count>> enrolments_by_education;   // [region][level of the program]
+    std::vector<std::array<double, education_count>> graduates_by_education;    // [region][level reached]
 
     void reset(std::size_t regions) {
         by_region.assign(regions, {});
         labor_force_by_education.assign(regions, {});
         employed_by_field.assign(regions, {});
+        enrolments_by_education.assign(regions, {});
+        graduates_by_education.assign(regions, {});
     }
     double& at(std::size_t region, indicator i) { return by_region[region][static_cast<int>(i)]; }
     [[nodiscard]] double at(std::size_t region, indicator i) const {

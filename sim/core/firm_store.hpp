@@ -18,12 +18,14 @@ struct firm_store {
     std::vector<std::int32_t> desired;
     std::vector<std::int32_t> vacancies;
     std::vector<std::int32_t> layoffs;      // to be laid off this month
+    std::vector<std::uint16_t> months_unfilled;  // consecutive months with open posts and no hire
+    std::vector<std::int32_t> hires;        // hires this month (matching)
 
     [[nodiscard]] std::size_t size() const { return region.size(); }
     void resize(std::size_t n) {
         region.resize(n); field.resize(n); min_level.resize(n); is_public.resize(n);
         log_productivity.resize(n); shock.resize(n); base_size.resize(n); headcount.resize(n);
-        desired.resize(n); vacancies.resize(n); layoffs.resize(n);
+        desired.resize(n); vacancies.resize(n); layoffs.resize(n); months_unfilled.resize(n); hires.resize(n);
     }
 };
 

@@ -115,6 +115,8 @@ public:
         attach(by_field_.id(), {regions_->time.id(), region_scale_.id(), field_scale_.id()});
         h5::set_attr(by_field_.id(), "units", std::string("persons"));
         h5::set_attr(by_field_.id(), "long_name", std::string("employed persons by field of the worker"));
+        add_by_education(enrol_by_education_, "enrolments_by_education", "persons/month", "admissions to schools by the level of the program", R);
+        add_by_education(grad_by_education_, "graduates_by_education", "persons/month", "school graduates by the level reached", R);
 
         if (!sc.policies.empty()) {
             policies_group_ = h5::create_group(root, "policies");
@@ -143,6 +145,8 @@ public:
         }
         by_education_.append(stats.labor_force_by_education.data());
         by_field_.append(stats.employed_by_field.data());
+        enrol_by_education_.append(stats.enrolments_by_education.data());
+        grad_by_education_.append(stats.graduates_by_education.data());
         for (std::size_t p = 0; p < reports.size(); ++p) write_policy(policy_groups_[p], reports[p], stats.month_index);
         const auto stamp = stamp_month(start_, stats.month_index);
         if (panel_) panel_->write_month(w, stamp);
@@ -167,6 +171,8 @@ public:
         indicators_.clear();
         by_education_ = {};
         by_field_ = {};
+        enrol_by_education_ = {};
+        grad_by_education_ = {};
         regions_.reset();
         region_scale_.reset();
         education_scale_.reset();
@@ -180,6 +186,13 @@ private:
         std::unique_ptr<timed_group> group;
         std::map<std::string, h5::growing_dataset> series;
     };
+
+    void add_by_education(h5::growing_dataset& ds, const char* name, const char* units, const char* long_name, hsize_t R) {
+        ds = h5::growing_dataset(regions_->group.id(), name, {R, education_count}, H5T_NATIVE_DOUBLE);
+        attach(ds.id(), {regions_->time.id(), region_scale_.id(), education_scale_.id()});
+        h5::set_attr(ds.id(), "units", std::string(units));
+        h5::set_attr(ds.id(), "long_name", std::string(long_name));
+    }
 
     static void attach(hid_t ds, std::initializer_list<hid_t> scales) {
         unsigned dim = 0;
@@ -215,7 +228,7 @@ private:
     std::unique_ptr<timed_group> regions_;
     h5::handle region_scale_, education_scale_, field_scale_;
     std::vector<h5::growing_dataset> indicators_;
-    h5::growing_dataset by_education_, by_field_;
+    h5::growing_dataset by_education_, by_field_, enrol_by_education_, grad_by_education_;
     h5::handle policies_group_;
     std::vector<policy_group> policy_groups_;
     std::unique_ptr<panel_writer> panel_;

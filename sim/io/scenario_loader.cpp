@@ -37,6 +37,7 @@ void load_region(yaml_reader& rd, const YAML::Node& n, const std::string& p, reg
     rd.get(n, s, "longitude", p, r.longitude);
     rd.get(n, s, "firms_per_1000_workers", p, r.firms_per_1000_workers);
     rd.get(n, s, "doctors_per_10k", p, r.doctors_per_10k);
+    rd.get(n, s, "entrant_education_shares", p, r.entrant_education_shares);
 }
 
 void load_school(yaml_reader& rd, const YAML::Node& n, const std::string& p, school_spec& sc) {
@@ -53,6 +54,7 @@ void load_school(yaml_reader& rd, const YAML::Node& n, const std::string& p, sch
     rd.get(n, s, "tuition_vnd_year", p, sc.tuition_vnd_year);
     rd.get(n, s, "recruitment_intensity", p, sc.recruitment_intensity);
     rd.get(n, s, "quality", p, sc.quality);
+    rd.get(n, s, "level", p, sc.level);
 }
 
 void load_model(yaml_reader& rd, const YAML::Node& n, const std::string& p, model_params& m) {
@@ -70,7 +72,29 @@ void load_model(yaml_reader& rd, const YAML::Node& n, const std::string& p, mode
     LABORSIM_PARAM(schooling_return_weight); LABORSIM_PARAM(fixed_job_finding_rate); LABORSIM_PARAM(learning_rate);
     LABORSIM_PARAM(depreciation_rate); LABORSIM_PARAM(level_wage_premium); LABORSIM_PARAM(migration_rate);
     LABORSIM_PARAM(migration_income_weight); LABORSIM_PARAM(migration_distance_cost); LABORSIM_PARAM(migration_stay_bonus);
+    LABORSIM_PARAM(entrant_age_min); LABORSIM_PARAM(entrant_age_max); LABORSIM_PARAM(initial_wage_share);
+    LABORSIM_PARAM(initial_skill_sd); LABORSIM_PARAM(entrant_skill_offset); LABORSIM_PARAM(firm_size_sd);
+    LABORSIM_PARAM(public_employer_share); LABORSIM_PARAM(score_noise); LABORSIM_PARAM(placement_priority);
+    LABORSIM_PARAM(outside_search_share); LABORSIM_PARAM(outside_applications); LABORSIM_PARAM(search_distance_cost);
+    LABORSIM_PARAM(overqualification_gap); LABORSIM_PARAM(application_odds_cap); LABORSIM_PARAM(school_distance_cost);
+    LABORSIM_PARAM(progression_rate); LABORSIM_PARAM(in_program_dropout_share); LABORSIM_PARAM(study_abroad_rate);
+    LABORSIM_PARAM(abroad_level); LABORSIM_PARAM(abroad_program_months); LABORSIM_PARAM(abroad_completion_rate);
+    LABORSIM_PARAM(abroad_skill_gain); LABORSIM_PARAM(abroad_return_probability); LABORSIM_PARAM(jobs_labor_force_elasticity);
+    LABORSIM_PARAM(field_switch_penalty); LABORSIM_PARAM(unfilled_exit_months);
+    LABORSIM_PARAM(young_age_years);
 #undef LABORSIM_PARAM
+    if (const YAML::Node jobs = n["job_level_shares"]; jobs.IsDefined() && !jobs.IsNull()) {
+        const auto& js = S("job_level_shares");
+        const std::string jp = yaml_reader::join(p, "job_level_shares");
+        if (rd.check_map(jobs, jp, {&js}))
+            for (int f = 0; f < field_count; ++f)
+                rd.get(jobs, js, field_names[static_cast<std::size_t>(f)], jp, m.job_level_shares[static_cast<std::size_t>(f)]);
+    }
+    // Ranges the types cannot say.
+    auto bad = [&](const char* key, const std::string& what) { rd.error(n[key].Mark(), yaml_reader::join(p, key), what); };
+    if (n["outside_applications"] && m.outside_applications > 3) bad("outside_applications", "expected at most 3, got " + std::to_string(m.outside_applications));
+    if (n["abroad_program_months"] && m.abroad_program_months < 1) bad("abroad_program_months", "expected at least 1 month");
+    if (n["entrant_age_max"] && m.entrant_age_max < m.entrant_age_min) bad("entrant_age_max", "expected at least entrant_age_min");
 }
 
 void load_target(yaml_reader& rd, const YAML::Node& n, const std::string& p, target_group& g) {

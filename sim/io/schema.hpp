@@ -22,6 +22,7 @@ enum class value_type {
     level_shares,   // map education level -> fraction, summing to 1
     field_shares,   // map field -> fraction, summing to 1
     level_numbers,  // map education level -> number
+    field_fractions, // map field -> fraction (each in [0, 1], no sum)
     number_list,    // list of numbers
     mapping,        // a nested section
     mapping_list,   // a list of nested sections

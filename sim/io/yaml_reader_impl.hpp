@@ -46,12 +46,14 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
     }
     // Maps keyed by level or field names.
     if (!n.IsMap()) {
-        error(n, path, "expected a mapping of " + std::string(k.type == value_type::field_shares ? "field" : "education level") +
+        const bool by_field = k.type == value_type::field_shares || k.type == value_type::field_fractions;
+        error(n, path, "expected a mapping of " + std::string(by_field ? "field" : "education level") +
                               " names to numbers, got " + describe(n));
         return false;
     }
     std::array<double, N> v{};
-    if (k.type == value_type::level_numbers) v = out;  // unspecified levels keep their defaults
+    const bool partial = k.type == value_type::level_numbers || k.type == value_type::field_fractions;
+    if (partial) v = out;  // unspecified levels (fields) keep their defaults
     bool good = true;
     for (auto it = n.begin(); it != n.end(); ++it) {
         const std::string name = it->first.Scalar();
@@ -69,7 +71,7 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
         good = convert(it->second, item, join(path, name), v[idx]) && good;
     }
     if (!good) return false;
-    if (k.type != value_type::level_numbers) {
+    if (!partial) {
         double sum = 0;
         for (double x : v) sum += x;
         if (sum < 0.99 || sum > 1.01) {

@@ -13,12 +13,11 @@ namespace laborsim {
 
 namespace {
 
-constexpr double initial_wage_share = 0.8;  // wage / match productivity at start (assumption)
-
 template <std::size_t N>
 std::size_t pick(const std::array<double, N>& shares, double u) {
     double total = 0;
     for (double s : shares) total += s;
+    if (total <= 0) return 0;
     double acc = 0;
     for (std::size_t k = 0; k < N; ++k) {
         acc += shares[k] / total;
@@ -35,28 +34,14 @@ double haversine_km(double lat1, double lon1, double lat2, double lon2) {
     return 2 * 6371.0 * std::asin(std::sqrt(std::min(1.0, a)));
 }
 
-education_level school_output_level(school_kind k) {
-    switch (k) {
+education_level school_output_level(const school_spec& spec) {
+    if (spec.level) return *spec.level;
+    switch (spec.kind) {
         case school_kind::vocational_centre: return education_level::elementary;
         case school_kind::vocational_college: return education_level::college;
         case school_kind::university: return education_level::university;
     }
     return education_level::elementary;
-}
-
-// Required level of a firm's jobs by field (assumption, see docs/model.md).
-std::uint8_t draw_min_level(field_kind f, double u) {
-    using el = education_level;
-    el level = el::none;
-    switch (f) {
-        case field_kind::agriculture: level = u < 0.9 ? el::none : el::elementary; break;
-        case field_kind::industry: level = u < 0.6 ? el::none : (u < 0.9 ? el::elementary : el::college); break;
-        case field_kind::services: level = u < 0.6 ? el::none : (u < 0.85 ? el::elementary : el::university); break;
-        case field_kind::health: level = u < 0.5 ? el::intermediate : el::university; break;
-        case field_kind::education: level = u < 0.3 ? el::college : el::university; break;
-        case field_kind::digital: level = u < 0.4 ? el::college : el::university; break;
-    }
-    return static_cast<std::uint8_t>(level);
 }
 
 void build_firms(world& w, const std::vector<std::size_t>& workers_per_region) {
@@ -85,12 +70,12 @@ void build_firms(world& w, const std::vector<std::size_t>& workers_per_region) {
             auto u = w.rng.uniforms(rng_stream::firm_init, 0, static_cast<std::uint32_t>(i));
             w.firms.region[i] = static_cast<std::uint16_t>(mk / field_count);
             w.firms.field[i] = static_cast<std::uint8_t>(field);
-            w.firms.min_level[i] = draw_min_level(field, u[0]);
-            w.firms.is_public[i] = (field == field_kind::health || field == field_kind::education || u[1] < 0.05) ? 1 : 0;
+            w.firms.min_level[i] = static_cast<std::uint8_t>(pick(m.job_level_shares[static_cast<std::size_t>(field)], u[0]));
+            w.firms.is_public[i] = u[1] < m.public_employer_share[static_cast<std::size_t>(field)] ? 1 : 0;
             w.firms.log_productivity[i] = static_cast<float>(m.productivity_sigma * counter_rng::normal(u[2], u[3]));
             auto u2 = w.rng.uniforms(rng_stream::firm_init, 0, static_cast<std::uint32_t>(i), 1);
-            // Firm sizes are log-normal (assumption: sd 1.2 gives a heavy right tail).
-            w.firms.base_size[i] = static_cast<float>(std::exp(1.2 * counter_rng::normal(u2[0], u2[1])));
+            // Log-normal sizes: the weights of the initial employer draw (heavy right tail).
+            w.firms.base_size[i] = static_cast<float>(std::exp(m.firm_size_sd * counter_rng::normal(u2[0], u2[1])));
         }
     }
 }
@@ -107,7 +92,7 @@ void build_schools(world& w) {
         w.schools.region[s] = static_cast<std::uint16_t>(r);
         w.schools.kind[s] = static_cast<std::uint8_t>(spec.kind);
         w.schools.field[s] = static_cast<std::uint8_t>(spec.field);
-        w.schools.output_level[s] = static_cast<std::uint8_t>(school_output_level(spec.kind));
+        w.schools.output_level[s] = static_cast<std::uint8_t>(school_output_level(spec));
         w.schools.open[s] = 1;
         w.schools.seats_per_month[s] = spec.seats_per_year * w.scale / 12.0;
         w.schools.program_months[s] = std::max(1, spec.program_months);
@@ -118,6 +103,47 @@ void build_schools(world& w) {
         w.schools.quality[s] = spec.quality;
         w.region_schools[r].push_back(static_cast<std::uint32_t>(s));
     }
+}
+
+// Schools start in their steady state: each cohort still enrolled, admitted k months ago,
+// is the monthly intake times the share that has not yet dropped out (education.cpp).
+void seed_students(world& w) {
+    const auto& m = w.sc->model;
+    auto& ws = w.workers;
+    auto& sch = w.schools;
+    for (std::size_t s = 0; s < sch.size(); ++s) {
+        const std::size_t r = sch.region[s];
+        const auto& spec = w.sc->regions[r];
+        const int T = sch.program_months[s];
+        const double stay = std::pow(std::clamp(sch.completion_rate[s], 1e-9, 1.0), m.in_program_dropout_share / T);
+        for (int k = 0; k < T; ++k) {
+            const auto u0 = w.rng.uniforms(rng_stream::school_init, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(s));
+            const auto count = stochastic_round(sch.seats_per_month[s] * std::pow(stay, k), u0[0]);
+            for (std::int64_t c = 0; c < count; ++c) {
+                const std::uint32_t id = w.next_worker_id++;
+                const std::size_t i = ws.push_back(id);
+                auto u = w.rng.uniforms(rng_stream::init, 0, id, 0);
+                auto v = w.rng.uniforms(rng_stream::init, 0, id, 1);
+                const bool female = u[2] < m.share_women;
+                // Aged as an entrant admitted k months ago.
+                const double age = 0.5 * (m.entrant_age_min + m.entrant_age_max) + static_cast<double>(k) / 12.0 + u[0];
+                ws.region[i] = static_cast<std::uint16_t>(r);
+                ws.age_months[i] = static_cast<std::uint16_t>(12.0 * age);
+                ws.flags[i] = static_cast<std::uint8_t>((female ? worker_flag::female : 0) |
+                                                        (u[3] >= spec.urban_share ? worker_flag::rural : 0));
+                ws.level[i] = 0;  // secondary school leavers
+                ws.field[i] = static_cast<std::uint8_t>(pick(spec.field_shares, u[1]));
+                ws.skill[i] = static_cast<float>(m.entrant_skill_offset + m.initial_skill_sd * counter_rng::normal(v[0], v[1]));
+                ws.status[i] = static_cast<std::uint8_t>(worker_status::student);
+                ws.employer[i] = static_cast<std::int32_t>(s);
+                ws.months_in_status[i] = static_cast<std::uint16_t>(k);
+                ws.wage_vnd[i] = static_cast<std::uint32_t>(w.entry_wage(i));
+                sch.enrolled[s] += 1;
+                w.regions[r].population_agents += 1;
+            }
+        }
+    }
+    for (auto& reg : w.regions) reg.population_agents_initial = reg.population_agents;
 }
 
 }  // namespace
@@ -134,13 +160,6 @@ void world::add_flows(const std::vector<std::int64_t>& counts, std::initializer_
         std::size_t k = 0;
         for (flow f : fs) add_flow(r, f, counts[r * width + k++]);
     }
-}
-
-double world::reservation_wage(std::size_t i) const {
-    const auto& m = sc->model;
-    const double decayed = m.reservation_replacement * workers.wage_vnd[i] *
-                           std::pow(m.reservation_decay, workers.months_in_status[i]);
-    return std::max(regions[workers.region[i]].min_wage_vnd, decayed);
 }
 
 world build_world(const scenario& sc, std::size_t block_size) {
@@ -172,24 +191,44 @@ world build_world(const scenario& sc, std::size_t block_size) {
 
     build_firms(w, per_region);
     build_schools(w);
+    add_abroad_program(w, abroad_program{m.abroad_level, -1, std::max(1, m.abroad_program_months),
+                                         m.abroad_completion_rate, m.abroad_skill_gain, m.abroad_return_probability});
+    // Employer draw weights: cumulative firm sizes within each market.
+    std::vector<double> size_cum(w.firms.size());
+    for (std::size_t mk = 0; mk < w.market_count(); ++mk) {
+        double acc = 0;
+        for (std::size_t f = w.market_firm_begin[mk]; f < w.market_firm_begin[mk + 1]; ++f)
+            size_cum[f] = acc += w.firms.base_size[f];
+    }
 
     const std::size_t N = first[R];
     w.workers.resize(N);
     w.next_worker_id = static_cast<std::uint32_t>(N);
     auto& ws = w.workers;
     // Workers: independent draws keyed by id, so the split into blocks does not matter.
+    auto band_weights = [&](const region_spec& spec, double retire) {
+        std::array<double, age_band_count> out{};
+        for (int k = 0; k < age_band_count; ++k)
+            out[k] = spec.age_shares[k] * std::clamp((retire - 15.0 - 10.0 * k) / 10.0, 0.0, 1.0);
+        return out;
+    };
     for_blocks(N, w.block_size, [&](std::size_t b, std::size_t e) {
         std::size_t r = static_cast<std::size_t>(std::upper_bound(first.begin(), first.end(), b) - first.begin()) - 1;
         for (std::size_t i = b; i < e; ++i) {
             while (i >= first[r + 1]) ++r;
             const auto& spec = sc.regions[r];
+            const auto band_weight_men = band_weights(spec, m.retirement_age_men);
+            const auto band_weight_women = band_weights(spec, m.retirement_age_women);
             const auto id = static_cast<std::uint32_t>(i);
             auto u = w.rng.uniforms(rng_stream::init, 0, id, 0);
             auto v = w.rng.uniforms(rng_stream::init, 0, id, 1);
             auto x = w.rng.uniforms(rng_stream::init, 0, id, 2);
             const bool female = u[2] < m.share_women;
             const double retire = female ? m.retirement_age_women : m.retirement_age_men;
-            const std::size_t band = pick(spec.age_shares, u[0]);
+            // Ages are uniform within each band; the part of a band past the retirement age
+            // is not in the labour force, so each band weighs by the part below it.
+            const auto& band_weight = female ? band_weight_women : band_weight_men;
+            const std::size_t band = pick(band_weight, u[0]);
             const double lo = 15.0 + 10.0 * static_cast<double>(band);
             const double hi = std::min(lo + 10.0, retire);
             const double age_years = lo + (std::max(hi, lo + 0.1) - lo) * u[1];
@@ -200,7 +239,7 @@ world build_world(const scenario& sc, std::size_t block_size) {
                                                     (u[3] >= spec.urban_share ? worker_flag::rural : 0));
             ws.level[i] = static_cast<std::uint8_t>(pick(spec.education_shares, v[0]));
             ws.field[i] = static_cast<std::uint8_t>(pick(spec.field_shares, v[1]));
-            ws.skill[i] = static_cast<float>(0.25 * counter_rng::normal(v[2], v[3]));
+            ws.skill[i] = static_cast<float>(m.initial_skill_sd * counter_rng::normal(v[2], v[3]));
             ws.course[i] = no_course;
             ws.course_months_left[i] = 0;
             ws.tag_policy[i] = no_policy;
@@ -214,8 +253,10 @@ world build_world(const scenario& sc, std::size_t block_size) {
                 const std::size_t mk = world::market_of(r, ws.field[i]);
                 const std::size_t fb = w.market_firm_begin[mk], fe = w.market_firm_begin[mk + 1];
                 if (fe > fb) {
-                    ws.employer[i] = static_cast<std::int32_t>(fb + std::min<std::size_t>(fe - fb - 1,
-                        static_cast<std::size_t>(x[2] * static_cast<double>(fe - fb))));
+                    const auto* lo = size_cum.data() + fb;
+                    const auto* hi = size_cum.data() + fe;
+                    const auto k = static_cast<std::size_t>(std::upper_bound(lo, hi, x[2] * size_cum[fe - 1]) - lo);
+                    ws.employer[i] = static_cast<std::int32_t>(fb + std::min(k, fe - fb - 1));
                 } else {
                     ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
                 }
@@ -236,13 +277,31 @@ world build_world(const scenario& sc, std::size_t block_size) {
     }
     for (std::size_t r = 0; r < R; ++r) {
         const double mean_exp = employed[r] > 0 ? exp_sum[r] / static_cast<double>(employed[r]) : 1.0;
-        w.regions[r].productivity_scale = sc.regions[r].mean_wage_vnd / (initial_wage_share * mean_exp);
+        w.regions[r].productivity_scale = sc.regions[r].mean_wage_vnd / (m.initial_wage_share * mean_exp);
         w.regions[r].expected_income = sc.regions[r].mean_wage_vnd * (1 - sc.regions[r].unemployment_rate);
+        w.regions[r].population_agents = w.regions[r].population_agents_initial = static_cast<std::int64_t>(per_region[r]);
+        w.regions[r].labor_force_agents = w.regions[r].labor_force_agents_initial = static_cast<double>(per_region[r]);
+    }
+    // Public staffing norms start at the initial ratio of public staff to population.
+    std::vector<std::array<double, field_count>> public_staff(R, std::array<double, field_count>{});
+    for (std::size_t f = 0; f < w.firms.size(); ++f)
+        if (w.firms.is_public[f]) public_staff[w.firms.region[f]][w.firms.field[f]] += w.firms.headcount[f];
+    for (std::size_t r = 0; r < R; ++r) {
+        const double persons = sc.regions[r].population > 0 ? sc.regions[r].population
+                                                            : static_cast<double>(per_region[r]) / sc.scale;
+        for (std::size_t k = 0; k < field_count; ++k) {
+            const double norm = persons > 0 ? public_staff[r][k] / sc.scale / persons * 1e4 : 0.0;
+            w.regions[r].public_staff_per_10k[k] = w.regions[r].public_staff_per_10k_initial[k] = norm;
+        }
     }
     for (std::size_t f = 0; f < w.firms.size(); ++f) {
         // Balanced start: desired headcount is the initial headcount plus open posts.
         w.firms.base_size[f] = static_cast<float>(w.firms.headcount[f] * (1.0 + m.vacancy_rate));
         w.firms.desired[f] = static_cast<std::int32_t>(std::lround(w.firms.base_size[f]));
+        // Firms start at random points of their history, so exits of unviable firms do not
+        // all fall in the same month.
+        const auto u = w.rng.uniforms(rng_stream::firm_init, 0, static_cast<std::uint32_t>(f), 2);
+        w.firms.months_unfilled[f] = static_cast<std::uint16_t>(u[0] * std::max(0, m.unfilled_exit_months));
     }
     for_blocks(N, w.block_size, [&](std::size_t b, std::size_t e) {
         for (std::size_t i = b; i < e; ++i) {
@@ -250,10 +309,11 @@ world build_world(const scenario& sc, std::size_t block_size) {
             const auto f = ws.employer[i];
             const double lp = (f == no_employer ? 0.0 : w.firms.log_productivity[f]) + ws.skill[i] +
                               w.wage_premium(ws.level[i]);
-            const double wage = initial_wage_share * reg.productivity_scale * std::exp(lp);
+            const double wage = m.initial_wage_share * reg.productivity_scale * std::exp(lp);
             ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(std::max(wage, reg.min_wage_vnd), 0.0, 4.0e9));
         }
     });
+    seed_students(w);
     mark_panel(w, sc.output.panel);  // followed in the output's /panel
     return w;
 }

@@ -1,10 +1,13 @@
 // Demography: everyone ages a month; workers leave at the statutory retirement age or by
 // death (Gompertz hazard); school leavers enter to replace exits and follow the region's
-// labour-force growth.
-//   hazard_month(age) = a * exp(b * (age - 15)) / 12
+// labour-force growth. Students abroad age but do not leave while abroad.
+//   hazard_month(age) = a/12 * exp(b/12 * (age_months - 180))
+//   retire when age >= retirement_age (men / women)
 //   entrants_r = exits_r + N_r0 * g_r / 12   (stochastically rounded)
+// An entrant is aged U(entrant_age_min, entrant_age_max), has the region's entrant
+// education mix (default: its labour-force mix), log skill ~ N(offset, sd), and enters
+// unemployed with the entry wage as its wage reference.
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 
 #include "core/parallel.hpp"
@@ -14,12 +17,16 @@ namespace laborsim {
 
 namespace {
 
-// Releases whatever the leaving worker held (a job, a school seat).
-void release_position(world& w, std::size_t i) {
-    auto& ws = w.workers;
-    const auto status = ws.status_of(i);
-    if (status == worker_status::employed && ws.employer[i] != no_employer) w.firms.headcount[ws.employer[i]] -= 1;
-    if (status == worker_status::student && ws.employer[i] != no_employer) w.schools.enrolled[ws.employer[i]] -= 1;
+template <std::size_t N>
+std::uint8_t pick_share(const std::array<double, N>& shares, double u) {
+    double total = 0;
+    for (double s : shares) total += s;
+    double acc = 0;
+    for (std::size_t k = 0; k < N; ++k) {
+        acc += shares[k] / total;
+        if (u < acc) return static_cast<std::uint8_t>(k);
+    }
+    return static_cast<std::uint8_t>(N - 1);
 }
 
 void add_entrant(world& w, std::size_t r) {
@@ -33,32 +40,17 @@ void add_entrant(world& w, std::size_t r) {
     auto v = w.rng.uniforms(rng_stream::entry, 0, id, 1);
     const bool female = u[2] < m.share_women;
     ws.region[i] = static_cast<std::uint16_t>(r);
-    ws.age_months[i] = static_cast<std::uint16_t>(12.0 * (15.0 + 9.0 * u[0]));  // 15-24 years
+    ws.age_months[i] = static_cast<std::uint16_t>(12.0 * (m.entrant_age_min + (m.entrant_age_max - m.entrant_age_min) * u[0]));
     ws.flags[i] = static_cast<std::uint8_t>((female ? worker_flag::female : 0) |
                                             (u[3] >= spec.urban_share ? worker_flag::rural : 0));
-    // School leavers' levels follow the region's labour-force mix (assumption).
-    double acc = 0, total = 0;
-    for (double s : spec.education_shares) total += s;
-    std::uint8_t level = education_count - 1;
-    for (int k = 0; k < education_count; ++k) {
-        acc += spec.education_shares[k] / total;
-        if (u[1] < acc) { level = static_cast<std::uint8_t>(k); break; }
-    }
-    ws.level[i] = level;
-    acc = 0, total = 0;
-    for (double s : spec.field_shares) total += s;
-    std::uint8_t field = field_count - 1;
-    for (int k = 0; k < field_count; ++k) {
-        acc += spec.field_shares[k] / total;
-        if (v[0] < acc) { field = static_cast<std::uint8_t>(k); break; }
-    }
-    ws.field[i] = field;
-    ws.skill[i] = static_cast<float>(0.25 * counter_rng::normal(v[1], v[2]) - 0.1);
+    double entrant_total = 0;
+    for (double s : spec.entrant_education_shares) entrant_total += s;
+    ws.level[i] = pick_share(entrant_total > 0 ? spec.entrant_education_shares : spec.education_shares, u[1]);
+    ws.field[i] = pick_share(spec.field_shares, v[0]);
+    ws.skill[i] = static_cast<float>(m.entrant_skill_offset + m.initial_skill_sd * counter_rng::normal(v[1], v[2]));
     ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
     ws.months_in_status[i] = 0;
-    const auto& reg = w.regions[r];
-    const double potential = 0.8 * reg.productivity_scale * std::exp(ws.skill[i] + w.wage_premium(level));
-    ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(std::max(potential, reg.min_wage_vnd), 0.0, 4.0e9));
+    ws.wage_vnd[i] = static_cast<std::uint32_t>(w.entry_wage(i));
 }
 
 }  // namespace
@@ -70,28 +62,30 @@ void run_demography(world& w) {
     const int retire_men = static_cast<int>(std::lround(m.retirement_age_men * 12));
     const int retire_women = static_cast<int>(std::lround(m.retirement_age_women * 12));
     const double a = m.mortality_gompertz_a / 12.0, b = m.mortality_gompertz_b / 12.0;
+    constexpr auto abroad = static_cast<std::uint8_t>(worker_status::abroad);
+    // Monthly hazard by age in months, looked up rather than computed per worker.
+    constexpr int table_months = 100 * 12;
+    std::vector<double> hazard_at(table_months);
+    for (int k = 0; k < table_months; ++k) hazard_at[k] = a * std::exp(b * (k - 180));
 
     auto leavers = gather_blocks<std::uint32_t>(ws.size(), w.block_size, [&](std::size_t lo, std::size_t hi, auto& out) {
         for (std::size_t i = lo; i < hi; ++i) {
-            const int age = ws.age_months[i] + 1;
+            const int age = std::min(ws.age_months[i] + 1, 65535);
             ws.age_months[i] = static_cast<std::uint16_t>(age);
+            if (ws.status[i] == abroad) continue;
             const int retire = ws.has(i, worker_flag::female) ? retire_women : retire_men;
             bool leave = age >= retire;
-            if (!leave) {
-                const double hazard = a * std::exp(b * (age - 180));
+            if (!leave && a > 0) {
+                const double hazard = age < table_months ? hazard_at[age] : a * std::exp(b * (age - 180));
                 leave = counter_rng::to_unit(w.rng.words(rng_stream::demography, month, ws.id[i])[0]) < hazard;
             }
             if (leave) out.push_back(static_cast<std::uint32_t>(i));
         }
     });
-    // Remove from the highest index down, so a swapped-in worker is never a pending leaver.
     const std::size_t R = w.region_count();
     std::vector<std::int64_t> exits(R, 0);
-    for (auto it = leavers.rbegin(); it != leavers.rend(); ++it) {
-        release_position(w, *it);
-        exits[ws.region[*it]] += 1;
-        ws.swap_remove(*it);
-    }
+    for (auto i : leavers) exits[ws.region[i]] += 1;
+    remove_workers(w, leavers);
     for (std::size_t r = 0; r < R; ++r) {
         w.add_flow(r, flow::exits, exits[r]);
         const double expected = static_cast<double>(exits[r]) + w.regions[r].workers_target_growth;

@@ -1,127 +1,280 @@
-// Education: students progress; at the end of the program each completes with the
-// school's completion rate (graduating to its level and field, with its skill gain) or
-// drops out. Then labour-force members apply, and schools admit by capacity.
-//   P(apply to s) = rate_age * intensity_s * exp(weight * (premium[level_s] - premium[level]) - cost_s)
+// Education: students progress month by month, may drop out during the program, and
+// at its end pass (graduating to the school's level and field, with its skill gain) or
+// fail. Students abroad complete their programme and return, or stay abroad (emigrate).
+// Then labour-force members apply to schools (anywhere, with a distance cost), new
+// graduates may progress straight to the next level, young people may leave to study
+// abroad, and schools admit by capacity with a random priority.
+//   completion c_s = (1 - d_s)^T_s * pass_s,  d_s = 1 - c_s^(share / T_s),  pass_s = c_s^(1 - share)
+//   choice of school s from region o, eligible if level_s > level:
+//       weight_os = seats_s * intensity_s * exp(-school_distance_cost * km_os / 100)
+//   P(apply) = rate_age * min(cap, intensity_s * exp(weight * (premium[level_s] - premium[level]) - cost_s))
 //   cost_s = tuition_s * months_s / 12 / (12 * wage)       (years of income the program costs)
+//   P(graduate applies to the next level) = progression_rate
+//   P(go abroad) = study_abroad_rate      (young, level below the programme's)
 //   admitted_s,t = min(applicants_s,t, floor(credit_s + seats_s / 12))   (random priority)
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <tuple>
 
 #include "core/parallel.hpp"
 #include "model/phases.hpp"
+#include "model/population_detail.hpp"
 
 namespace laborsim {
 
 namespace {
 
-void progress_students(world& w) {
+enum class event_kind : std::uint8_t { graduated, dropped_out, failed, returned, stayed, abroad_done };
+
+struct student_event {
+    std::uint32_t index;
+    std::uint32_t program;  // abroad events: the programme
+    event_kind kind;
+};
+
+constexpr std::uint32_t abroad_choice = 0xFFFFFFFFu;  // application "school" meaning study abroad
+
+struct application {
+    std::uint32_t school;    // or abroad_choice
+    std::uint32_t priority;
+    std::uint32_t worker;    // index
+    friend bool operator<(const application& a, const application& b) {
+        return std::tie(a.school, a.priority, a.worker) < std::tie(b.school, b.priority, b.worker);
+    }
+};
+
+struct education_month {
+    std::vector<std::uint32_t> graduates;  // ascending indexes, for progression
+    std::vector<std::uint32_t> emigrants;  // ascending indexes, removed at the end of the phase
+};
+
+education_month progress_students(world& w) {
+    const auto& m = w.sc->model;
     auto& ws = w.workers;
     auto& sch = w.schools;
     const std::uint32_t month = w.month_key();
-    const auto grads = count_blocks(ws.size(), w.block_size, w.region_count(), [&](std::size_t b, std::size_t e, std::int64_t* c) {
+    std::vector<double> hazard(sch.size()), pass(sch.size());
+    for (std::size_t s = 0; s < sch.size(); ++s) {
+        const double c = std::clamp(sch.completion_rate[s], 0.0, 1.0);
+        const double T = sch.program_months[s];
+        hazard[s] = 1.0 - std::pow(c, m.in_program_dropout_share / T);
+        pass[s] = std::pow(c, 1.0 - m.in_program_dropout_share);
+    }
+    const auto& programs = w.abroad_programs;
+    constexpr auto student = static_cast<std::uint8_t>(worker_status::student);
+    constexpr auto abroad = static_cast<std::uint8_t>(worker_status::abroad);
+    constexpr auto unemployed = static_cast<std::uint8_t>(worker_status::unemployed);
+
+    auto events = gather_blocks<student_event>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
         for (std::size_t i = b; i < e; ++i) {
-            if (ws.status[i] != static_cast<std::uint8_t>(worker_status::student)) continue;
-            const auto s = ws.employer[i];
+            const auto st = ws.status[i];
+            if (st != student && st != abroad) continue;
+            const auto s = static_cast<std::size_t>(ws.employer[i]);
             ws.months_in_status[i] = static_cast<std::uint16_t>(ws.months_in_status[i] + 1);
-            if (ws.months_in_status[i] < sch.program_months[s]) continue;
-            const double u = counter_rng::to_unit(w.rng.words(rng_stream::education, month, ws.id[i])[0]);
-            if (u < sch.completion_rate[s]) {
+            const auto u = w.rng.uniforms(rng_stream::education, month, ws.id[i]);
+            if (st == abroad) {
+                const auto& p = programs[s];
+                if (ws.months_in_status[i] < p.months) continue;
+                if (u[0] < p.completion_rate) {
+                    ws.level[i] = std::max(ws.level[i], static_cast<std::uint8_t>(p.level));
+                    if (p.field >= 0) ws.field[i] = static_cast<std::uint8_t>(p.field);
+                    ws.skill[i] = static_cast<float>(ws.skill[i] + p.skill_gain);
+                    out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(s), event_kind::abroad_done});
+                }
+                if (u[1] < p.return_probability) {
+                    ws.status[i] = unemployed;
+                    ws.employer[i] = no_employer;
+                    ws.months_in_status[i] = 0;
+                    ws.wage_vnd[i] = std::max(ws.wage_vnd[i], static_cast<std::uint32_t>(w.entry_wage(i)));
+                    out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(s), event_kind::returned});
+                } else {
+                    out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(s), event_kind::stayed});
+                }
+                continue;
+            }
+            event_kind kind;
+            if (u[0] < hazard[s]) {
+                kind = event_kind::dropped_out;
+            } else if (ws.months_in_status[i] < sch.program_months[s]) {
+                continue;
+            } else if (u[1] < pass[s]) {
+                kind = event_kind::graduated;
                 ws.level[i] = std::max(ws.level[i], sch.output_level[s]);
                 ws.field[i] = sch.field[s];
                 ws.skill[i] = static_cast<float>(ws.skill[i] + sch.skill_gain[s]);
-                c[ws.region[i]] += 1;
+                ws.wage_vnd[i] = std::max(ws.wage_vnd[i], static_cast<std::uint32_t>(w.entry_wage(i)));
                 // Policy hook (school_enterprise_partnership): graduates of a partner school
                 // get placement priority and that policy follows them.
                 if (sch.partner_policy[s] != no_policy) {
                     ws.set(i, worker_flag::placement, true);
                     if (ws.tag_policy[i] == no_policy) { ws.tag_policy[i] = sch.partner_policy[s]; ws.tag_months[i] = 0; }
                 }
+            } else {
+                kind = event_kind::failed;
             }
-            std::atomic_ref<std::int32_t>(sch.enrolled[s]).fetch_sub(1, std::memory_order_relaxed);
-            ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
+            release_position(w, i);
+            ws.status[i] = unemployed;
             ws.employer[i] = no_employer;
             ws.months_in_status[i] = 0;
+            out.push_back({static_cast<std::uint32_t>(i), 0, kind});
         }
     });
-    for (std::size_t r = 0; r < w.region_count(); ++r) w.add_flow(r, flow::graduates, grads[r]);
+    education_month result;
+    for (auto& c : w.abroad_month) c = {};
+    for (const auto& ev : events) {
+        const std::size_t i = ev.index;
+        const std::size_t r = ws.region[i];
+        switch (ev.kind) {
+            case event_kind::graduated:
+                w.add_flow(r, flow::graduates, 1);
+                w.add_flow(r, graduates_at(ws.level[i]), 1);
+                result.graduates.push_back(ev.index);
+                break;
+            case event_kind::dropped_out:
+            case event_kind::failed: w.add_flow(r, flow::dropouts, 1); break;
+            case event_kind::abroad_done: w.abroad_month[ev.program].completed += 1; break;
+            case event_kind::returned:
+                w.add_flow(r, flow::abroad_returns, 1);
+                w.abroad_month[ev.program].returned += 1;
+                break;
+            case event_kind::stayed:
+                w.add_flow(r, flow::abroad_stayers, 1);
+                w.abroad_month[ev.program].stayed += 1;
+                result.emigrants.push_back(ev.index);
+                break;
+        }
+    }
+    return result;
 }
 
-struct application {
-    std::uint32_t school;
-    std::uint32_t priority;
-    std::uint32_t worker;  // index
-    friend bool operator<(const application& a, const application& b) {
-        return std::tie(a.school, a.priority, a.worker) < std::tie(b.school, b.priority, b.worker);
+// Cumulative choice weights over schools for each (origin region, current level).
+struct school_choice {
+    std::size_t schools = 0;
+    std::vector<double> cum;  // [(region * levels + level) * schools + s]
+    [[nodiscard]] const double* row(std::size_t r, std::size_t level) const {
+        return cum.data() + (r * education_count + level) * schools;
     }
 };
 
-void admit_applicants(world& w) {
+school_choice make_school_choice(const world& w) {
+    const auto& m = w.sc->model;
+    const auto& sch = w.schools;
+    const std::size_t R = w.region_count(), S = sch.size();
+    school_choice c;
+    c.schools = S;
+    c.cum.assign(R * education_count * S, 0.0);
+    for (std::size_t r = 0; r < R; ++r) {
+        for (std::size_t level = 0; level < education_count; ++level) {
+            double acc = 0;
+            double* row = c.cum.data() + (r * education_count + level) * S;
+            for (std::size_t s = 0; s < S; ++s) {
+                if (sch.open[s] && sch.output_level[s] > level) {
+                    const double km = w.distance_km[r * R + sch.region[s]];
+                    acc += sch.seats_per_month[s] * sch.recruitment_intensity[s] * std::exp(-m.school_distance_cost * km / 100.0);
+                }
+                row[s] = acc;
+            }
+        }
+    }
+    return c;
+}
+
+// Draws a school from a cumulative row; S when none is eligible.
+std::size_t draw_school(const double* row, std::size_t S, double u) {
+    if (S == 0 || row[S - 1] <= 0) return S;
+    const auto k = static_cast<std::size_t>(std::upper_bound(row, row + S, u * row[S - 1]) - row);
+    return std::min(k, S - 1);
+}
+
+void admit_applicants(world& w, const education_month& month_events) {
     const auto& m = w.sc->model;
     auto& ws = w.workers;
     auto& sch = w.schools;
-    if (sch.size() == 0) return;
     const std::uint32_t month = w.month_key();
-    // Per region: cumulative choice weights over open schools.
-    std::vector<std::vector<double>> cum(w.region_count());
-    for (std::size_t r = 0; r < w.region_count(); ++r) {
-        double acc = 0;
-        for (auto s : w.region_schools[r]) {
-            acc += sch.open[s] ? sch.seats_per_month[s] * sch.recruitment_intensity[s] : 0.0;
-            cum[r].push_back(acc);
-        }
-    }
+    const std::size_t S = sch.size();
+    const auto choice = make_school_choice(w);
+    const std::uint8_t abroad_level = w.abroad_programs.empty() ? std::uint8_t{0} : static_cast<std::uint8_t>(w.abroad_programs[0].level);
+    const bool abroad_on = m.study_abroad_rate > 0 && !w.abroad_programs.empty();
+    const double max_rate = std::max(m.application_rate_young, m.application_rate_adult) * m.application_odds_cap;
+    const double young_months = m.young_age_years * 12.0;
+    if (S == 0 && !abroad_on) return;
+
     auto apps = gather_blocks<application>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
         for (std::size_t i = b; i < e; ++i) {
             if (!ws.in_labor_force(i) || ws.course[i] != no_course) continue;
-            const auto& c = cum[ws.region[i]];
-            if (c.empty() || c.back() <= 0) continue;
-            const bool young = ws.age_months[i] < 25 * 12;
+            // Who changed status this month (entrants, graduates, dropouts, returners) waits;
+            // new graduates have their own progression channel below.
+            if (ws.months_in_status[i] == 0 && ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed)) continue;
+            const auto u = w.rng.uniforms(rng_stream::education, month, ws.id[i], 1);
+            const bool young = ws.age_months[i] < young_months;
+            if (abroad_on && young && u[2] < m.study_abroad_rate && ws.level[i] < abroad_level) {
+                out.push_back({abroad_choice, 0, static_cast<std::uint32_t>(i)});
+                continue;
+            }
+            if (u[0] >= max_rate) continue;  // cheap pre-filter: the full odds are at most cap x the base rate
             const double rate = young ? m.application_rate_young : m.application_rate_adult;
-            auto u = w.rng.uniforms(rng_stream::education, month, ws.id[i], 1);
-            if (u[0] >= rate * 4.0) continue;  // cheap pre-filter: the full odds are at most 4x the base rate
-            const auto k = static_cast<std::size_t>(std::upper_bound(c.begin(), c.end(), u[1] * c.back()) - c.begin());
-            const auto s = w.region_schools[ws.region[i]][std::min(k, c.size() - 1)];
-            if (sch.output_level[s] <= ws.level[i]) continue;
+            const std::size_t s = draw_school(choice.row(ws.region[i], ws.level[i]), S, u[1]);
+            if (s == S) continue;
             const double gain = w.wage_premium(sch.output_level[s]) - w.wage_premium(ws.level[i]);
             const double income = std::max(1.0, static_cast<double>(ws.wage_vnd[i]) * 12.0);
             const double cost = sch.tuition_vnd_year[s] * sch.program_months[s] / 12.0 / income;
-            const double p = std::min(4.0, sch.recruitment_intensity[s] * std::exp(m.schooling_return_weight * gain - cost)) * rate;
-            if (u[0] >= p) continue;
-            out.push_back({s, w.rng.words(rng_stream::education, month, ws.id[i], 2)[0], static_cast<std::uint32_t>(i)});
+            const double odds = std::min(m.application_odds_cap,
+                                         sch.recruitment_intensity[s] * std::exp(m.schooling_return_weight * gain - cost));
+            if (u[0] >= odds * rate) continue;
+            out.push_back({static_cast<std::uint32_t>(s), w.rng.words(rng_stream::education, month, ws.id[i], 2)[0],
+                           static_cast<std::uint32_t>(i)});
         }
     });
+    // New graduates who go straight on to the next level compete for the same seats.
+    for (const auto i : month_events.graduates) {
+        const auto u = w.rng.uniforms(rng_stream::education, month, ws.id[i], 3);
+        if (u[0] >= m.progression_rate) continue;
+        const std::size_t s = draw_school(choice.row(ws.region[i], ws.level[i]), S, u[1]);
+        if (s == S) continue;
+        apps.push_back({static_cast<std::uint32_t>(s), w.rng.words(rng_stream::education, month, ws.id[i], 2)[0], i});
+    }
     std::sort(apps.begin(), apps.end());
-    std::vector<std::int64_t> enrol(w.region_count(), 0);
     for (std::size_t a = 0; a < apps.size();) {
         const auto s = apps[a].school;
         std::size_t end = a;
         while (end < apps.size() && apps[end].school == s) ++end;
+        if (s == abroad_choice) {
+            for (std::size_t k = a; k < end; ++k) send_abroad(w, apps[k].worker, 0);
+            break;
+        }
         const double available = sch.seat_credit[s] + sch.seats_per_month[s];
         const auto seats = static_cast<std::size_t>(std::floor(available));
         sch.seat_credit[s] = available - std::floor(available);  // only the fraction carries over
         const std::size_t admitted = std::min(seats, end - a);
+        const std::size_t r = sch.region[s];
         for (const auto* app = apps.data() + a; app != apps.data() + a + admitted; ++app) {
             const auto i = app->worker;
-            if (ws.status[i] == static_cast<std::uint8_t>(worker_status::employed)) w.firms.headcount[ws.employer[i]] -= 1;
+            release_position(w, i);
+            const std::size_t from = ws.region[i];
+            if (from != r) {  // students live where they study
+                w.add_flow(from, flow::migration_out, 1);
+                w.add_flow(r, flow::migration_in, 1);
+                ws.region[i] = static_cast<std::uint16_t>(r);
+            }
             ws.status[i] = static_cast<std::uint8_t>(worker_status::student);
             ws.employer[i] = static_cast<std::int32_t>(s);
             ws.months_in_status[i] = 0;
             ws.set(i, worker_flag::mismatched, false);
+            ws.set(i, worker_flag::placement, false);
             sch.enrolled[s] += 1;
-            enrol[ws.region[i]] += 1;
         }
+        w.add_flow(r, flow::enrolments, static_cast<std::int64_t>(admitted));
+        w.add_flow(r, enrolments_at(sch.output_level[s]), static_cast<std::int64_t>(admitted));
         a = end;
     }
-    for (std::size_t r = 0; r < w.region_count(); ++r) w.add_flow(r, flow::enrolments, enrol[r]);
 }
 
 }  // namespace
 
 void run_education(world& w) {
-    progress_students(w);
-    admit_applicants(w);
+    const auto month_events = progress_students(w);
+    admit_applicants(w, month_events);
+    remove_workers(w, month_events.emigrants);
 }
 
 }  // namespace laborsim

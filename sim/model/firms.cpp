@@ -1,11 +1,18 @@
 // Firms: the transitory productivity shock follows an AR(1); desired headcount responds
 // to it; the gap to the headcount is posted as vacancies; an excess beyond a threshold
-// is laid off. A firm exits with a small monthly probability and a new one enters in its
-// place (all its workers are laid off).
+// is laid off. A private firm exits with a small monthly probability, or, at the monthly
+// rate 1/N, once its posts have stayed open without a hire for N = unfilled_exit_months
+// (it cannot pay what workers ask: selection on productivity); a new one enters in its
+// place with a fresh draw (all the old workers are laid off). Public employers (hospitals, schools,
+// administration) neither exit nor follow demand shocks: they staff to a norm per 10,000
+// population, which starts at the initial ratio and which policies may change.
 //   z_t = rho z_{t-1} + sd eps_t,  A_r,t = rho A_r,t-1 + sd_agg eta_t
-//   desired = round(base * exp(elasticity (z + A_r)) * (1 + g_r)^(t/12))   (jobs grow with the labour force)
+//   private: desired = round(base * exp(elasticity (z + A_r)) * G_r,t^(1-kappa) * (L_r,t-1 / L_r,0)^kappa)
+//            G_r,t = (1 + g_r)^(t/12): the input labour-force trend; L: the region's labour force
+//   public:  desired = round(base * (norm_r,field / norm_r,field,0) * (pop_r,t-1 / pop_r,0))
 //   vacancies = max(0, desired - headcount);  layoffs = headcount - desired if headcount > (1+thr) desired
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/parallel.hpp"
@@ -23,18 +30,38 @@ void run_firms(world& w) {
     }
     auto& fs = w.firms;
     std::vector<double> growth(w.region_count());
-    for (std::size_t r = 0; r < w.region_count(); ++r)
-        growth[r] = std::pow(1.0 + w.sc->regions[r].labor_force_growth, w.t / 12.0);
+    std::vector<std::array<double, field_count>> public_growth(w.region_count());
+    for (std::size_t r = 0; r < w.region_count(); ++r) {
+        const auto& reg = w.regions[r];
+        // Private jobs follow the region's labour force (firm entry follows labour supply).
+        const double trend = std::pow(1.0 + w.sc->regions[r].labor_force_growth, w.t / 12.0);
+        const double supply = reg.labor_force_agents_initial > 0 ? reg.labor_force_agents / reg.labor_force_agents_initial : trend;
+        growth[r] = std::pow(trend, 1.0 - m.jobs_labor_force_elasticity) * std::pow(supply, m.jobs_labor_force_elasticity);
+        const double pop = reg.population_agents_initial > 0
+            ? static_cast<double>(reg.population_agents) / static_cast<double>(reg.population_agents_initial) : 1.0;
+        for (std::size_t k = 0; k < field_count; ++k)
+            public_growth[r][k] = pop * (reg.public_staff_per_10k_initial[k] > 0
+                                             ? reg.public_staff_per_10k[k] / reg.public_staff_per_10k_initial[k] : 1.0);
+    }
     const auto vac = count_blocks(fs.size(), w.block_size, w.region_count(), [&](std::size_t b, std::size_t e, std::int64_t* v) {
         for (std::size_t f = b; f < e; ++f) {
             auto u = w.rng.uniforms(rng_stream::firms, month, static_cast<std::uint32_t>(f));
-            if (u[2] < m.firm_entry_rate) {
+            // A post nobody takes for long means the firm cannot pay what workers ask.
+            fs.months_unfilled[f] = fs.vacancies[f] > 0 && fs.hires[f] == 0
+                ? static_cast<std::uint16_t>(std::min(fs.months_unfilled[f] + 1, 60000)) : std::uint16_t{0};
+            fs.hires[f] = 0;
+            // Past the patience, exit comes at the monthly rate 1 / patience, so that exits
+            // of firms that stopped hiring together spread out.
+            const bool unviable = m.unfilled_exit_months > 0 && fs.months_unfilled[f] >= m.unfilled_exit_months &&
+                                  u[3] * m.unfilled_exit_months < 1.0;
+            if ((u[2] < m.firm_entry_rate || unviable) && !fs.is_public[f]) {
                 // Exit and entry in place: a new productivity draw, the old workforce laid off.
                 auto n = w.rng.uniforms(rng_stream::firms, month, static_cast<std::uint32_t>(f), 1);
                 fs.log_productivity[f] = static_cast<float>(m.productivity_sigma * counter_rng::normal(n[0], n[1]));
                 fs.shock[f] = 0;
+                fs.months_unfilled[f] = 0;
                 fs.layoffs[f] = fs.headcount[f];
-                fs.desired[f] = static_cast<std::int32_t>(std::lround(fs.base_size[f]));
+                fs.desired[f] = static_cast<std::int32_t>(std::lround(fs.base_size[f] * growth[fs.region[f]]));
                 fs.vacancies[f] = fs.desired[f];
                 v[fs.region[f]] += fs.vacancies[f];
                 continue;
@@ -42,8 +69,9 @@ void run_firms(world& w) {
             fs.shock[f] = static_cast<float>(m.productivity_rho * fs.shock[f] +
                                              m.productivity_shock_sd * counter_rng::normal(u[0], u[1]));
             const double level = fs.shock[f] + w.regions[fs.region[f]].aggregate_shock;
-            const auto desired = static_cast<std::int32_t>(
-                std::lround(fs.base_size[f] * growth[fs.region[f]] * std::exp(m.labor_demand_elasticity * level)));
+            const double scale = fs.is_public[f] ? public_growth[fs.region[f]][fs.field[f]]
+                                                 : growth[fs.region[f]] * std::exp(m.labor_demand_elasticity * level);
+            const auto desired = static_cast<std::int32_t>(std::lround(fs.base_size[f] * scale));
             fs.desired[f] = desired;
             const std::int32_t head = fs.headcount[f];
             fs.vacancies[f] = std::max(0, desired - head);

@@ -1,13 +1,28 @@
-// Search and matching per region x field market. Searchers are the unemployed and a share
-// of the employed. The number of matches follows a Cobb-Douglas matching function:
-//   M = min(S, V, A S^alpha V^(1-alpha))            (S searchers, V vacancies)
-// Firms rank searchers by expected productivity (skill + level premium + noise); the most
-// productive firms fill first. The wage splits the surplus (Nash share beta):
-//   p = P_r exp(a_f + z_f + skill + premium[level] - penalty [level < required])
-//   w = max(min wage, r + beta (p - r)),  r = reservation wage
-// An employed searcher moves only for a higher wage. In validation mode
-// (fixed_job_finding_rate f > 0) every unemployed searcher is hired with probability f.
-#include <tbb/parallel_sort.h>
+// Search and matching. Searchers are the unemployed and a share of the employed. Each
+// applies to its own region x field market and, with probability outside_search_share,
+// to up to `outside_applications` other markets (other fields here, any field elsewhere),
+// drawn with weights V_jk * exp(-c_d km_oj / 100 - [k != field] penalty_field); the
+// field-switch penalty also lowers the applicant's rank and productivity there, and a
+// hire in another field makes it the worker's field.
+// In each market the number of meetings follows a Cobb-Douglas matching function over
+// all applications S and open posts V:
+//   M = min(S, V, A S^alpha V^(1-alpha))
+// Firms rank applicants by expected productivity: skill + premium[level] + placement
+// priority + Gumbel(score_noise) noise (taking the top M of such noisy scores is sampling
+// M applicants with weights exp(score / score_noise)). Going down the ranking, applicants
+// meet the open posts, most productive firms first; an applicant for whom the best open
+// post has no surplus (p < r) does not take a meeting, since every post left is worse.
+//   p = P_j exp(a_f + z_f + skill + premium[level] - penalty [level < required] - penalty_field [field != job field])
+//   r = replacement x market wage x decay^months unemployed (world.hpp), or the current wage when employed
+//   w = max(min wage_j, r_j + beta (p - r_j)),  r_j = max(min wage_j, r)
+// The surplus test leaves out the minimum wage, which most (informal) jobs do not observe;
+// the wage paid never falls under it. The unemployed take the best offer by
+// ln w - c_d km / 100 (one elsewhere only if that beats ln r); the employed only if it
+// beats their wage. A searcher who takes a job in another region moves there. Declined
+// offers leave the post open this month.
+// In validation mode (fixed_job_finding_rate f > 0) every unemployed searcher is hired
+// in its own market with probability f, whatever the vacancies.
+#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <atomic>
@@ -20,78 +35,148 @@ namespace laborsim {
 
 namespace {
 
+constexpr int max_outside = 3;
+
 struct seeker {
+    std::uint32_t index;   // worker
+    std::uint32_t id;
+    float score;
+    float surplus_base;    // the worker's part of ln p - ln r (see log_surplus)
+    std::uint32_t markets[1 + max_outside];  // own market first
+    std::uint8_t apps;
+    std::uint8_t level;
+    std::uint8_t field;
+};
+
+// Carries what the ranking needs of the worker, so that going down a market's ranking
+// reads one sorted array rather than the worker store at random.
+struct application {
     std::uint32_t market;
     float score;
     std::uint32_t id;
-    std::uint32_t index;
+    std::uint32_t seeker;  // position in the seeker list
+    float surplus_base;
+    std::uint8_t level;
+    std::uint8_t field;
 };
 
-bool before(const seeker& a, const seeker& b) {
+bool before(const application& a, const application& b) {
     if (a.market != b.market) return a.market < b.market;
     if (a.score != b.score) return a.score > b.score;
     return a.id < b.id;
 }
 
-enum market_count : int { hires, hires_from_u, searchers_u, width };
+struct offer {
+    std::int32_t firm = no_employer;
+    float wage = 0;
+    std::uint8_t accepted = 0;
+};
 
-void hire(world& w, std::size_t i, std::int32_t f, double wage, std::int64_t* counts) {
+enum market_count : int { hires, width };
+
+void hire(world& w, std::size_t i, std::int32_t f, double wage) {
     auto& ws = w.workers;
     auto& fs = w.firms;
-    const bool was_employed = ws.status[i] == static_cast<std::uint8_t>(worker_status::employed);
-    if (was_employed)
+    if (ws.status[i] == static_cast<std::uint8_t>(worker_status::employed))
         std::atomic_ref<std::int32_t>(fs.headcount[ws.employer[i]]).fetch_sub(1, std::memory_order_relaxed);
     std::atomic_ref<std::int32_t>(fs.headcount[f]).fetch_add(1, std::memory_order_relaxed);
     ws.status[i] = static_cast<std::uint8_t>(worker_status::employed);
     ws.employer[i] = f;
+    ws.region[i] = fs.region[f];
+    ws.field[i] = fs.field[f];  // a job in another field makes it the worker's field
     ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(wage, 0.0, 4.0e9));
     ws.months_in_status[i] = 0;
     ws.set(i, worker_flag::mismatched, ws.level[i] < fs.min_level[f]);
     ws.set(i, worker_flag::placement, false);
-    counts[hires] += 1;
-    if (!was_employed) counts[hires_from_u] += 1;
 }
 
-double offered_wage(const world& w, std::size_t i, std::size_t f) {
+bool is_employed(const world& w, std::size_t i) {
+    return w.workers.status[i] == static_cast<std::uint8_t>(worker_status::employed);
+}
+
+// The worker's own reservation wage (no minimum-wage floor): the current wage when employed.
+double own_reservation(const world& w, std::size_t i) {
+    return is_employed(w, i) ? static_cast<double>(w.workers.wage_vnd[i]) : w.reservation_wage(i);
+}
+
+double productivity(const world& w, std::size_t i, std::size_t f) {
     const auto& m = w.sc->model;
     const auto& ws = w.workers;
     const auto& fs = w.firms;
-    const auto& reg = w.regions[ws.region[i]];
-    const double penalty = ws.level[i] < fs.min_level[f] ? m.mismatch_penalty : 0.0;
-    const double p = reg.productivity_scale *
-                     std::exp(fs.log_productivity[f] + fs.shock[f] + ws.skill[i] + w.wage_premium(ws.level[i]) - penalty);
-    const double r = w.reservation_wage(i);
-    return std::max(reg.min_wage_vnd, r + m.nash_share * (p - r));
+    const double penalty = (ws.level[i] < fs.min_level[f] ? m.mismatch_penalty : 0.0) +
+                           (ws.field[i] != fs.field[f] ? m.field_switch_penalty : 0.0);
+    return w.regions[fs.region[f]].productivity_scale *
+           std::exp(fs.log_productivity[f] + fs.shock[f] + ws.skill[i] + w.wage_premium(ws.level[i]) - penalty);
 }
 
-void match_market(world& w, std::size_t mk, const seeker* first, const seeker* last, std::int64_t* counts) {
+// Precomputed logs for the surplus test, which runs for every applicant in the ranking.
+struct surplus_logs {
+    std::vector<double> log_scale;  // ln P_r
+    double log_base = 0;            // ln(replacement x initial_wage_share)
+    double log_decay = 0;
+    explicit surplus_logs(const world& w) {
+        const auto& m = w.sc->model;
+        for (const auto& reg : w.regions) log_scale.push_back(std::log(std::max(1e-300, reg.productivity_scale)));
+        log_base = std::log(std::max(1e-300, m.reservation_replacement * m.initial_wage_share));
+        log_decay = std::log(std::max(1e-300, m.reservation_decay));
+    }
+};
+
+// ln p - ln r = (ln P_j + a_f + z_f - penalties) + base, where the worker's base is
+// skill + premium[level] - ln wage when employed, and -ln P_own - ln(replacement x share)
+// - months x ln decay when unemployed (skill and premium cancel, so no exp is needed).
+float surplus_base(const world& w, const surplus_logs& L, std::size_t i) {
+    const auto& ws = w.workers;
+    if (is_employed(w, i))
+        return static_cast<float>(ws.skill[i] + w.wage_premium(ws.level[i]) - std::log(std::max(1.0, static_cast<double>(ws.wage_vnd[i]))));
+    return static_cast<float>(-L.log_scale[ws.region[i]] - L.log_base - L.log_decay * ws.months_in_status[i]);
+}
+
+double log_surplus(const world& w, const surplus_logs& L, const application& a, std::size_t f) {
     const auto& m = w.sc->model;
-    auto& ws = w.workers;
+    const auto& fs = w.firms;
+    const double penalty = (a.level < fs.min_level[f] ? m.mismatch_penalty : 0.0) +
+                           (a.field != fs.field[f] ? m.field_switch_penalty : 0.0);
+    return L.log_scale[fs.region[f]] + fs.log_productivity[f] + fs.shock[f] - penalty + a.surplus_base;
+}
+
+double nash_wage(const world& w, double p, double own_r, std::size_t job_region) {
+    const double floor = w.regions[job_region].min_wage_vnd;
+    const double r = std::max(floor, own_r);
+    return std::max(floor, r + w.sc->model.nash_share * (p - r));
+}
+
+// Validation mode: hires at a fixed rate, spread over the market's firms by size.
+void match_fixed_rate(world& w, std::size_t mk, const application* first, const application* last,
+                      const std::vector<seeker>& seekers, std::int64_t* counts) {
+    const auto& m = w.sc->model;
     auto& fs = w.firms;
     const std::size_t fb = w.market_firm_begin[mk], fe = w.market_firm_begin[mk + 1];
-    const auto S = static_cast<std::size_t>(last - first);
-    for (const seeker* s = first; s != last; ++s)
-        if (ws.status[s->index] == static_cast<std::uint8_t>(worker_status::unemployed)) counts[searchers_u] += 1;
-    if (S == 0 || fe == fb) return;
-    const auto u_market = w.rng.uniforms(rng_stream::market, w.month_key(), static_cast<std::uint32_t>(mk));
-
-    if (m.fixed_job_finding_rate > 0) {
-        // Validation mode: hiring is not constrained by vacancies.
-        std::vector<double> cum;
-        double acc = 0;
-        for (std::size_t f = fb; f < fe; ++f) cum.push_back(acc += fs.base_size[f]);
-        for (const seeker* s = first; s != last; ++s) {
-            const auto i = s->index;
-            if (ws.status[i] != static_cast<std::uint8_t>(worker_status::unemployed)) continue;
-            auto u = w.rng.uniforms(rng_stream::matching, w.month_key(), s->id, 1);
-            if (u[0] >= m.fixed_job_finding_rate) continue;
-            const auto k = static_cast<std::size_t>(std::upper_bound(cum.begin(), cum.end(), u[1] * acc) - cum.begin());
-            const auto f = static_cast<std::int32_t>(fb + std::min(k, fe - fb - 1));
-            hire(w, i, f, offered_wage(w, i, static_cast<std::size_t>(f)), counts);
-        }
-        return;
+    if (fe == fb) return;
+    std::vector<double> cum;
+    double acc = 0;
+    for (std::size_t f = fb; f < fe; ++f) cum.push_back(acc += std::max(1.0f, fs.base_size[f]));
+    for (const application* a = first; a != last; ++a) {
+        const auto i = seekers[a->seeker].index;
+        if (is_employed(w, i)) continue;
+        auto u = w.rng.uniforms(rng_stream::matching, w.month_key(), a->id, 1);
+        if (u[0] >= m.fixed_job_finding_rate) continue;
+        const auto k = static_cast<std::size_t>(std::upper_bound(cum.begin(), cum.end(), u[1] * acc) - cum.begin());
+        const auto f = fb + std::min(k, fe - fb - 1);
+        hire(w, i, static_cast<std::int32_t>(f), nash_wage(w, productivity(w, i, f), own_reservation(w, i), fs.region[f]));
+        fs.hires[f] += 1;
+        counts[hires] += 1;
     }
+}
 
+// Meetings and offers in one market; writes offers[k] for application k of the market.
+void make_offers(world& w, const surplus_logs& L, std::size_t mk, const application* first, const application* last,
+                 const std::vector<seeker>& seekers, offer* offers) {
+    const auto& m = w.sc->model;
+    const auto& fs = w.firms;
+    const std::size_t fb = w.market_firm_begin[mk], fe = w.market_firm_begin[mk + 1];
+    const auto S = static_cast<std::size_t>(last - first);
+    if (S == 0 || fe == fb) return;
     std::vector<std::uint32_t> open;
     std::int64_t V = 0;
     for (std::size_t f = fb; f < fe; ++f)
@@ -101,20 +186,52 @@ void match_market(world& w, std::size_t mk, const seeker* first, const seeker* l
         const float pa = fs.log_productivity[a] + fs.shock[a], pb = fs.log_productivity[b] + fs.shock[b];
         return pa != pb ? pa > pb : a < b;
     });
+    const auto u = w.rng.uniforms(rng_stream::market, w.month_key(), static_cast<std::uint32_t>(mk));
     const double Sd = static_cast<double>(S), Vd = static_cast<double>(V);
     const double expected = m.matching_efficiency * std::pow(Sd, m.matching_elasticity) * std::pow(Vd, 1.0 - m.matching_elasticity);
-    const auto M = std::min<std::int64_t>({static_cast<std::int64_t>(S), V, stochastic_round(expected, u_market[0])});
+    const auto M = std::min<std::int64_t>({static_cast<std::int64_t>(S), V, stochastic_round(expected, u[0])});
     std::size_t firm_pos = 0;
     std::int32_t left = fs.vacancies[open[0]];
-    for (std::int64_t k = 0; k < M && firm_pos < open.size(); ++k) {
-        const auto i = first[k].index;
-        const auto f = static_cast<std::int32_t>(open[firm_pos]);
-        const double wage = offered_wage(w, i, static_cast<std::size_t>(f));
-        if (ws.status[i] == static_cast<std::uint8_t>(worker_status::employed) && wage <= ws.wage_vnd[i]) continue;
-        hire(w, i, f, wage, counts);
-        fs.vacancies[f] -= 1;
-        if (--left == 0 && ++firm_pos < open.size()) left = fs.vacancies[open[firm_pos]];
+    // Applicants for whom the best open post has no surplus do not take a meeting: they
+    // would accept none of the posts left (all are less productive), so they do not apply.
+    std::int64_t met = 0;
+    for (std::size_t k = 0; k < S && met < M; ++k) {
+        const auto i = seekers[first[k].seeker].index;
+        const auto f = open[firm_pos];
+        if (log_surplus(w, L, first[k], f) < 0) continue;
+        const double p = productivity(w, i, f);
+        const double r = own_reservation(w, i);
+        ++met;
+        offers[k] = {static_cast<std::int32_t>(f), static_cast<float>(nash_wage(w, p, r, fs.region[f])), 0};
+        if (--left == 0) {
+            if (++firm_pos == open.size()) break;
+            left = fs.vacancies[open[firm_pos]];
+        }
     }
+}
+
+// Cumulative weights of the other markets an applicant from market (o, f) may apply to,
+// [(o * F + f) * M + (j * F + k)]: vacancies discounted by the expected log-wage loss.
+std::vector<double> outside_weights(const world& w) {
+    const auto& m = w.sc->model;
+    const std::size_t R = w.region_count(), M = w.market_count();
+    std::vector<double> V(M, 0.0);
+    for (std::size_t mk = 0; mk < M; ++mk)
+        for (std::size_t f = w.market_firm_begin[mk]; f < w.market_firm_begin[mk + 1]; ++f) V[mk] += w.firms.vacancies[f];
+    std::vector<double> cum(M * M, 0.0);
+    for (std::size_t o = 0; o < R; ++o)
+        for (std::size_t f = 0; f < field_count; ++f) {
+            double acc = 0;
+            double* row = &cum[world::market_of(o, f) * M];
+            for (std::size_t mk = 0; mk < M; ++mk) {
+                const std::size_t j = mk / field_count, k = mk % field_count;
+                if (mk != world::market_of(o, f) && V[mk] > 0)
+                    acc += V[mk] * std::exp(-m.search_distance_cost * w.distance_km[o * R + j] / 100.0 -
+                                            (k != f ? m.field_switch_penalty : 0.0));
+                row[mk] = acc;
+            }
+        }
+    return cum;
 }
 
 }  // namespace
@@ -123,38 +240,134 @@ void run_matching(world& w) {
     const auto& m = w.sc->model;
     auto& ws = w.workers;
     const std::uint32_t month = w.month_key();
+    const std::size_t R = w.region_count();
+    const bool fixed = m.fixed_job_finding_rate > 0;
+    const std::size_t M = w.market_count();
+    const int outside_n = fixed ? 0 : std::clamp(m.outside_applications, 0, max_outside);
+    const auto outside_cum = outside_n > 0 ? outside_weights(w) : std::vector<double>{};
+    const surplus_logs logs(w);
+
     auto seekers = gather_blocks<seeker>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
         for (std::size_t i = b; i < e; ++i) {
             const auto st = ws.status[i];
             if (st != static_cast<std::uint8_t>(worker_status::unemployed) &&
                 st != static_cast<std::uint8_t>(worker_status::employed)) continue;
-            auto u = w.rng.uniforms(rng_stream::matching, month, ws.id[i]);
+            const auto u = w.rng.uniforms(rng_stream::matching, month, ws.id[i]);
             if (st == static_cast<std::uint8_t>(worker_status::employed) && u[0] >= m.on_the_job_search) continue;
             // Gumbel noise: what the firm cannot see of the applicant.
-            const double noise = -std::log(-std::log(u[1])) * 0.2;
-            const double bonus = ws.has(i, worker_flag::placement) ? 0.3 : 0.0;
-            const double score = ws.skill[i] + w.wage_premium(ws.level[i]) + bonus + noise;
-            out.push_back({static_cast<std::uint32_t>(world::market_of(ws.region[i], ws.field[i])),
-                           static_cast<float>(score), ws.id[i], static_cast<std::uint32_t>(i)});
+            const double noise = -std::log(-std::log(u[1])) * m.score_noise;
+            const double bonus = ws.has(i, worker_flag::placement) ? m.placement_priority : 0.0;
+            seeker s{static_cast<std::uint32_t>(i), ws.id[i],
+                     static_cast<float>(ws.skill[i] + w.wage_premium(ws.level[i]) + bonus + noise),
+                     surplus_base(w, logs, i), {}, 1, ws.level[i], ws.field[i]};
+            const std::size_t o = ws.region[i], field = ws.field[i];
+            s.markets[0] = static_cast<std::uint32_t>(world::market_of(o, field));
+            if (outside_n > 0 && u[2] < m.outside_search_share) {
+                const double* row = &outside_cum[s.markets[0] * M];
+                const auto v = w.rng.uniforms(rng_stream::matching, month, ws.id[i], 2);
+                for (int k = 0; k < outside_n && row[M - 1] > 0; ++k) {
+                    const auto mk = static_cast<std::uint32_t>(std::min<std::size_t>(M - 1, static_cast<std::size_t>(
+                        std::upper_bound(row, row + M, v[k] * row[M - 1]) - row)));
+                    if (std::find(s.markets, s.markets + s.apps, mk) == s.markets + s.apps) s.markets[s.apps++] = mk;
+                }
+            }
+            out.push_back(s);
         }
     });
-    tbb::parallel_sort(seekers.begin(), seekers.end(), before);
+    // Applications: one per (seeker, market), bucketed by market (a counting sort in
+    // seeker order), then each market's ranking sorted by score.
     const std::size_t markets = w.market_count();
-    std::vector<std::size_t> begin(markets + 1, seekers.size());
-    for (std::size_t mk = 0, k = 0; mk < markets; ++mk) {
-        while (k < seekers.size() && seekers[k].market < mk) ++k;
-        begin[mk] = k;
+    std::vector<std::size_t> app_begin(seekers.size() + 1, 0);
+    std::vector<std::size_t> begin(markets + 1, 0);
+    for (std::size_t k = 0; k < seekers.size(); ++k) {
+        app_begin[k + 1] = app_begin[k] + seekers[k].apps;
+        for (std::size_t a = 0; a < seekers[k].apps; ++a) begin[seekers[k].markets[a] + 1] += 1;
     }
-    std::vector<std::int64_t> counts(markets * width, 0);
+    for (std::size_t mk = 0; mk < markets; ++mk) begin[mk + 1] += begin[mk];
+    std::vector<application> apps(app_begin.back());
+    {
+        std::vector<std::size_t> next(begin.begin(), begin.end() - 1);
+        for (std::size_t k = 0; k < seekers.size(); ++k) {
+            const auto& sk = seekers[k];
+            for (std::size_t a = 0; a < sk.apps; ++a) {
+                const float score = sk.score - (sk.markets[a] % field_count != sk.field ? static_cast<float>(m.field_switch_penalty) : 0.f);
+                apps[next[sk.markets[a]]++] = {sk.markets[a], score, sk.id, static_cast<std::uint32_t>(k), sk.surplus_base, sk.level, sk.field};
+            }
+        }
+    }
     tbb::parallel_for(std::size_t{0}, markets, [&](std::size_t mk) {
-        match_market(w, mk, seekers.data() + begin[mk], seekers.data() + begin[mk + 1], &counts[mk * width]);
+        std::sort(apps.begin() + static_cast<std::ptrdiff_t>(begin[mk]), apps.begin() + static_cast<std::ptrdiff_t>(begin[mk + 1]), before);
     });
-    for (std::size_t mk = 0; mk < markets; ++mk) {
-        const std::size_t r = mk / field_count;
-        w.add_flow(r, flow::hires, counts[mk * width + hires]);
-        w.add_flow(r, flow::hires_from_unemployment, counts[mk * width + hires_from_u]);
-        w.add_flow(r, flow::unemployed_searchers, counts[mk * width + searchers_u]);
+    std::vector<std::int64_t> counts(markets * width, 0);
+    // Unemployed searchers by region, before anyone is hired.
+    const auto searching = count_blocks(seekers.size(), w.block_size, R, [&](std::size_t b, std::size_t e, std::int64_t* c) {
+        for (std::size_t k = b; k < e; ++k)
+            if (!is_employed(w, seekers[k].index)) c[ws.region[seekers[k].index]] += 1;
+    });
+    for (std::size_t r = 0; r < R; ++r) w.add_flow(r, flow::unemployed_searchers, searching[r]);
+
+    if (fixed) {
+        tbb::parallel_for(std::size_t{0}, markets, [&](std::size_t mk) {
+            match_fixed_rate(w, mk, apps.data() + begin[mk], apps.data() + begin[mk + 1], seekers, &counts[mk * width]);
+        });
+        for (std::size_t mk = 0; mk < markets; ++mk) {
+            w.add_flow(mk / field_count, flow::hires, counts[mk * width + hires]);
+            w.add_flow(mk / field_count, flow::hires_from_unemployment, counts[mk * width + hires]);
+        }
+        return;
     }
+
+    std::vector<offer> offers(apps.size());
+    tbb::parallel_for(std::size_t{0}, markets, [&](std::size_t mk) {
+        make_offers(w, logs, mk, apps.data() + begin[mk], apps.data() + begin[mk + 1], seekers, offers.data() + begin[mk]);
+    });
+    // Each seeker takes its best offer. Its applications are found through their positions.
+    std::vector<std::uint32_t> position(apps.size());
+    for_blocks(apps.size(), w.block_size, [&](std::size_t b, std::size_t e) {
+        for (std::size_t k = b; k < e; ++k) {
+            const auto& a = apps[k];
+            const std::size_t slot = static_cast<std::size_t>(
+                std::find(seekers[a.seeker].markets, seekers[a.seeker].markets + seekers[a.seeker].apps, a.market) -
+                seekers[a.seeker].markets);
+            position[app_begin[a.seeker] + slot] = static_cast<std::uint32_t>(k);
+        }
+    });
+    const auto moves = count_blocks(seekers.size(), w.block_size, 3 * R, [&](std::size_t b, std::size_t e, std::int64_t* c) {
+        for (std::size_t k = b; k < e; ++k) {
+            const auto& s = seekers[k];
+            const std::size_t i = s.index, o = ws.region[i];
+            double best = -1e300;
+            std::size_t best_pos = apps.size();
+            for (std::size_t a = 0; a < s.apps; ++a) {
+                const auto pos = position[app_begin[k] + a];
+                const auto& of = offers[pos];
+                if (of.firm == no_employer) continue;
+                const std::size_t j = s.markets[a] / field_count;
+                const double value = std::log(static_cast<double>(of.wage)) - m.search_distance_cost * w.distance_km[o * R + j] / 100.0;
+                if (value > best) { best = value; best_pos = pos; }
+            }
+            if (best_pos == apps.size()) continue;
+            const std::size_t j = apps[best_pos].market / field_count;
+            const double keep = is_employed(w, i) ? static_cast<double>(ws.wage_vnd[i])
+                                                  : (j == o ? 0.0 : own_reservation(w, i));
+            if (keep > 0 && best <= std::log(keep)) continue;
+            offers[best_pos].accepted = 1;
+            if (!is_employed(w, i)) c[3 * o + 2] += 1;  // hire from unemployment, by origin
+            if (j != o) { c[3 * o + 1] += 1; c[3 * j] += 1; }
+        }
+    });
+    w.add_flows(moves, {flow::migration_in, flow::migration_out, flow::hires_from_unemployment});
+    tbb::parallel_for(std::size_t{0}, markets, [&](std::size_t mk) {
+        for (std::size_t k = begin[mk]; k < begin[mk + 1]; ++k) {
+            if (!offers[k].accepted) continue;
+            const auto f = offers[k].firm;
+            hire(w, seekers[apps[k].seeker].index, f, offers[k].wage);
+            w.firms.vacancies[f] -= 1;
+            w.firms.hires[f] += 1;
+            counts[mk * width + hires] += 1;
+        }
+    });
+    for (std::size_t mk = 0; mk < markets; ++mk) w.add_flow(mk / field_count, flow::hires, counts[mk * width + hires]);
 }
 
 }  // namespace laborsim

@@ -13,5 +13,7 @@ void run_migration(world& w);             // logit over regions
 void run_matching(world& w);              // search and matching per region x field market
 void run_wages_and_learning(world& w);    // on-the-job learning, depreciation, wage drift
 void collect_statistics(const world& w, month_stats& out);
+// What next month's phases read from this month's statistics (expected income, population).
+void update_region_state(world& w, const month_stats& s);
 
 }  // namespace laborsim

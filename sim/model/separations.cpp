@@ -1,6 +1,6 @@
 // Separations: each employed worker leaves with the exogenous monthly rate s, plus the
 // firm's layoff share this month:  P(sep) = s + layoffs_f / headcount_f.
-// The reservation wage then starts from the last wage (world::reservation_wage).
+// The reservation wage then decays with months unemployed (world::reservation_wage).
 #include <atomic>
 #include <vector>
 
@@ -20,21 +20,23 @@ void run_separations(world& w) {
         for (std::size_t f = b; f < e; ++f)
             layoff_share[f] = fs.headcount[f] > 0 ? static_cast<float>(fs.layoffs[f]) / static_cast<float>(fs.headcount[f]) : 0.f;
     });
-    const auto seps = count_blocks(ws.size(), w.block_size, w.region_count(), [&](std::size_t b, std::size_t e, std::int64_t* c) {
+    const auto seps = count_blocks(ws.size(), w.block_size, 2 * w.region_count(), [&](std::size_t b, std::size_t e, std::int64_t* c) {
         for (std::size_t i = b; i < e; ++i) {
             if (ws.status[i] != static_cast<std::uint8_t>(worker_status::employed)) continue;
             const auto f = ws.employer[i];
             const double p = m.separation_rate + layoff_share[f];
-            if (counter_rng::to_unit(w.rng.words(rng_stream::separations, month, ws.id[i])[0]) >= p) continue;
+            const double u = counter_rng::to_unit(w.rng.words(rng_stream::separations, month, ws.id[i])[0]);
+            if (u >= p) continue;
             std::atomic_ref<std::int32_t>(fs.headcount[f]).fetch_sub(1, std::memory_order_relaxed);
             ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
             ws.employer[i] = no_employer;
             ws.months_in_status[i] = 0;
             ws.set(i, worker_flag::mismatched, false);
-            c[ws.region[i]] += 1;
+            c[2 * ws.region[i]] += 1;
+            c[2 * ws.region[i] + 1] += u >= m.separation_rate;  // beyond the exogenous rate: a layoff
         }
     });
-    for (std::size_t r = 0; r < w.region_count(); ++r) w.add_flow(r, flow::separations, seps[r]);
+    w.add_flows(seps, {flow::separations, flow::layoffs});
 }
 
 }  // namespace laborsim

@@ -1,6 +1,7 @@
 // Monthly statistics per region, from integer counts (so they never depend on the thread
 // count): stocks by status and level, wage sums and a log-wage histogram for quantiles,
 // plus the flows the phases counted. Outputs are in persons (agent counts / scale).
+// Over-qualification is read from the employer's required level at the time of counting.
 #include <cmath>
 
 #include "core/parallel.hpp"
@@ -12,7 +13,7 @@ namespace {
 
 enum slot : int {
     lf, emp, unemp, students, trained, certified, hq, wage_sum, mismatched, skill_sum_micro,
-    doctors, alive, lf_level0, emp_field0 = lf_level0 + education_count,
+    doctors, alive, abroad, overqualified, lf_level0, emp_field0 = lf_level0 + education_count,
     hist0 = emp_field0 + field_count
 };
 constexpr int wage_bins = 512;
@@ -43,12 +44,15 @@ double wage_quantile(const std::int64_t* hist, std::int64_t total, double q) {
 
 void collect_statistics(const world& w, month_stats& out) {
     const auto& ws = w.workers;
+    const auto& fs = w.firms;
     const std::size_t R = w.region_count();
+    const int gap = w.sc->model.overqualification_gap;
     const auto c = count_blocks(ws.size(), w.block_size, R * width, [&](std::size_t b, std::size_t e, std::int64_t* cnt) {
         for (std::size_t i = b; i < e; ++i) {
             std::int64_t* x = cnt + static_cast<std::size_t>(ws.region[i]) * width;
-            x[alive] += 1;
             const auto st = ws.status[i];
+            if (st == static_cast<std::uint8_t>(worker_status::abroad)) { x[abroad] += 1; continue; }
+            x[alive] += 1;
             if (st == static_cast<std::uint8_t>(worker_status::student)) { x[students] += 1; continue; }
             if (!ws.in_labor_force(i)) continue;
             const int level = ws.level[i];
@@ -63,6 +67,7 @@ void collect_statistics(const world& w, month_stats& out) {
                 x[emp_field0 + ws.field[i]] += 1;
                 x[wage_sum] += ws.wage_vnd[i];
                 x[mismatched] += ws.has(i, worker_flag::mismatched);
+                x[overqualified] += level >= fs.min_level[ws.employer[i]] + gap;
                 x[doctors] += ws.field[i] == static_cast<std::uint8_t>(field_kind::health) && level >= 5;
                 x[hist0 + wage_bin(ws.wage_vnd[i])] += 1;
             } else {
@@ -101,13 +106,37 @@ void collect_statistics(const world& w, month_stats& out) {
         out.at(r, indicator::migration_in) = F(flow::migration_in) * per;
         out.at(r, indicator::migration_out) = F(flow::migration_out) * per;
         out.at(r, indicator::mean_skill) = ratio(static_cast<double>(x[skill_sum_micro]) * 1e-6, L);
+        // The region's total population grows with the modelled one (15+ in the labour force or in school).
         const double population = w.sc->regions[r].population > 0
-            ? w.sc->regions[r].population * static_cast<double>(x[alive]) * per / std::max(1.0, w.sc->regions[r].labor_force)
+            ? w.sc->regions[r].population * static_cast<double>(x[alive]) /
+                  static_cast<double>(std::max<std::int64_t>(1, w.regions[r].population_agents_initial))
             : static_cast<double>(x[alive]) * per;
         out.at(r, indicator::doctors_per_10k) = ratio(static_cast<double>(x[doctors]) * per * 1e4, population);
         out.at(r, indicator::population) = static_cast<double>(x[alive]) * per;
+        out.at(r, indicator::entrants) = F(flow::entries) * per;
+        out.at(r, indicator::exits) = F(flow::exits) * per;
+        out.at(r, indicator::dropouts) = F(flow::dropouts) * per;
+        out.at(r, indicator::layoffs) = F(flow::layoffs) * per;
+        out.at(r, indicator::overqualification_rate) = ratio(static_cast<double>(x[overqualified]), E);
+        out.at(r, indicator::students_abroad) = static_cast<double>(x[abroad]) * per;
+        out.at(r, indicator::abroad_departures) = F(flow::abroad_departures) * per;
+        out.at(r, indicator::abroad_returns) = F(flow::abroad_returns) * per;
+        out.at(r, indicator::abroad_emigrants) = F(flow::abroad_stayers) * per;
+        for (int k = 0; k < education_count; ++k) {
+            out.enrolments_by_education[r][k] = F(enrolments_at(k)) * per;
+            out.graduates_by_education[r][k] = F(graduates_at(k)) * per;
+        }
         for (int k = 0; k < education_count; ++k) out.labor_force_by_education[r][k] = static_cast<double>(x[lf_level0 + k]) * per;
         for (int k = 0; k < field_count; ++k) out.employed_by_field[r][k] = static_cast<double>(x[emp_field0 + k]) * per;
+    }
+}
+
+void update_region_state(world& w, const month_stats& s) {
+    for (std::size_t r = 0; r < w.region_count(); ++r) {
+        auto& reg = w.regions[r];
+        reg.expected_income = s.at(r, indicator::mean_wage) * (1.0 - s.at(r, indicator::unemployment_rate));
+        reg.population_agents = std::llround(s.at(r, indicator::population) * w.scale);
+        reg.labor_force_agents = s.at(r, indicator::labor_force) * w.scale;
     }
 }
 

@@ -1,5 +1,8 @@
 // Wages and human capital: the employed learn on the job and their wage follows their
-// skill; the unemployed lose skill; no one is paid under the regional minimum wage.
+// skill (the match's productivity rises by the same log points, so the wage keeps its
+// place between the reservation wage and productivity); the unemployed lose skill; no one
+// is paid under the regional minimum wage. Students' and those abroad's months in status
+// are counted by the education phase.
 //   skill += learning (employed),  skill -= depreciation (unemployed)
 //   wage *= exp(learning)  then  wage = max(wage, min wage_r)
 #include <algorithm>
@@ -26,7 +29,8 @@ void run_wages_and_learning(world& w) {
             } else if (st == static_cast<std::uint8_t>(worker_status::unemployed)) {
                 ws.skill[i] -= depreciate;
             }
-            if (st != static_cast<std::uint8_t>(worker_status::student) && ws.months_in_status[i] < 60000)
+            if (st != static_cast<std::uint8_t>(worker_status::student) &&
+                st != static_cast<std::uint8_t>(worker_status::abroad) && ws.months_in_status[i] < 60000)
                 ws.months_in_status[i] = static_cast<std::uint16_t>(ws.months_in_status[i] + 1);
         }
     });

@@ -18,9 +18,15 @@ namespace laborsim {
 // Flows counted by the phases during a month, per region.
 enum class flow : int {
     hires, hires_from_unemployment, unemployed_searchers, separations, vacancies, enrolments,
-    graduates, migration_in, migration_out, exits, entries, count_
+    graduates, migration_in, migration_out, exits, entries, dropouts, abroad_departures,
+    abroad_returns, abroad_stayers, layoffs,
+    enrolments_level0,                                   // by the level of the program
+    graduates_level0 = enrolments_level0 + education_count,  // by the level reached
+    count_ = graduates_level0 + education_count
 };
 inline constexpr int flow_count = static_cast<int>(flow::count_);
+[[nodiscard]] constexpr flow enrolments_at(int level) { return static_cast<flow>(static_cast<int>(flow::enrolments_level0) + level); }
+[[nodiscard]] constexpr flow graduates_at(int level) { return static_cast<flow>(static_cast<int>(flow::graduates_level0) + level); }
 
 struct region_state {
     double min_wage_vnd = 0;
@@ -32,6 +38,28 @@ struct region_state {
     // Utility added by policies (talent_attraction) for one group of movers only, indexed
     // [level * field_count + field]; reset monthly by the policy schedule.
     std::array<float, education_count * field_count> group_incentive{};
+    std::int64_t population_agents = 0;  // last month's agents living here (abroad excluded)
+    std::int64_t population_agents_initial = 0;
+    double labor_force_agents = 0;       // last month's labour force, in agents
+    double labor_force_agents_initial = 0;
+    // Staffing norm of public employers, staff per 10,000 population, by field. It starts
+    // at the initial ratio; a policy (e.g. doctors per 10,000) may raise it.
+    std::array<double, field_count> public_staff_per_10k{};
+    std::array<double, field_count> public_staff_per_10k_initial{};
+};
+
+// A programme of study abroad: the baseline (index 0, from model_params) or one a policy adds.
+struct abroad_program {
+    education_level level = education_level::university;  // reached on completion
+    int field = -1;                  // field_kind on completion; -1: keeps the student's field
+    int months = 48;
+    double completion_rate = 0.85;
+    double skill_gain = 0.3;         // log points on completion
+    double return_probability = 0.5; // of completers and dropouts alike; the rest emigrate
+};
+// What happened to each programme's students this month (set by the education phase).
+struct abroad_month_counts {
+    std::int64_t completed = 0, returned = 0, stayed = 0;
 };
 
 // Runtime state each policy keeps between months (budget and counters).
@@ -65,6 +93,8 @@ struct world {
     std::vector<std::size_t> market_firm_begin;    // firms grouped by market, size markets + 1
     std::vector<std::vector<std::uint32_t>> region_schools;
     std::vector<policy_state> policies;
+    std::vector<abroad_program> abroad_programs;        // [0]: the baseline programme
+    std::vector<abroad_month_counts> abroad_month;      // per programme, this month
     std::uint32_t next_worker_id = 0;
 
     std::vector<std::array<std::int64_t, flow_count>> flows;  // [region][flow], this month
@@ -81,9 +111,27 @@ struct world {
     // Adds per-region counts laid out as [region * width + k] into the flows k -> f[k].
     void add_flows(const std::vector<std::int64_t>& counts, std::initializer_list<flow> fs);
 
+    // What an average firm of the worker's region pays for its skill and level:
+    // initial_wage_share x P_r x exp(skill + premium[level]).
+    [[nodiscard]] double market_wage(std::size_t i) const;
+    // Reservation wage of an unemployed worker i: replacement x market wage x decay^months
+    // unemployed, without the minimum-wage floor (the employed compare with their wage).
     [[nodiscard]] double reservation_wage(std::size_t i) const;
     [[nodiscard]] double wage_premium(std::size_t level) const { return sc->model.level_wage_premium[level]; }
+    // The wage reference of a newcomer (entrant, graduate, returner): the market wage, at
+    // least the minimum wage.
+    [[nodiscard]] double entry_wage(std::size_t i) const;
 };
+
+// Population changes shared by phases and policies (sim/model/population.cpp).
+// Frees whatever worker i holds (a job, a school seat) without changing its status.
+void release_position(world& w, std::size_t i);
+// Removes the workers at the given indexes (ascending, distinct) from the store.
+void remove_workers(world& w, const std::vector<std::uint32_t>& ascending);
+// Levers for policies: adds a programme of study abroad and returns its index; sends
+// worker i abroad on it (leaves its job or school; call from a serial part of a phase).
+std::uint32_t add_abroad_program(world& w, const abroad_program& p);
+void send_abroad(world& w, std::size_t i, std::uint32_t program);
 
 // Builds the initial world (agents drawn from the region distributions).
 world build_world(const scenario& sc, std::size_t block_size);
