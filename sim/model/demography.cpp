@@ -72,6 +72,8 @@ void run_demography(world& w) {
         for (std::size_t i = lo; i < hi; ++i) {
             const int age = std::min(ws.age_months[i] + 1, 65535);
             ws.age_months[i] = static_cast<std::uint16_t>(age);
+            // Last month's moves have been read (talent_attraction, in the policy phase).
+            ws.flags[i] &= static_cast<std::uint8_t>(~worker_flag::moved);
             if (ws.status[i] == abroad) continue;
             const int retire = ws.has(i, worker_flag::female) ? retire_women : retire_men;
             bool leave = age >= retire;

@@ -1,15 +1,16 @@
 // Education: students progress month by month, may drop out during the program, and
 // at its end pass (graduating to the school's level and field, with its skill gain) or
 // fail. Students abroad complete their programme and return, or stay abroad (emigrate).
-// Then labour-force members apply to schools (anywhere, with a distance cost), new
-// graduates may progress straight to the next level, young people may leave to study
-// abroad, and schools admit by capacity with a random priority.
+// Young people may leave to study abroad (before the progress pass, like the departures a
+// study_abroad policy makes earlier in the month). Then labour-force members apply to
+// schools (anywhere, with a distance cost), new graduates may progress straight to the
+// next level, and schools admit by capacity with a random priority.
 //   completion c_s = (1 - d_s)^T_s * pass_s,  d_s = 1 - c_s^(share / T_s),  pass_s = c_s^(1 - share)
 //   choice of school s from region o, eligible if level_s > level:
 //       weight_os = seats_s * intensity_s * exp(-school_distance_cost * km_os / 100)
 //   P(apply) = rate_age * min(cap, intensity_s * exp(weight * (premium[level_s] - premium[level]) - cost_s))
 //   cost_s = tuition_s * months_s / 12 / (12 * wage)       (years of income the program costs)
-//   P(graduate applies to the next level) = progression_rate
+//   P(graduate applies to the next level) = progression_rate   (schools of its region)
 //   P(go abroad) = study_abroad_rate      (young, level below the programme's)
 //   admitted_s,t = min(applicants_s,t, floor(credit_s + seats_s / 12))   (random priority)
 #include <algorithm>
@@ -24,7 +25,7 @@ namespace laborsim {
 
 namespace {
 
-enum class event_kind : std::uint8_t { graduated, dropped_out, failed, returned, stayed, abroad_done };
+enum class event_kind : std::uint8_t { graduated, dropped_out, failed, departed, returned, stayed, abroad_done };
 
 struct student_event {
     std::uint32_t index;
@@ -32,10 +33,8 @@ struct student_event {
     event_kind kind;
 };
 
-constexpr std::uint32_t abroad_choice = 0xFFFFFFFFu;  // application "school" meaning study abroad
-
 struct application {
-    std::uint32_t school;    // or abroad_choice
+    std::uint32_t school;
     std::uint32_t priority;
     std::uint32_t worker;    // index
     friend bool operator<(const application& a, const application& b) {
@@ -61,20 +60,33 @@ education_month progress_students(world& w) {
         pass[s] = std::pow(c, 1.0 - m.in_program_dropout_share);
     }
     const auto& programs = w.abroad_programs;
+    const bool abroad_on = m.study_abroad_rate > 0 && !programs.empty();
+    const auto abroad_level = programs.empty() ? std::uint8_t{0} : static_cast<std::uint8_t>(programs[0].level);
+    const double young_months = m.young_age_years * 12.0;
     constexpr auto student = static_cast<std::uint8_t>(worker_status::student);
     constexpr auto abroad = static_cast<std::uint8_t>(worker_status::abroad);
     constexpr auto unemployed = static_cast<std::uint8_t>(worker_status::unemployed);
 
     auto events = gather_blocks<student_event>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
         for (std::size_t i = b; i < e; ++i) {
-            const auto st = ws.status[i];
+            auto st = ws.status[i];
+            // Young people below the baseline programme's level may leave to study abroad.
+            if (abroad_on && ws.age_months[i] < young_months && ws.in_labor_force(i) && ws.course[i] == no_course &&
+                ws.level[i] < abroad_level &&
+                w.rng.uniforms(rng_stream::education, month, ws.id[i], 4)[0] < m.study_abroad_rate) {
+                depart_abroad(w, i, 0);
+                out.push_back({static_cast<std::uint32_t>(i), 0, event_kind::departed});
+                st = abroad;
+            }
             if (st != student && st != abroad) continue;
             const auto s = static_cast<std::size_t>(ws.employer[i]);
             ws.months_in_status[i] = static_cast<std::uint16_t>(ws.months_in_status[i] + 1);
             const auto u = w.rng.uniforms(rng_stream::education, month, ws.id[i]);
             if (st == abroad) {
+                // Gone at the start of month d (the policy phase or just above), back at the end
+                // of month d + months.
                 const auto& p = programs[s];
-                if (ws.months_in_status[i] < p.months) continue;
+                if (ws.months_in_status[i] <= p.months) continue;
                 if (u[0] < p.completion_rate) {
                     ws.level[i] = std::max(ws.level[i], static_cast<std::uint8_t>(p.level));
                     if (p.field >= 0) ws.field[i] = static_cast<std::uint8_t>(p.field);
@@ -132,6 +144,7 @@ education_month progress_students(world& w) {
                 break;
             case event_kind::dropped_out:
             case event_kind::failed: w.add_flow(r, flow::dropouts, 1); break;
+            case event_kind::departed: w.add_flow(r, flow::abroad_departures, 1); break;
             case event_kind::abroad_done: w.abroad_month[ev.program].completed += 1; break;
             case event_kind::returned:
                 w.add_flow(r, flow::abroad_returns, 1);
@@ -193,11 +206,9 @@ void admit_applicants(world& w, const education_month& month_events) {
     const std::uint32_t month = w.month_key();
     const std::size_t S = sch.size();
     const auto choice = make_school_choice(w);
-    const std::uint8_t abroad_level = w.abroad_programs.empty() ? std::uint8_t{0} : static_cast<std::uint8_t>(w.abroad_programs[0].level);
-    const bool abroad_on = m.study_abroad_rate > 0 && !w.abroad_programs.empty();
     const double max_rate = std::max(m.application_rate_young, m.application_rate_adult) * m.application_odds_cap;
     const double young_months = m.young_age_years * 12.0;
-    if (S == 0 && !abroad_on) return;
+    if (S == 0) return;
 
     auto apps = gather_blocks<application>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
         for (std::size_t i = b; i < e; ++i) {
@@ -207,10 +218,6 @@ void admit_applicants(world& w, const education_month& month_events) {
             if (ws.months_in_status[i] == 0 && ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed)) continue;
             const auto u = w.rng.uniforms(rng_stream::education, month, ws.id[i], 1);
             const bool young = ws.age_months[i] < young_months;
-            if (abroad_on && young && u[2] < m.study_abroad_rate && ws.level[i] < abroad_level) {
-                out.push_back({abroad_choice, 0, static_cast<std::uint32_t>(i)});
-                continue;
-            }
             if (u[0] >= max_rate) continue;  // cheap pre-filter: the full odds are at most cap x the base rate
             const double rate = young ? m.application_rate_young : m.application_rate_adult;
             const std::size_t s = draw_school(choice.row(ws.region[i], ws.level[i]), S, u[1]);
@@ -225,12 +232,24 @@ void admit_applicants(world& w, const education_month& month_events) {
                            static_cast<std::uint32_t>(i)});
         }
     });
-    // New graduates who go straight on to the next level compete for the same seats.
+    // New graduates who go straight on to the next level compete for the same seats, at a
+    // school of the region where they studied (studying elsewhere goes through the regular
+    // channel from the next month: one move a month).
+    std::vector<double> local;
     for (const auto i : month_events.graduates) {
         const auto u = w.rng.uniforms(rng_stream::education, month, ws.id[i], 3);
         if (u[0] >= m.progression_rate) continue;
-        const std::size_t s = draw_school(choice.row(ws.region[i], ws.level[i]), S, u[1]);
-        if (s == S) continue;
+        const auto& here = w.region_schools[ws.region[i]];
+        local.assign(here.size(), 0.0);
+        double acc = 0;
+        for (std::size_t k = 0; k < here.size(); ++k) {
+            const auto t = here[k];
+            if (sch.open[t] && sch.output_level[t] > ws.level[i]) acc += sch.seats_per_month[t] * sch.recruitment_intensity[t];
+            local[k] = acc;
+        }
+        const std::size_t k = draw_school(local.data(), local.size(), u[1]);
+        if (k == local.size()) continue;
+        const std::size_t s = here[k];
         apps.push_back({static_cast<std::uint32_t>(s), w.rng.words(rng_stream::education, month, ws.id[i], 2)[0], i});
     }
     std::sort(apps.begin(), apps.end());
@@ -238,10 +257,6 @@ void admit_applicants(world& w, const education_month& month_events) {
         const auto s = apps[a].school;
         std::size_t end = a;
         while (end < apps.size() && apps[end].school == s) ++end;
-        if (s == abroad_choice) {
-            for (std::size_t k = a; k < end; ++k) send_abroad(w, apps[k].worker, 0);
-            break;
-        }
         const double available = sch.seat_credit[s] + sch.seats_per_month[s];
         const auto seats = static_cast<std::size_t>(std::floor(available));
         sch.seat_credit[s] = available - std::floor(available);  // only the fraction carries over
@@ -255,6 +270,7 @@ void admit_applicants(world& w, const education_month& month_events) {
                 w.add_flow(from, flow::migration_out, 1);
                 w.add_flow(r, flow::migration_in, 1);
                 ws.region[i] = static_cast<std::uint16_t>(r);
+                ws.set(i, worker_flag::moved, true);  // policy hook: talent_attraction counts movers
             }
             ws.status[i] = static_cast<std::uint8_t>(worker_status::student);
             ws.employer[i] = static_cast<std::int32_t>(s);

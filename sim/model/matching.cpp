@@ -82,6 +82,7 @@ void hire(world& w, std::size_t i, std::int32_t f, double wage) {
     std::atomic_ref<std::int32_t>(fs.headcount[f]).fetch_add(1, std::memory_order_relaxed);
     ws.status[i] = static_cast<std::uint8_t>(worker_status::employed);
     ws.employer[i] = f;
+    if (ws.region[i] != fs.region[f]) ws.set(i, worker_flag::moved, true);  // policy hook: talent_attraction counts movers
     ws.region[i] = fs.region[f];
     ws.field[i] = fs.field[f];  // a job in another field makes it the worker's field
     ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(wage, 0.0, 4.0e9));
@@ -262,7 +263,13 @@ void run_matching(world& w) {
                      surplus_base(w, logs, i), {}, 1, ws.level[i], ws.field[i]};
             const std::size_t o = ws.region[i], field = ws.field[i];
             s.markets[0] = static_cast<std::uint32_t>(world::market_of(o, field));
-            if (outside_n > 0 && u[2] < m.outside_search_share) {
+            // Search widens after the first month: who became unemployed this month (entrants,
+            // graduates, dropouts, returners, the newly separated) searches its own market
+            // first. Nor does who moved in this month's migration (one move a month) or is in a
+            // policy course (as in migration) search elsewhere.
+            const bool newly_unemployed = st == static_cast<std::uint8_t>(worker_status::unemployed) && ws.months_in_status[i] == 0;
+            if (outside_n > 0 && u[2] < m.outside_search_share && !newly_unemployed && !ws.has(i, worker_flag::moved) &&
+                ws.course[i] == no_course) {
                 const double* row = &outside_cum[s.markets[0] * M];
                 const auto v = w.rng.uniforms(rng_stream::matching, month, ws.id[i], 2);
                 for (int k = 0; k < outside_n && row[M - 1] > 0; ++k) {

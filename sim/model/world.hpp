@@ -73,6 +73,7 @@ struct policy_state {
     std::vector<double> school_skill_delta;     // skill gain added
     std::vector<std::int32_t> school_months;    // accreditation: upgrade months left (-1: none)
     std::vector<std::int32_t> school_waited;    // accreditation: months below the standard without funds
+    std::uint32_t abroad_program = 0xFFFFFFFFu; // study_abroad: its programme (world::abroad_programs), once added
     std::vector<std::pair<std::string, double>> month_series;  // reset monthly
     void add(const char* name, double value);
 };

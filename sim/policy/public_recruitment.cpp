@@ -8,7 +8,8 @@
 // the region's market for the field (round robin), which gains a post (base size + 1, so
 // the firm phase keeps it). Wage: the region's productivity scale x exp(skill + level premium)
 // x 0.8 (the initial wage share), at least the minimum wage.
-// Population is the indicator's: region population x alive / initial labour force.
+// Population is the indicator's: region population x people living there (not abroad) /
+// those at the start.
 // Series: spending_vnd, beneficiaries (= recruited), recruited, recruited_from_other_regions,
 // staff_per_10k (before this month's hires), target_per_10k, gap.
 #include <cmath>
@@ -50,7 +51,7 @@ void apply_public_recruitment(world& w, std::size_t k, const policy_spec& p, con
     // Per region: alive agents, staff with the profile, unemployed with the profile.
     const auto c = count_blocks(ws.size(), w.block_size, R * 2, [&](std::size_t b, std::size_t e, std::int64_t* cnt) {
         for (std::size_t i = b; i < e; ++i) {
-            cnt[ws.region[i] * 2] += 1;
+            cnt[ws.region[i] * 2] += ws.status[i] != static_cast<std::uint8_t>(worker_status::abroad);
             cnt[ws.region[i] * 2 + 1] += ws.status[i] == static_cast<std::uint8_t>(worker_status::employed) && has_profile(w, i, r);
         }
     });
@@ -64,7 +65,8 @@ void apply_public_recruitment(world& w, std::size_t k, const policy_spec& p, con
         if (!st.region_on[reg]) continue;
         const auto& spec = w.sc->regions[reg];
         const double alive = static_cast<double>(c[reg * 2]) * per;
-        const double population = spec.population > 0 ? spec.population * alive / std::max(1.0, spec.labor_force) : alive;
+        const double initial = static_cast<double>(std::max<std::int64_t>(1, w.regions[reg].population_agents_initial));
+        const double population = spec.population > 0 ? spec.population * static_cast<double>(c[reg * 2]) / initial : alive;
         const double staff = static_cast<double>(c[reg * 2 + 1]) * per;
         const double gap = std::max(0.0, r.target_per_10k * population / 1e4 - staff);
         staff_ratio_sum += population > 0 ? staff * 1e4 / population : 0.0;

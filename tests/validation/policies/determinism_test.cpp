@@ -8,8 +8,7 @@ using namespace laborsim::policy_test;
 
 namespace {
 
-const char* all_policies = R"(model: {migration_rate: 0.01}
-schools:
+const char* all_policies = R"(schools:
   - {id: weak, region: a, kind: vocational_centre, seats_per_year: 2000, program_months: 6, quality: 0.3}
   - {id: college, region: b, kind: vocational_college, seats_per_year: 2000, program_months: 12}
 policies:
@@ -25,7 +24,7 @@ policies:
 )";
 
 run_record run_with(int threads, std::size_t block) {
-    const scenario sc = load_scenario_text(base_yaml(all_policies, "2021-12"), "determinism.yaml");
+    const scenario sc = load_scenario_text(base_yaml(all_policies, "2021-12", "migration_rate: 0.01"), "determinism.yaml");
     run_record rec;
     recording_observer obs(rec, {});
     run_options opts;

@@ -15,8 +15,11 @@
 namespace laborsim::policy_test {
 
 // Two identical regions at the same place (no distance cost), 40,000 agents each at scale
-// 0.1, 2021-2023. `extra` is appended at the top level (schools:, policies:, model: ...).
-inline std::string base_yaml(const std::string& extra, const std::string& end = "2023-12") {
+// 0.1, 2021-2023. `extra` is appended at the top level (schools:, policies: ...); `model`
+// adds keys to the model section. Search beyond the own market (a job in the other region
+// or another field) is off: the expectations here count each policy's own channel, not the
+// spillovers the full model adds through job search (tests/validation/ checks those).
+inline std::string base_yaml(const std::string& extra, const std::string& end = "2023-12", const std::string& model = "") {
     std::string region_body = R"(
     labor_force: 400000
     population: 700000
@@ -29,7 +32,8 @@ inline std::string base_yaml(const std::string& extra, const std::string& end = 
     latitude: 21.0
     longitude: 105.8)";
     return "name: policy-test\ncalendar: {start: 2021-01, end: " + end + "}\nseed: 42\nscale: 0.1\nregions:\n  - id: a" +
-           region_body + "\n  - id: b" + region_body + "\n" + extra;
+           region_body + "\n  - id: b" + region_body + "\nmodel: {outside_search_share: 0" + (model.empty() ? "" : ", " + model) +
+           "}\n" + extra;
 }
 
 struct run_record {

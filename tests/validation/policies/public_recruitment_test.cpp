@@ -39,8 +39,11 @@ TEST_CASE("public_recruitment moves doctors per 10,000 toward the target", "[pol
     INFO("doctors per 10k: start " << start_ratio << ", target " << target << ", end with " << ratio_with << ", without "
                                    << ratio_without << "; recruited " << recruited << " (" << from_b << " from b), gained " << gained);
     CHECK(ratio_without < target - 2);
-    // Reaches the norm and holds it: hiring stops at the gap (matching may add a few more).
-    CHECK(ratio_with == Approx(target).margin(0.5));
+    // Reaches the norm and holds it: hiring stops at the gap (matching may add a few more,
+    // and what raises the ratio without the policy keeps raising it past the target).
+    const double drift = std::max(0.0, ratio_without - start_ratio);
+    CHECK(ratio_with > target - 0.5);
+    CHECK(ratio_with < target + 0.5 + drift);
     CHECK(gained <= 1.05 * recruited);
     CHECK(from_b > 0);
     // Region b lost the doctors a recruited from it.

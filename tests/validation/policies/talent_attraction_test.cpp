@@ -12,11 +12,10 @@ using namespace laborsim::policy_test;
 
 namespace {
 
-const std::string model = R"(model: {migration_rate: 0.02, migration_stay_bonus: 2}
-)";
+const std::string model = "migration_rate: 0.02, migration_stay_bonus: 2";
 
 std::string talent(const std::string& extra) {
-    return model + R"(policies:
+    return R"(policies:
   - id: talent
     type: talent_attraction
     region: a
@@ -47,8 +46,8 @@ struct group_counter {
 
 TEST_CASE("talent_attraction raises the target group's net in-migration as the logit predicts", "[policy][talent_attraction]") {
     group_counter base_count, policy_count;
-    const auto without = run(base_yaml(model), std::ref(base_count));
-    const auto with = run(base_yaml(talent("")), std::ref(policy_count));
+    const auto without = run(base_yaml("", "2023-12", model), std::ref(base_count));
+    const auto with = run(base_yaml(talent(""), "2023-12", model), std::ref(policy_count));
     const auto u = series(with, "talent", "incentive_utility");
     const double m = 0.02, s = 2.0;
     double predicted = 0;  // agents
@@ -79,7 +78,7 @@ TEST_CASE("talent_attraction raises the target group's net in-migration as the l
 }
 
 TEST_CASE("talent_attraction spending stays within the annual budget", "[policy][talent_attraction][budget]") {
-    const auto with = run(base_yaml(talent("    annual_budget_vnd: 100000000000\n")));
+    const auto with = run(base_yaml(talent("    annual_budget_vnd: 100000000000\n"), "2023-12", model));
     check_budget(with, "talent", 1e11);
     const auto u = series(with, "talent", "incentive_utility");
     // The offer closes when the budget cannot pay another bonus, and reopens in January.
