@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <set>
@@ -190,7 +191,9 @@ TEST_CASE("schema: documented defaults are the values the loader uses", "[schema
                                  k.type == value_type::nonneg || k.type == value_type::fraction;
             const bool applies = (numeric && is_number(k.default_text)) ||
                                  (k.type == value_type::number_list && k.default_text.substr(0, 1) == "[") ||
-                                 (k.type == value_type::choice && k.default_text != "required" && k.default_text != "any");
+                                 (k.type == value_type::choice && k.default_text != "required" && k.default_text != "any" &&
+                                  // a descriptive default ("by kind") names no choice to load
+                                  std::find(k.choices.begin(), k.choices.end(), k.default_text) != k.choices.end());
             if (!applies) continue;
             YAML::Node root = YAML::Load(base_text);
             YAML::Node node = section_node(root, s.name);
