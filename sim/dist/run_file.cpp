@@ -5,27 +5,12 @@
 #include <map>
 
 #include "io/h5.hpp"
+#include "io/h5_read.hpp"
 #include "laborsim/errors.hpp"
 
 namespace laborsim {
 
 namespace {
-
-// HDF5 prints its error stack by default; a partial file is an expected state here.
-class quiet_hdf5_errors {
-public:
-    quiet_hdf5_errors() {
-        H5Eget_auto2(H5E_DEFAULT, &func_, &data_);
-        H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-    }
-    ~quiet_hdf5_errors() { H5Eset_auto2(H5E_DEFAULT, func_, data_); }
-    quiet_hdf5_errors(const quiet_hdf5_errors&) = delete;
-    quiet_hdf5_errors& operator=(const quiet_hdf5_errors&) = delete;
-
-private:
-    H5E_auto2_t func_ = nullptr;
-    void* data_ = nullptr;
-};
 
 h5::handle open_quietly(const std::string& path) {
     if (!std::filesystem::is_regular_file(path)) return {};
@@ -33,33 +18,7 @@ h5::handle open_quietly(const std::string& path) {
     return f < 0 ? h5::handle() : h5::handle(f, H5Fclose);
 }
 
-std::string string_attr(hid_t obj, const char* name) {
-    if (H5Aexists(obj, name) <= 0) return "";
-    h5::handle a(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose);
-    h5::handle t(H5Aget_type(a.id()), H5Tclose);
-    if (!a.valid() || !t.valid() || H5Tget_class(t.id()) != H5T_STRING || H5Tis_variable_str(t.id()) <= 0) return "";
-    auto mem = h5::utf8_string_type();
-    char* p = nullptr;
-    if (H5Aread(a.id(), mem.id(), &p) < 0 || p == nullptr) return "";
-    std::string s(p);
-    H5free_memory(p);
-    return s;
-}
-
-std::vector<std::string> string_dataset(hid_t group, const char* name) {
-    std::vector<std::string> out;
-    if (H5Lexists(group, name, H5P_DEFAULT) <= 0) return out;
-    h5::handle ds(H5Dopen2(group, name, H5P_DEFAULT), H5Dclose);
-    h5::handle sp(H5Dget_space(ds.id()), H5Sclose);
-    const auto n = static_cast<std::size_t>(H5Sget_simple_extent_npoints(sp.id()));
-    std::vector<char*> ptrs(n, nullptr);
-    auto mem = h5::utf8_string_type();
-    if (n > 0 && H5Dread(ds.id(), mem.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) >= 0) {
-        for (auto* p : ptrs) out.emplace_back(p ? p : "");
-        H5Dvlen_reclaim(mem.id(), sp.id(), H5P_DEFAULT, ptrs.data());
-    }
-    return out;
-}
+std::string string_attr(hid_t obj, const char* name) { return h5::read_string_attr(obj, name).value_or(""); }
 
 // Element [row, column] of a 2-D dataset of doubles, NaN outside its extent.
 double element(hid_t ds, hsize_t row, hsize_t column) {
@@ -81,7 +40,7 @@ double element(hid_t ds, hsize_t row, hsize_t column) {
 }  // namespace
 
 bool run_file_complete(const std::string& path) {
-    quiet_hdf5_errors quiet;
+    h5::quiet_errors quiet;
     const auto f = open_quietly(path);
     if (!f.valid() || H5Aexists(f.id(), "completed") <= 0) return false;
     h5::handle a(H5Aopen(f.id(), "completed", H5P_DEFAULT), H5Aclose);
@@ -92,13 +51,13 @@ bool run_file_complete(const std::string& path) {
 
 std::vector<double> read_run_outcomes(const std::string& path, const std::vector<sweep_outcome>& outcomes) {
     std::vector<double> values(outcomes.size(), std::numeric_limits<double>::quiet_NaN());
-    quiet_hdf5_errors quiet;
+    h5::quiet_errors quiet;
     const auto f = open_quietly(path);
     if (!f.valid()) throw input_error("cannot open " + path + " as an HDF5 file");
     const auto start = parse_year_month(string_attr(f.id(), "calendar_start"));
     if (!start || H5Lexists(f.id(), "regions", H5P_DEFAULT) <= 0) return values;
     h5::handle regions(H5Gopen2(f.id(), "regions", H5P_DEFAULT), H5Gclose);
-    const auto region_ids = string_dataset(regions.id(), "region");
+    const auto region_ids = h5::read_strings(regions.id(), "region");
     std::map<std::string, h5::handle> datasets;
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
         const auto& o = outcomes[i];

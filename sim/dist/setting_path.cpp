@@ -3,27 +3,12 @@
 #include <utility>
 #include <vector>
 
+#include "io/scenario_tree.hpp"
 #include "io/schema.hpp"
 
 namespace laborsim {
 
 namespace {
-
-std::vector<std::string> split_path(std::string path) {
-    for (auto& c : path)
-        if (c == '[' || c == ']') c = '.';
-    std::vector<std::string> steps;
-    std::string cur;
-    for (char c : path + ".") {
-        if (c == '.') {
-            if (!cur.empty()) steps.push_back(cur);
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    return steps;
-}
 
 bool is_index(const std::string& s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; }
 
@@ -45,7 +30,7 @@ std::vector<const section_spec*> sections_for(std::string_view name, const YAML:
 }  // namespace
 
 std::string check_setting_path(const YAML::Node& base_root, const std::string& key_path) {
-    const auto steps = split_path(key_path);
+    const auto steps = split_key_path(key_path);
     if (steps.empty()) return "expected a key path such as model.separation_rate";
     std::vector<const section_spec*> sections{&schema_section("scenario")};
     YAML::Node node = base_root;

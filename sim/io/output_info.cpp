@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "io/h5.hpp"
+#include "io/h5_read.hpp"
 #include "laborsim/errors.hpp"
 #include "laborsim/indicators.hpp"
 #include "laborsim/recorder.hpp"
@@ -11,23 +12,7 @@ namespace laborsim {
 
 namespace {
 
-std::string read_string_attr(hid_t obj, const char* name) {
-    if (H5Aexists(obj, name) <= 0) return "";
-    h5::handle a(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose);
-    h5::handle t(H5Aget_type(a.id()), H5Tclose);
-    if (H5Tget_class(t.id()) != H5T_STRING) return "";
-    auto mem = h5::utf8_string_type();
-    char* p = nullptr;
-    if (H5Tis_variable_str(t.id()) > 0) {
-        if (H5Aread(a.id(), mem.id(), &p) < 0 || p == nullptr) return "";
-        std::string s(p);
-        H5free_memory(p);
-        return s;
-    }
-    std::string s(H5Tget_size(t.id()), '\0');
-    H5Aread(a.id(), t.id(), s.data());
-    return s.c_str();
-}
+std::string read_string_attr(hid_t obj, const char* name) { return h5::read_string_attr(obj, name).value_or(""); }
 
 double read_number_attr(hid_t obj, const char* name, double fallback = 0) {
     if (H5Aexists(obj, name) <= 0) return fallback;
@@ -35,21 +20,6 @@ double read_number_attr(hid_t obj, const char* name, double fallback = 0) {
     double v = fallback;
     H5Aread(a.id(), H5T_NATIVE_DOUBLE, &v);
     return v;
-}
-
-std::vector<std::string> read_strings(hid_t group, const char* name) {
-    std::vector<std::string> out;
-    if (H5Lexists(group, name, H5P_DEFAULT) <= 0) return out;
-    h5::handle ds(H5Dopen2(group, name, H5P_DEFAULT), H5Dclose);
-    h5::handle sp(H5Dget_space(ds.id()), H5Sclose);
-    const auto n = static_cast<std::size_t>(H5Sget_simple_extent_npoints(sp.id()));
-    std::vector<char*> ptrs(n, nullptr);
-    auto mem = h5::utf8_string_type();
-    if (n > 0 && H5Dread(ds.id(), mem.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) >= 0) {
-        for (auto* p : ptrs) out.emplace_back(p ? p : "");
-        H5Dvlen_reclaim(mem.id(), sp.id(), H5P_DEFAULT, ptrs.data());
-    }
-    return out;
 }
 
 // Values of a [time, region] dataset at one row.
@@ -143,7 +113,7 @@ std::string describe_output(const std::string& path) {
         << "wall time:  " << fmt(read_number_attr(root, "wall_time_s")) << " s on " << read_string_attr(root, "host") << "\n";
     if (H5Lexists(root, "regions", H5P_DEFAULT) <= 0) return out.str();
     h5::handle g(H5Gopen2(root, "regions", H5P_DEFAULT), H5Gclose);
-    const auto regions = read_strings(g.id(), "region");
+    const auto regions = h5::read_strings(g.id(), "region");
     std::string ids;
     for (const auto& r : regions) ids += (ids.empty() ? "" : ", ") + r;
     out << "regions:    " << regions.size() << " (" << ids << ")\n";

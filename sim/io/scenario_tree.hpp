@@ -62,6 +62,8 @@ tree_node merge_trees(tree_node parent, tree_node child, std::vector<diagnostic>
 // Applies one "key.path=value" setting (the index-th --set). Path steps are mapping keys;
 // in a list a step is an index or an item's id ("regions.0", "regions[0]", "regions.cao-bang").
 // The value is parsed as YAML, so it is typed like a value written in the file.
+// Splits a --set key path "a.b[2].c" into its steps (a, b, 2, c).
+std::vector<std::string> split_key_path(std::string path);
 void apply_setting(tree_node& root, const std::string& setting, std::size_t index, std::vector<diagnostic>& errors);
 
 // Each node of a built YAML document with the place it came from.
