@@ -326,7 +326,9 @@ void check_references(yaml_reader& rd, const YAML::Node& root, const scenario& s
                 rd.error(n["schools"], at("policies", i) + ".schools", msg);
             }
         }
-        if (p.end < p.start) rd.error(n, at("policies", i) + ".end", "ends before it starts");
+        // Only an explicit end can contradict the start; a policy starting after the
+        // calendar (e.g. a run shortened with --set calendar.end) simply never applies.
+        if (p.end < p.start && n["end"]) rd.error(n, at("policies", i) + ".end", "ends before it starts");
     }
     if (sc.calendar.end < sc.calendar.start && root["calendar"])
         rd.error(root["calendar"], "calendar.end", "expected a month on or after calendar.start");
