@@ -60,6 +60,8 @@ struct school_spec {
 
 // Behavioural parameters: defaults are documented in docs/model.md with their sources.
 // Every number a phase uses lives here (and in the schema's "model" section), none in code.
+// All members are doubles (whole numbers and a level too: the loader checks them), so the
+// struct has no padding and tests can compare it as an array.
 struct model_params {
     // demography
     double retirement_age_men = 60.25;    // years, Labour Code 2019 schedule for 2021
@@ -97,10 +99,10 @@ struct model_params {
     double score_noise = 0.2;             // Gumbel scale of what firms cannot see of an applicant
     double placement_priority = 0.3;      // score bonus of applicants with placement support
     double outside_search_share = 0.2;    // searchers who also apply beyond their region x field market
-    int outside_applications = 2;         // applications to other markets (bounded, at most 3)
+    double outside_applications = 2;      // applications to other markets (a whole number, at most 3)
     double search_distance_cost = 0.1;    // log wage points per 100 km of a job elsewhere
     double field_switch_penalty = 0.1;    // log productivity lost in a job of another field
-    int overqualification_gap = 3;        // levels above the job's requirement that count as over-qualified
+    double overqualification_gap = 3;     // levels above the job's requirement that count as over-qualified (whole)
     // firms
     double productivity_sigma = 0.45;     // log-normal cross-section
     double productivity_rho = 0.97;       // monthly AR(1) of the transitory shock
@@ -111,7 +113,7 @@ struct model_params {
     double vacancy_rate = 0.015;          // vacancies posted per desired worker per month at balance
     double layoff_threshold = 0.15;       // layoffs when headcount exceeds desired by this share
     double firm_entry_rate = 0.002;       // monthly, firms re-drawn
-    int unfilled_exit_months = 12;        // a private firm whose posts stay unfilled this long exits (0: never)
+    double unfilled_exit_months = 12;     // a private firm whose posts stay unfilled this long exits (0: never; whole)
     // education
     double young_age_years = 25;          // "young" below this age (application rate, study abroad)
     double application_rate_young = 0.02; // monthly, young, not in school
@@ -124,8 +126,8 @@ struct model_params {
     double fixed_job_finding_rate = 0;    // >0: every unemployed searcher finds a job with this monthly probability (validation mode)
     // training abroad (the baseline, self-funded programme; policies may add others)
     double study_abroad_rate = 0.0004;    // monthly, young, below the programme's level
-    education_level abroad_level = education_level::university;
-    int abroad_program_months = 48;
+    double abroad_level = static_cast<double>(education_level::university);  // an education_level
+    double abroad_program_months = 48;    // whole months
     double abroad_completion_rate = 0.85;
     double abroad_skill_gain = 0.3;
     double abroad_return_probability = 0.5;

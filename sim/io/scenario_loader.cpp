@@ -78,7 +78,7 @@ void load_model(yaml_reader& rd, const YAML::Node& n, const std::string& p, mode
     LABORSIM_PARAM(outside_search_share); LABORSIM_PARAM(outside_applications); LABORSIM_PARAM(search_distance_cost);
     LABORSIM_PARAM(overqualification_gap); LABORSIM_PARAM(application_odds_cap); LABORSIM_PARAM(school_distance_cost);
     LABORSIM_PARAM(progression_rate); LABORSIM_PARAM(in_program_dropout_share); LABORSIM_PARAM(study_abroad_rate);
-    LABORSIM_PARAM(abroad_level); LABORSIM_PARAM(abroad_program_months); LABORSIM_PARAM(abroad_completion_rate);
+    LABORSIM_PARAM(abroad_program_months); LABORSIM_PARAM(abroad_completion_rate);
     LABORSIM_PARAM(abroad_skill_gain); LABORSIM_PARAM(abroad_return_probability); LABORSIM_PARAM(jobs_labor_force_elasticity);
     LABORSIM_PARAM(field_switch_penalty); LABORSIM_PARAM(unfilled_exit_months);
     LABORSIM_PARAM(young_age_years);
@@ -92,7 +92,9 @@ void load_model(yaml_reader& rd, const YAML::Node& n, const std::string& p, mode
     }
     // Ranges the types cannot say.
     auto bad = [&](const char* key, const std::string& what) { rd.error(n[key].Mark(), yaml_reader::join(p, key), what); };
-    if (n["outside_applications"] && m.outside_applications > 3) bad("outside_applications", "expected at most 3, got " + std::to_string(m.outside_applications));
+    if (education_level level{}; rd.get(n, s, "abroad_level", p, level)) m.abroad_level = static_cast<double>(level);
+    if (n["outside_applications"] && m.outside_applications > 3)
+        bad("outside_applications", "expected at most 3, got " + std::to_string(static_cast<int>(m.outside_applications)));
     if (n["abroad_program_months"] && m.abroad_program_months < 1) bad("abroad_program_months", "expected at least 1 month");
     if (n["entrant_age_max"] && m.entrant_age_max < m.entrant_age_min) bad("entrant_age_max", "expected at least entrant_age_min");
 }

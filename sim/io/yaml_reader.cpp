@@ -94,7 +94,9 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
         error(n, path, "expected a " + std::string(value_type_text(k)) + ", got " + describe(n));
         return false;
     }
-    if ((k.type == value_type::nonneg && v < 0) || (k.type == value_type::fraction && (v < 0 || v > 1))) {
+    // A whole number may be held in a double (model_params): it must still be whole.
+    const bool bad_integer = k.type == value_type::integer && (v < 0 || v != std::floor(v) || v > 9.0e15);
+    if ((k.type == value_type::nonneg && v < 0) || (k.type == value_type::fraction && (v < 0 || v > 1)) || bad_integer) {
         error(n, path, "expected a " + std::string(value_type_text(k)) + ", got " + n.Scalar());
         return false;
     }

@@ -191,7 +191,8 @@ world build_world(const scenario& sc, std::size_t block_size) {
 
     build_firms(w, per_region);
     build_schools(w);
-    add_abroad_program(w, abroad_program{m.abroad_level, -1, std::max(1, m.abroad_program_months),
+    add_abroad_program(w, abroad_program{static_cast<education_level>(static_cast<int>(m.abroad_level)), -1,
+                                         std::max(1, static_cast<int>(m.abroad_program_months)),
                                          m.abroad_completion_rate, m.abroad_skill_gain, m.abroad_return_probability});
     // Employer draw weights: cumulative firm sizes within each market.
     std::vector<double> size_cum(w.firms.size());
@@ -301,7 +302,7 @@ world build_world(const scenario& sc, std::size_t block_size) {
         // Firms start at random points of their history, so exits of unviable firms do not
         // all fall in the same month.
         const auto u = w.rng.uniforms(rng_stream::firm_init, 0, static_cast<std::uint32_t>(f), 2);
-        w.firms.months_unfilled[f] = static_cast<std::uint16_t>(u[0] * std::max(0, m.unfilled_exit_months));
+        w.firms.months_unfilled[f] = static_cast<std::uint16_t>(u[0] * std::max(0.0, m.unfilled_exit_months));
     }
     for_blocks(N, w.block_size, [&](std::size_t b, std::size_t e) {
         for (std::size_t i = b; i < e; ++i) {

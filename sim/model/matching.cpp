@@ -244,7 +244,7 @@ void run_matching(world& w) {
     const std::size_t R = w.region_count();
     const bool fixed = m.fixed_job_finding_rate > 0;
     const std::size_t M = w.market_count();
-    const int outside_n = fixed ? 0 : std::clamp(m.outside_applications, 0, max_outside);
+    const int outside_n = fixed ? 0 : std::clamp(static_cast<int>(m.outside_applications), 0, max_outside);
     const auto outside_cum = outside_n > 0 ? outside_weights(w) : std::vector<double>{};
     const surplus_logs logs(w);
 

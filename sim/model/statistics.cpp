@@ -46,7 +46,7 @@ void collect_statistics(const world& w, month_stats& out) {
     const auto& ws = w.workers;
     const auto& fs = w.firms;
     const std::size_t R = w.region_count();
-    const int gap = w.sc->model.overqualification_gap;
+    const int gap = static_cast<int>(w.sc->model.overqualification_gap);
     const auto c = count_blocks(ws.size(), w.block_size, R * width, [&](std::size_t b, std::size_t e, std::int64_t* cnt) {
         for (std::size_t i = b; i < e; ++i) {
             std::int64_t* x = cnt + static_cast<std::size_t>(ws.region[i]) * width;
