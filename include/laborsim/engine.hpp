@@ -30,7 +30,14 @@ struct run_summary {
     std::uint64_t worker_months = 0;
     std::size_t workers_at_end = 0;
     double wall_seconds = 0;
+    double build_seconds = 0;           // building the world before the first month
     std::vector<double> phase_seconds;  // per phase, in phase_names order
+    // The monthly loop alone: the sum of the phase times.
+    [[nodiscard]] double loop_seconds() const {
+        double s = 0;
+        for (double x : phase_seconds) s += x;
+        return s;
+    }
 };
 
 // Phase names in the order they run each month.

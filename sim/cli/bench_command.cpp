@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/command.hpp"
+#include "core/rng_batch.hpp"
 #include "laborsim/engine.hpp"
 #include "laborsim/recorder.hpp"
 #include "laborsim/scenario_io.hpp"
@@ -72,17 +73,26 @@ std::string iso_now() {
     return buf;
 }
 
+double loop_rate(const bench_row& r) {
+    const double s = r.summary.loop_seconds();
+    return s > 0 ? static_cast<double>(r.summary.worker_months) / s : 0.0;
+}
+
 void print_row(const bench_row& r) {
     const double wm = static_cast<double>(r.summary.worker_months);
-    std::printf("\n%s  threads=%d  workers=%zu  months=%d  wall=%.2f s\n", r.scenario.c_str(), r.threads, r.workers, r.months,
-                r.summary.wall_seconds);
+    std::printf("\n%s  threads=%d  workers=%zu  months=%d  wall=%.2f s  rng=%s\n", r.scenario.c_str(), r.threads, r.workers,
+                r.months, r.summary.wall_seconds, simd_path_name(best_simd_path()));
     std::printf("  %-12s %10s %14s %12s\n", "phase", "seconds", "worker-months/s", "ns/w-month");
     const auto& names = phase_names();
     for (std::size_t p = 0; p < names.size(); ++p) {
         const double s = r.summary.phase_seconds[p];
         std::printf("  %-12s %10.3f %14.3g %12.2f\n", names[p], s, s > 0 ? wm / s : 0.0, wm > 0 ? s * 1e9 / wm : 0.0);
     }
-    std::printf("  %-12s %10.3f %14.3g %12.2f\n", "total", r.summary.wall_seconds, wm / r.summary.wall_seconds,
+    const double loop = r.summary.loop_seconds();
+    std::printf("  %-12s %10.3f %14.3g %12.2f   <- the model's rate (all phases)\n", "monthly loop", loop, loop_rate(r),
+                loop * 1e9 / wm);
+    std::printf("  %-12s %10.3f\n", "world build", r.summary.build_seconds);
+    std::printf("  %-12s %10.3f %14.3g %12.2f\n", "total (wall)", r.summary.wall_seconds, wm / r.summary.wall_seconds,
                 r.summary.wall_seconds * 1e9 / wm);
     std::printf("  peak RSS %.1f MiB, %.1f bytes/worker\n", r.peak_rss / 1048576.0, r.peak_rss / static_cast<double>(r.workers));
 }
@@ -102,7 +112,9 @@ void save(const std::vector<bench_row>& rows, const std::string& dir) {
         const double bpw = r.peak_rss / static_cast<double>(r.workers);
         json << (k ? ", " : "") << "{\"scenario\": \"" << r.scenario << "\", \"threads\": " << r.threads << ", \"workers\": " << r.workers
              << ", \"months\": " << r.months << ", \"wall_s\": " << r.summary.wall_seconds << ", \"worker_months_per_s\": "
-             << wm / r.summary.wall_seconds << ", \"peak_rss_bytes\": " << r.peak_rss << ", \"bytes_per_worker\": " << bpw
+             << wm / r.summary.wall_seconds << ", \"loop_s\": " << r.summary.loop_seconds()
+             << ", \"loop_worker_months_per_s\": " << loop_rate(r) << ", \"build_s\": " << r.summary.build_seconds
+             << ", \"rng_path\": \"" << simd_path_name(best_simd_path()) << "\", \"peak_rss_bytes\": " << r.peak_rss << ", \"bytes_per_worker\": " << bpw
              << ", \"phases\": {";
         const auto& names = phase_names();
         for (std::size_t p = 0; p < names.size(); ++p) {
@@ -111,6 +123,11 @@ void save(const std::vector<bench_row>& rows, const std::string& dir) {
             csv << stamp << "," << host << "," << r.scenario << "," << r.threads << "," << r.workers << "," << r.months << ","
                 << names[p] << "," << s << "," << (s > 0 ? wm / s : 0) << "," << s * 1e9 / wm << "," << r.peak_rss << "," << bpw << "\n";
         }
+        csv << stamp << "," << host << "," << r.scenario << "," << r.threads << "," << r.workers << "," << r.months << ",loop,"
+            << r.summary.loop_seconds() << "," << loop_rate(r) << "," << r.summary.loop_seconds() * 1e9 / wm << ","
+            << r.peak_rss << "," << bpw << "\n";
+        csv << stamp << "," << host << "," << r.scenario << "," << r.threads << "," << r.workers << "," << r.months << ",build,"
+            << r.summary.build_seconds << ",,," << r.peak_rss << "," << bpw << "\n";
         csv << stamp << "," << host << "," << r.scenario << "," << r.threads << "," << r.workers << "," << r.months << ",total,"
             << r.summary.wall_seconds << "," << wm / r.summary.wall_seconds << "," << r.summary.wall_seconds * 1e9 / wm << ","
             << r.peak_rss << "," << bpw << "\n";
@@ -147,11 +164,11 @@ int bench(const bench_args& args) {
         }
     }
     if (rows.size() > 1) {
-        std::printf("\nscaling (worker-months/s relative to the first thread count of each scenario):\n");
+        std::printf("\nscaling (monthly-loop worker-months/s relative to the first thread count of each scenario):\n");
         for (const auto& r : rows) {
             const auto* base = &r;
             for (const auto& b : rows) if (b.scenario == r.scenario) { base = &b; break; }
-            const double speedup = base->summary.wall_seconds / r.summary.wall_seconds;
+            const double speedup = loop_rate(r) / loop_rate(*base);
             std::printf("  %-40s threads=%-3d speed-up %.2fx  efficiency %.0f%%\n", r.scenario.c_str(), r.threads, speedup,
                         100.0 * speedup * base->threads / r.threads);
         }

@@ -19,7 +19,9 @@ enum class rng_stream : std::uint32_t {
 class counter_rng {
 public:
     explicit counter_rng(std::uint64_t seed)
-        : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}} {}
+        : seed_(seed), key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}} {}
+
+    [[nodiscard]] std::uint64_t seed() const { return seed_; }
 
     // Four independent 32-bit words for (stream, month, agent, draw).
     [[nodiscard]] std::array<std::uint32_t, 4> words(rng_stream stream, std::uint32_t month,
@@ -47,6 +49,7 @@ public:
     }
 
 private:
+    std::uint64_t seed_;
     r123::Philox4x32 generator_;
     r123::Philox4x32::key_type key_;
 };

@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "core/parallel.hpp"
+#include "core/rng_batch.hpp"
 #include "model/phases.hpp"
 
 namespace laborsim {
@@ -68,21 +69,28 @@ void run_demography(world& w) {
     std::vector<double> hazard_at(table_months);
     for (int k = 0; k < table_months; ++k) hazard_at[k] = a * std::exp(b * (k - 180));
 
+    // Columns as local pointers: the byte stores to flags could alias anything reached
+    // through the store, which would make the compiler reload every column each iteration.
+    std::uint16_t* const ages = ws.age_months.data();
+    std::uint8_t* const flags = ws.flags.data();
+    const std::uint8_t* const status = ws.status.data();
+    const double* const hazards = hazard_at.data();
     auto leavers = gather_blocks<std::uint32_t>(ws.size(), w.block_size, [&](std::size_t lo, std::size_t hi, auto& out) {
-        for (std::size_t i = lo; i < hi; ++i) {
-            const int age = std::min(ws.age_months[i] + 1, 65535);
-            ws.age_months[i] = static_cast<std::uint16_t>(age);
+        for_each_drawn(w.rng, rng_stream::demography, month, 0, ws.id.data(), lo, hi, [&, ages, flags, status, hazards](std::size_t i, const draw_words& d, std::size_t j) {
+            const int age = std::min(ages[i] + 1, 65535);
+            ages[i] = static_cast<std::uint16_t>(age);
             // Last month's moves have been read (talent_attraction, in the policy phase).
-            ws.flags[i] &= static_cast<std::uint8_t>(~worker_flag::moved);
-            if (ws.status[i] == abroad) continue;
-            const int retire = ws.has(i, worker_flag::female) ? retire_women : retire_men;
+            const auto f = static_cast<std::uint8_t>(flags[i] & ~worker_flag::moved);
+            flags[i] = f;
+            if (status[i] == abroad) return;
+            const int retire = (f & worker_flag::female) ? retire_women : retire_men;
             bool leave = age >= retire;
             if (!leave && a > 0) {
-                const double hazard = age < table_months ? hazard_at[age] : a * std::exp(b * (age - 180));
-                leave = counter_rng::to_unit(w.rng.words(rng_stream::demography, month, ws.id[i])[0]) < hazard;
+                const double hazard = age < table_months ? hazards[age] : a * std::exp(b * (age - 180));
+                leave = d.unit(j, 0) < hazard;
             }
             if (leave) out.push_back(static_cast<std::uint32_t>(i));
-        }
+        });
     });
     const std::size_t R = w.region_count();
     std::vector<std::int64_t> exits(R, 0);

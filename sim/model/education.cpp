@@ -18,6 +18,7 @@
 #include <tuple>
 
 #include "core/parallel.hpp"
+#include "core/rng_batch.hpp"
 #include "model/phases.hpp"
 #include "model/population_detail.hpp"
 
@@ -211,26 +212,26 @@ void admit_applicants(world& w, const education_month& month_events) {
     if (S == 0) return;
 
     auto apps = gather_blocks<application>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
-        for (std::size_t i = b; i < e; ++i) {
-            if (!ws.in_labor_force(i) || ws.course[i] != no_course) continue;
+        for_each_drawn(w.rng, rng_stream::education, month, 1, ws.id.data(), b, e, [&](std::size_t i, const draw_words& d, std::size_t j) {
+            if (!ws.in_labor_force(i) || ws.course[i] != no_course) return;
             // Who changed status this month (entrants, graduates, dropouts, returners) waits;
             // new graduates have their own progression channel below.
-            if (ws.months_in_status[i] == 0 && ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed)) continue;
-            const auto u = w.rng.uniforms(rng_stream::education, month, ws.id[i], 1);
+            if (ws.months_in_status[i] == 0 && ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed)) return;
+            const double u0 = d.unit(j, 0);
             const bool young = ws.age_months[i] < young_months;
-            if (u[0] >= max_rate) continue;  // cheap pre-filter: the full odds are at most cap x the base rate
+            if (u0 >= max_rate) return;  // cheap pre-filter: the full odds are at most cap x the base rate
             const double rate = young ? m.application_rate_young : m.application_rate_adult;
-            const std::size_t s = draw_school(choice.row(ws.region[i], ws.level[i]), S, u[1]);
-            if (s == S) continue;
+            const std::size_t s = draw_school(choice.row(ws.region[i], ws.level[i]), S, d.unit(j, 1));
+            if (s == S) return;
             const double gain = w.wage_premium(sch.output_level[s]) - w.wage_premium(ws.level[i]);
             const double income = std::max(1.0, static_cast<double>(ws.wage_vnd[i]) * 12.0);
             const double cost = sch.tuition_vnd_year[s] * sch.program_months[s] / 12.0 / income;
             const double odds = std::min(m.application_odds_cap,
                                          sch.recruitment_intensity[s] * std::exp(m.schooling_return_weight * gain - cost));
-            if (u[0] >= odds * rate) continue;
+            if (u0 >= odds * rate) return;
             out.push_back({static_cast<std::uint32_t>(s), w.rng.words(rng_stream::education, month, ws.id[i], 2)[0],
                            static_cast<std::uint32_t>(i)});
-        }
+        });
     });
     // New graduates who go straight on to the next level compete for the same seats, at a
     // school of the region where they studied (studying elsewhere goes through the regular

@@ -27,8 +27,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
 
 #include "core/parallel.hpp"
+#include "core/rng_batch.hpp"
 #include "model/phases.hpp"
 
 namespace laborsim {
@@ -60,10 +62,28 @@ struct application {
     std::uint8_t field;
 };
 
-bool before(const application& a, const application& b) {
-    if (a.market != b.market) return a.market < b.market;
-    if (a.score != b.score) return a.score > b.score;
-    return a.id < b.id;
+// A market's ranking: score descending, then id ascending, as one 64-bit key (the float's
+// bits mapped to an order-preserving unsigned, -0 folded into +0 as the comparison does).
+std::uint64_t rank_key(float score, std::uint32_t id) {
+    score += 0.0f;
+    std::uint32_t bits;
+    std::memcpy(&bits, &score, sizeof bits);
+    const std::uint32_t ascending = (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
+    return (static_cast<std::uint64_t>(~ascending) << 32) | id;
+}
+
+// Sorts one market's applications by rank_key (sorting 12-byte keys, then moving each
+// application once).
+void rank_market(application* first, application* last) {
+    const auto n = static_cast<std::size_t>(last - first);
+    if (n < 2) return;
+    struct keyed { std::uint64_t key; std::uint32_t pos; };
+    std::vector<keyed> keys(n);
+    for (std::size_t k = 0; k < n; ++k) keys[k] = {rank_key(first[k].score, first[k].id), static_cast<std::uint32_t>(k)};
+    std::sort(keys.begin(), keys.end(), [](const keyed& a, const keyed& b) { return a.key < b.key; });
+    std::vector<application> sorted(n);
+    for (std::size_t k = 0; k < n; ++k) sorted[k] = first[keys[k].pos];
+    std::copy(sorted.begin(), sorted.end(), first);
 }
 
 struct offer {
@@ -249,14 +269,13 @@ void run_matching(world& w) {
     const surplus_logs logs(w);
 
     auto seekers = gather_blocks<seeker>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
-        for (std::size_t i = b; i < e; ++i) {
+        for_each_drawn(w.rng, rng_stream::matching, month, 0, ws.id.data(), b, e, [&](std::size_t i, const draw_words& d, std::size_t j) {
             const auto st = ws.status[i];
             if (st != static_cast<std::uint8_t>(worker_status::unemployed) &&
-                st != static_cast<std::uint8_t>(worker_status::employed)) continue;
-            const auto u = w.rng.uniforms(rng_stream::matching, month, ws.id[i]);
-            if (st == static_cast<std::uint8_t>(worker_status::employed) && u[0] >= m.on_the_job_search) continue;
+                st != static_cast<std::uint8_t>(worker_status::employed)) return;
+            if (st == static_cast<std::uint8_t>(worker_status::employed) && d.unit(j, 0) >= m.on_the_job_search) return;
             // Gumbel noise: what the firm cannot see of the applicant.
-            const double noise = -std::log(-std::log(u[1])) * m.score_noise;
+            const double noise = -std::log(-std::log(d.unit(j, 1))) * m.score_noise;
             const double bonus = ws.has(i, worker_flag::placement) ? m.placement_priority : 0.0;
             seeker s{static_cast<std::uint32_t>(i), ws.id[i],
                      static_cast<float>(ws.skill[i] + w.wage_premium(ws.level[i]) + bonus + noise),
@@ -268,7 +287,7 @@ void run_matching(world& w) {
             // first. Nor does who moved in this month's migration (one move a month) or is in a
             // policy course (as in migration) search elsewhere.
             const bool newly_unemployed = st == static_cast<std::uint8_t>(worker_status::unemployed) && ws.months_in_status[i] == 0;
-            if (outside_n > 0 && u[2] < m.outside_search_share && !newly_unemployed && !ws.has(i, worker_flag::moved) &&
+            if (outside_n > 0 && d.unit(j, 2) < m.outside_search_share && !newly_unemployed && !ws.has(i, worker_flag::moved) &&
                 ws.course[i] == no_course) {
                 const double* row = &outside_cum[s.markets[0] * M];
                 const auto v = w.rng.uniforms(rng_stream::matching, month, ws.id[i], 2);
@@ -279,7 +298,7 @@ void run_matching(world& w) {
                 }
             }
             out.push_back(s);
-        }
+        });
     });
     // Applications: one per (seeker, market), bucketed by market (a counting sort in
     // seeker order), then each market's ranking sorted by score.
@@ -303,7 +322,7 @@ void run_matching(world& w) {
         }
     }
     tbb::parallel_for(std::size_t{0}, markets, [&](std::size_t mk) {
-        std::sort(apps.begin() + static_cast<std::ptrdiff_t>(begin[mk]), apps.begin() + static_cast<std::ptrdiff_t>(begin[mk + 1]), before);
+        rank_market(apps.data() + begin[mk], apps.data() + begin[mk + 1]);
     });
     std::vector<std::int64_t> counts(markets * width, 0);
     // Unemployed searchers by region, before anyone is hired.

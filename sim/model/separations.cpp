@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/parallel.hpp"
+#include "core/rng_batch.hpp"
 #include "model/phases.hpp"
 
 namespace laborsim {
@@ -21,12 +22,12 @@ void run_separations(world& w) {
             layoff_share[f] = fs.headcount[f] > 0 ? static_cast<float>(fs.layoffs[f]) / static_cast<float>(fs.headcount[f]) : 0.f;
     });
     const auto seps = count_blocks(ws.size(), w.block_size, 2 * w.region_count(), [&](std::size_t b, std::size_t e, std::int64_t* c) {
-        for (std::size_t i = b; i < e; ++i) {
-            if (ws.status[i] != static_cast<std::uint8_t>(worker_status::employed)) continue;
+        for_each_drawn(w.rng, rng_stream::separations, month, 0, ws.id.data(), b, e, [&](std::size_t i, const draw_words& d, std::size_t j) {
+            if (ws.status[i] != static_cast<std::uint8_t>(worker_status::employed)) return;
             const auto f = ws.employer[i];
             const double p = m.separation_rate + layoff_share[f];
-            const double u = counter_rng::to_unit(w.rng.words(rng_stream::separations, month, ws.id[i])[0]);
-            if (u >= p) continue;
+            const double u = d.unit(j, 0);
+            if (u >= p) return;
             std::atomic_ref<std::int32_t>(fs.headcount[f]).fetch_sub(1, std::memory_order_relaxed);
             ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
             ws.employer[i] = no_employer;
@@ -34,7 +35,7 @@ void run_separations(world& w) {
             ws.set(i, worker_flag::mismatched, false);
             c[2 * ws.region[i]] += 1;
             c[2 * ws.region[i] + 1] += u >= m.separation_rate;  // beyond the exogenous rate: a layoff
-        }
+        });
     });
     w.add_flows(seps, {flow::separations, flow::layoffs});
 }

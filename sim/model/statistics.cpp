@@ -6,6 +6,7 @@
 
 #include "core/parallel.hpp"
 #include "model/phases.hpp"
+#include "model/wage_bins.hpp"
 
 namespace laborsim {
 
@@ -16,28 +17,71 @@ enum slot : int {
     doctors, alive, abroad, overqualified, lf_level0, emp_field0 = lf_level0 + education_count,
     hist0 = emp_field0 + field_count
 };
-constexpr int wage_bins = 512;
-constexpr double wage_bin_base = 1.0e5;   // VND; bin k covers base * exp(k / 40) upward
-constexpr double wage_bins_per_log = 40.0;
-constexpr int width = hist0 + wage_bins;
+constexpr int width = hist0 + wage_bins::count;
 
-int wage_bin(double wage) {
-    if (wage <= wage_bin_base) return 0;
-    return std::min(wage_bins - 1, static_cast<int>(std::log(wage / wage_bin_base) * wage_bins_per_log));
+// What the worker pass counts per region: one joint count by (status, level, field,
+// mismatched, over-qualified) instead of a dozen separate counters (each a read-modify-write
+// a worker), then sums that need the worker's values, then the wage histogram. The slots
+// above are derived from it per region.
+constexpr int status_count = static_cast<int>(worker_status_names.size());
+constexpr int joint_count = status_count * education_count * field_count * 4;
+enum raw_slot : int { raw_skill_sum_micro, raw_wage_sum, raw_joint0, raw_hist0 = raw_joint0 + joint_count };
+constexpr int raw_width = raw_hist0 + wage_bins::count;
+
+void derive_slots(const std::int64_t* raw, int gap_unused, std::int64_t* x) {
+    (void)gap_unused;
+    x[skill_sum_micro] = raw[raw_skill_sum_micro];
+    x[wage_sum] = raw[raw_wage_sum];
+    for (int k = 0; k < wage_bins::count; ++k) x[hist0 + k] = raw[raw_hist0 + k];
+    constexpr auto employed = static_cast<int>(worker_status::employed);
+    constexpr auto unemployed = static_cast<int>(worker_status::unemployed);
+    for (int st = 0; st < status_count; ++st)
+        for (int level = 0; level < education_count; ++level)
+            for (int field = 0; field < field_count; ++field)
+                for (int mo = 0; mo < 4; ++mo) {
+                    const std::int64_t n = raw[raw_joint0 + ((st * education_count + level) * field_count + field) * 4 + mo];
+                    if (n == 0) continue;
+                    if (st == static_cast<int>(worker_status::abroad)) { x[abroad] += n; continue; }
+                    x[alive] += n;
+                    if (st == static_cast<int>(worker_status::student)) { x[students] += n; continue; }
+                    if (st != employed && st != unemployed) continue;
+                    x[lf] += n;
+                    x[lf_level0 + level] += n;
+                    x[trained] += level >= 1 ? n : 0;
+                    x[certified] += level >= 2 ? n : 0;
+                    x[hq] += level >= 5 ? n : 0;
+                    if (st == employed) {
+                        x[emp] += n;
+                        x[emp_field0 + field] += n;
+                        x[mismatched] += (mo & 2) ? n : 0;
+                        x[overqualified] += (mo & 1) ? n : 0;
+                        x[doctors] += field == static_cast<int>(field_kind::health) && level >= 5 ? n : 0;
+                    } else {
+                        x[unemp] += n;
+                    }
+                }
+}
+
+// std::llround (half away from zero) without the library call, exact for |x| < 2^52.
+std::int64_t round_half_away(double x) {
+    const double a = std::fabs(x);
+    const auto t = static_cast<std::int64_t>(a);
+    const std::int64_t r = t + (a - static_cast<double>(t) >= 0.5);
+    return x < 0 ? -r : r;
 }
 
 double wage_quantile(const std::int64_t* hist, std::int64_t total, double q) {
     if (total == 0) return 0;
     const double target = q * static_cast<double>(total);
     std::int64_t acc = 0;
-    for (int k = 0; k < wage_bins; ++k) {
+    for (int k = 0; k < wage_bins::count; ++k) {
         if (acc + hist[k] >= target && hist[k] > 0) {
             const double frac = (target - static_cast<double>(acc)) / static_cast<double>(hist[k]);
-            return wage_bin_base * std::exp((k + frac) / wage_bins_per_log);
+            return wage_bins::wage_at(k + frac);
         }
         acc += hist[k];
     }
-    return wage_bin_base * std::exp(wage_bins / wage_bins_per_log);
+    return wage_bins::wage_at(wage_bins::count);
 }
 
 }  // namespace
@@ -47,34 +91,35 @@ void collect_statistics(const world& w, month_stats& out) {
     const auto& fs = w.firms;
     const std::size_t R = w.region_count();
     const int gap = static_cast<int>(w.sc->model.overqualification_gap);
-    const auto c = count_blocks(ws.size(), w.block_size, R * width, [&](std::size_t b, std::size_t e, std::int64_t* cnt) {
+    const auto& bin_of = wage_bins::table();
+    const auto raw = count_blocks(ws.size(), w.block_size, R * raw_width, [&](std::size_t b, std::size_t e, std::int64_t* cnt) {
+        const std::uint16_t* const region = ws.region.data();
+        const std::uint8_t* const status = ws.status.data();
+        const std::uint8_t* const level = ws.level.data();
+        const std::uint8_t* const field = ws.field.data();
+        const std::uint8_t* const flags = ws.flags.data();
+        const float* const skill = ws.skill.data();
+        const std::uint32_t* const wage = ws.wage_vnd.data();
+        const std::int32_t* const employer = ws.employer.data();
+        const std::uint8_t* const min_level = fs.min_level.data();
+        constexpr auto employed = static_cast<std::uint8_t>(worker_status::employed);
+        constexpr auto unemployed = static_cast<std::uint8_t>(worker_status::unemployed);
         for (std::size_t i = b; i < e; ++i) {
-            std::int64_t* x = cnt + static_cast<std::size_t>(ws.region[i]) * width;
-            const auto st = ws.status[i];
-            if (st == static_cast<std::uint8_t>(worker_status::abroad)) { x[abroad] += 1; continue; }
-            x[alive] += 1;
-            if (st == static_cast<std::uint8_t>(worker_status::student)) { x[students] += 1; continue; }
-            if (!ws.in_labor_force(i)) continue;
-            const int level = ws.level[i];
-            x[lf] += 1;
-            x[lf_level0 + level] += 1;
-            x[trained] += level >= 1;
-            x[certified] += level >= 2;
-            x[hq] += level >= 5;
-            x[skill_sum_micro] += std::llround(ws.skill[i] * 1e6);
-            if (st == static_cast<std::uint8_t>(worker_status::employed)) {
-                x[emp] += 1;
-                x[emp_field0 + ws.field[i]] += 1;
-                x[wage_sum] += ws.wage_vnd[i];
-                x[mismatched] += ws.has(i, worker_flag::mismatched);
-                x[overqualified] += level >= fs.min_level[ws.employer[i]] + gap;
-                x[doctors] += ws.field[i] == static_cast<std::uint8_t>(field_kind::health) && level >= 5;
-                x[hist0 + wage_bin(ws.wage_vnd[i])] += 1;
-            } else {
-                x[unemp] += 1;
+            std::int64_t* x = cnt + static_cast<std::size_t>(region[i]) * raw_width;
+            const auto st = status[i];
+            const int lv = level[i];
+            int joint = ((st * education_count + lv) * field_count + field[i]) * 4;
+            if (st == employed) {
+                joint += ((flags[i] & worker_flag::mismatched) ? 2 : 0) + (lv >= min_level[employer[i]] + gap ? 1 : 0);
+                x[raw_wage_sum] += wage[i];
+                x[raw_hist0 + bin_of(wage[i])] += 1;
             }
+            if (st == employed || st == unemployed) x[raw_skill_sum_micro] += round_half_away(skill[i] * 1e6);
+            x[raw_joint0 + joint] += 1;
         }
     });
+    std::vector<std::int64_t> c(R * width, 0);
+    for (std::size_t r = 0; r < R; ++r) derive_slots(&raw[r * raw_width], gap, &c[r * width]);
     out.reset(R);
     const double per = 1.0 / w.scale;
     auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };

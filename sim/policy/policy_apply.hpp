@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "core/parallel.hpp"
+#include "core/rng_batch.hpp"
 #include "model/world.hpp"
 
 namespace laborsim {
@@ -64,7 +65,11 @@ inline bool in_group(const world& w, std::size_t i, const target_group& g) {
 }
 
 // Picks up to n workers among those for which `eligible(i)` holds, at random (each draw keyed
-// by policy, month and worker id, so the choice does not depend on threads or order).
+// by policy, month and worker id, so the choice does not depend on threads or order): the n
+// eligible workers with the smallest priority words. Only priorities under a cut-off are
+// gathered, since the n smallest of all are the n smallest under the cut-off whenever at
+// least n are there; the cut-off starts where about 4n of all workers fall and widens
+// (from the eligible share it saw) until n are found or it takes everyone.
 // Returns worker indexes.
 template <class Pred>
 std::vector<std::uint32_t> select_workers(const world& w, std::size_t k, std::size_t n, Pred&& eligible) {
@@ -72,12 +77,23 @@ std::vector<std::uint32_t> select_workers(const world& w, std::size_t k, std::si
     if (n == 0) return {};
     const std::uint32_t month = w.month_key();
     const auto& ws = w.workers;
-    auto cands = gather_blocks<candidate>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
-        for (std::size_t i = b; i < e; ++i)
-            if (eligible(i))
-                out.push_back({w.rng.words(rng_stream::policy, month, ws.id[i], static_cast<std::uint32_t>(k))[0], ws.id[i],
-                               static_cast<std::uint32_t>(i)});
-    });
+    constexpr double all = 4294967296.0;
+    double share = std::min(1.0, 4.0 * static_cast<double>(n) / static_cast<double>(std::max<std::size_t>(1, ws.size())));
+    std::vector<candidate> cands;
+    for (;;) {
+        const auto cut = share >= 1.0 ? std::uint64_t{1} << 32 : static_cast<std::uint64_t>(share * all);
+        cands = gather_blocks<candidate>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
+            for_each_drawn(w.rng, rng_stream::policy, month, static_cast<std::uint32_t>(k), ws.id.data(), b, e,
+                           [&](std::size_t i, const draw_words& d, std::size_t j) {
+                               const std::uint32_t priority = d.word(j, 0);
+                               if (priority < cut && eligible(i))
+                                   out.push_back({priority, ws.id[i], static_cast<std::uint32_t>(i)});
+                           });
+        });
+        if (cands.size() >= n || share >= 1.0) break;
+        // Eligible share seen so far: cands / (share x workers); aim at 2n next time.
+        share = cands.empty() ? share * 16.0 : std::min(1.0, share * 2.0 * static_cast<double>(n) / static_cast<double>(cands.size()));
+    }
     const auto take = std::min(n, cands.size());
     std::partial_sort(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(take), cands.end(),
                       [](const candidate& a, const candidate& b) { return std::tie(a.priority, a.id) < std::tie(b.priority, b.id); });

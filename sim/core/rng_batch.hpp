@@ -1,0 +1,47 @@
+// Philox4x32-10 for a run of agents at once: the same words as counter_rng::words, for up
+// to draw_chunk consecutive agents, computed 16 (AVX-512) or 8 (AVX2) lanes at a time.
+// Per-worker phases draw a chunk's words before its loop, which costs about a fifth of
+// calling the generator worker by worker (docs/performance.md).
+#pragma once
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+
+#include "core/rng.hpp"
+
+namespace laborsim {
+
+inline constexpr std::size_t draw_chunk = 256;
+
+// Words k = 0..3 of agent j of the chunk: w[k][j].
+struct draw_words {
+    alignas(64) std::uint32_t w[4][draw_chunk];
+    [[nodiscard]] std::uint32_t word(std::size_t j, std::size_t k) const { return w[k][j]; }
+    [[nodiscard]] double unit(std::size_t j, std::size_t k) const { return counter_rng::to_unit(w[k][j]); }
+};
+
+enum class simd_path { scalar, avx2, avx512 };
+
+// The widest path this CPU runs (checked once).
+[[nodiscard]] simd_path best_simd_path();
+[[nodiscard]] const char* simd_path_name(simd_path p);
+
+// words(stream, month, ids[j], draw) for j < n (n <= draw_chunk) into out, by `path`
+// (which must run on this CPU; tests compare every path with Random123).
+void philox_words(simd_path path, std::uint64_t seed, rng_stream stream, std::uint32_t month, std::uint32_t draw,
+                  const std::uint32_t* ids, std::size_t n, draw_words& out);
+
+// Runs body(i, d, j) for every i in [b, e) with d.word(j, k) = words(stream, month, ids[i], draw)[k].
+template <class Body>
+void for_each_drawn(const counter_rng& rng, rng_stream stream, std::uint32_t month, std::uint32_t draw,
+                    const std::uint32_t* ids, std::size_t b, std::size_t e, Body&& body) {
+    static const simd_path path = best_simd_path();
+    draw_words d;
+    for (std::size_t c = b; c < e; c += draw_chunk) {
+        const std::size_t n = std::min(draw_chunk, e - c);
+        philox_words(path, rng.seed(), stream, month, draw, ids + c, n, d);
+        for (std::size_t j = 0; j < n; ++j) body(c + j, d, j);
+    }
+}
+
+}  // namespace laborsim
