@@ -316,6 +316,8 @@ world build_world(const scenario& sc, std::size_t block_size) {
     });
     seed_students(w);
     mark_panel(w, sc.output.panel);  // followed in the output's /panel
+    w.decay_pow.resize(1200);
+    for (std::size_t k = 0; k < w.decay_pow.size(); ++k) w.decay_pow[k] = std::pow(sc.model.reservation_decay, static_cast<double>(k));
     return w;
 }
 

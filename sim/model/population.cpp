@@ -56,7 +56,9 @@ double world::market_wage(std::size_t i) const {
 
 double world::reservation_wage(std::size_t i) const {
     const auto& m = sc->model;
-    return m.reservation_replacement * market_wage(i) * std::pow(m.reservation_decay, workers.months_in_status[i]);
+    const std::size_t k = workers.months_in_status[i];
+    const double decay = k < decay_pow.size() ? decay_pow[k] : std::pow(m.reservation_decay, static_cast<double>(k));
+    return m.reservation_replacement * market_wage(i) * decay;
 }
 
 double world::entry_wage(std::size_t i) const {
