@@ -135,12 +135,13 @@ def test_local_sweep_writes_runs_manifest_and_summary(local_reference):
 
 
 def test_failed_and_timed_out_runs_are_recorded_while_others_succeed(tmp_path):
-    # Point 1 runs 79 years (killed by the 3 s limit; it needs far longer), point 2 is an
-    # invalid scenario (end before start). Point 0 takes well under a second.
+    # Point 1 runs 79 years of 10,000 agents (killed by the 3 s limit; it needs about ten
+    # times longer), point 2 is an invalid scenario (end before start). Point 0 takes well
+    # under a second.
     spec = write_spec(tmp_path, f"""
 name: failing
 base: {QUICKSTART}
-set: [scale=0.01]
+set: [scale=0.1]
 run_timeout_s: 3
 parameters:
   - key: calendar.end
