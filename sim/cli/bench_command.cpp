@@ -105,6 +105,8 @@ void save(const std::vector<bench_row>& rows, const std::string& dir) {
     std::ofstream csv(dir + "/bench.csv", std::ios::app);
     if (csv.tellp() == 0) csv << "time,host,scenario,threads,workers,months,phase,seconds,worker_months_per_s,ns_per_worker_month,peak_rss_bytes,bytes_per_worker\n";
     std::ostringstream json;
+    json.precision(10);
+    csv.precision(10);
     json << "{\"time\": \"" << stamp << "\", \"host\": \"" << host << "\", \"runs\": [";
     for (std::size_t k = 0; k < rows.size(); ++k) {
         const auto& r = rows[k];
