@@ -118,21 +118,24 @@ void save(const std::vector<bench_row>& rows, const std::string& dir) {
              << ", \"loop_worker_months_per_s\": " << loop_rate(r) << ", \"build_s\": " << r.summary.build_seconds
              << ", \"rng_path\": \"" << simd_path_name(best_simd_path()) << "\", \"peak_rss_bytes\": " << r.peak_rss << ", \"bytes_per_worker\": " << bpw
              << ", \"phases\": {";
+        // One CSV row per phase, then the loop, the build (no rate: it makes no worker-months)
+        // and the whole wall time.
+        auto csv_row = [&](const char* what, double s, bool rates) {
+            csv << stamp << "," << host << "," << r.scenario << "," << r.threads << "," << r.workers << "," << r.months << ","
+                << what << "," << s << ",";
+            if (rates) csv << (s > 0 ? wm / s : 0) << "," << s * 1e9 / wm;
+            else csv << ",";
+            csv << "," << r.peak_rss << "," << bpw << "\n";
+        };
         const auto& names = phase_names();
         for (std::size_t p = 0; p < names.size(); ++p) {
             const double s = r.summary.phase_seconds[p];
             json << (p ? ", " : "") << "\"" << names[p] << "\": " << s;
-            csv << stamp << "," << host << "," << r.scenario << "," << r.threads << "," << r.workers << "," << r.months << ","
-                << names[p] << "," << s << "," << (s > 0 ? wm / s : 0) << "," << s * 1e9 / wm << "," << r.peak_rss << "," << bpw << "\n";
+            csv_row(names[p], s, true);
         }
-        csv << stamp << "," << host << "," << r.scenario << "," << r.threads << "," << r.workers << "," << r.months << ",loop,"
-            << r.summary.loop_seconds() << "," << loop_rate(r) << "," << r.summary.loop_seconds() * 1e9 / wm << ","
-            << r.peak_rss << "," << bpw << "\n";
-        csv << stamp << "," << host << "," << r.scenario << "," << r.threads << "," << r.workers << "," << r.months << ",build,"
-            << r.summary.build_seconds << ",,," << r.peak_rss << "," << bpw << "\n";
-        csv << stamp << "," << host << "," << r.scenario << "," << r.threads << "," << r.workers << "," << r.months << ",total,"
-            << r.summary.wall_seconds << "," << wm / r.summary.wall_seconds << "," << r.summary.wall_seconds * 1e9 / wm << ","
-            << r.peak_rss << "," << bpw << "\n";
+        csv_row("loop", r.summary.loop_seconds(), true);
+        csv_row("build", r.summary.build_seconds, false);
+        csv_row("total", r.summary.wall_seconds, true);
         json << "}}";
     }
     json << "]}\n";

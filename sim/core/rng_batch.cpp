@@ -26,25 +26,12 @@ lanes_in inputs(std::uint64_t seed, rng_stream stream, std::uint32_t month, std:
             static_cast<std::uint32_t>(stream), draw};
 }
 
-void words_scalar(const lanes_in& in, const std::uint32_t* ids, std::size_t n, draw_words& out) {
+// The reference: Random123's generator, agent by agent.
+void words_scalar(const counter_rng& rng, rng_stream stream, std::uint32_t month, std::uint32_t draw,
+                  const std::uint32_t* ids, std::size_t n, draw_words& out) {
     for (std::size_t j = 0; j < n; ++j) {
-        std::uint32_t x0 = ids[j], x1 = in.c1, x2 = in.c2, x3 = in.c3, a = in.k0, b = in.k1;
-        for (int r = 0; r < rounds; ++r) {
-            const std::uint64_t p0 = static_cast<std::uint64_t>(m0) * x0;
-            const std::uint64_t p1 = static_cast<std::uint64_t>(m1) * x2;
-            const auto n0 = static_cast<std::uint32_t>(p1 >> 32) ^ x1 ^ a;
-            const auto n2 = static_cast<std::uint32_t>(p0 >> 32) ^ x3 ^ b;
-            x1 = static_cast<std::uint32_t>(p1);
-            x3 = static_cast<std::uint32_t>(p0);
-            x0 = n0;
-            x2 = n2;
-            a += w0;
-            b += w1;
-        }
-        out.w[0][j] = x0;
-        out.w[1][j] = x1;
-        out.w[2][j] = x2;
-        out.w[3][j] = x3;
+        const auto x = rng.words(stream, month, ids[j], draw);
+        for (std::size_t k = 0; k < 4; ++k) out.w[k][j] = x[k];
     }
 }
 
@@ -139,10 +126,13 @@ __attribute__((target("avx512f"))) void words_avx512(const lanes_in& in, const s
 }  // namespace
 
 simd_path best_simd_path() {
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx512f")) return simd_path::avx512;
-    if (__builtin_cpu_supports("avx2")) return simd_path::avx2;
-    return simd_path::scalar;
+    static const simd_path best = [] {
+        __builtin_cpu_init();
+        if (__builtin_cpu_supports("avx512f")) return simd_path::avx512;
+        if (__builtin_cpu_supports("avx2")) return simd_path::avx2;
+        return simd_path::scalar;
+    }();
+    return best;
 }
 
 const char* simd_path_name(simd_path p) {
@@ -162,7 +152,7 @@ void philox_words(simd_path path, std::uint64_t seed, rng_stream stream, std::ui
         case simd_path::avx2: words_avx2(in, ids, n, out); return;
         case simd_path::scalar: break;
     }
-    words_scalar(in, ids, n, out);
+    words_scalar(counter_rng(seed), stream, month, draw, ids, n, out);
 }
 
 }  // namespace laborsim

@@ -28,8 +28,7 @@ constexpr int joint_count = status_count * education_count * field_count * 4;
 enum raw_slot : int { raw_skill_sum_micro, raw_wage_sum, raw_joint0, raw_hist0 = raw_joint0 + joint_count };
 constexpr int raw_width = raw_hist0 + wage_bins::count;
 
-void derive_slots(const std::int64_t* raw, int gap_unused, std::int64_t* x) {
-    (void)gap_unused;
+void derive_slots(const std::int64_t* raw, std::int64_t* x) {
     x[skill_sum_micro] = raw[raw_skill_sum_micro];
     x[wage_sum] = raw[raw_wage_sum];
     for (int k = 0; k < wage_bins::count; ++k) x[hist0 + k] = raw[raw_hist0 + k];
@@ -119,7 +118,7 @@ void collect_statistics(const world& w, month_stats& out) {
         }
     });
     std::vector<std::int64_t> c(R * width, 0);
-    for (std::size_t r = 0; r < R; ++r) derive_slots(&raw[r * raw_width], gap, &c[r * width]);
+    for (std::size_t r = 0; r < R; ++r) derive_slots(&raw[r * raw_width], &c[r * width]);
     out.reset(R);
     const double per = 1.0 / w.scale;
     auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };

@@ -30,14 +30,9 @@ wage_bins::wage_bins() {
         edge_[k] = hi;
     }
     // Cells: each float-bit prefix starts at the bin of the smallest wage it holds.
-    auto cell_of = [](std::uint64_t w) {
-        float f = static_cast<float>(w);
-        std::uint32_t bits;
-        std::memcpy(&bits, &f, sizeof bits);
-        return bits >> cell_shift;
-    };
-    first_cell_ = cell_of(static_cast<std::uint64_t>(base_vnd));
-    const std::uint32_t last_cell = cell_of(top - 1);
+    auto cell_of_wage = [](std::uint64_t w) { return cell_of(static_cast<float>(w)); };
+    first_cell_ = cell_of_wage(static_cast<std::uint64_t>(base_vnd));
+    const std::uint32_t last_cell = cell_of_wage(top - 1);
     cell_bin_.assign(last_cell - first_cell_ + 1, 0);
     for (std::uint32_t c = first_cell_; c <= last_cell; ++c) {
         std::uint32_t bits = c << cell_shift;
@@ -46,8 +41,8 @@ wage_bins::wage_bins() {
         // The smallest integer wage whose float lies in the cell (floats round to nearest, so
         // step down while the wage below still lands in the cell).
         auto w = static_cast<std::uint64_t>(std::ceil(static_cast<double>(f)));
-        while (w > 0 && cell_of(w - 1) >= c) --w;
-        while (cell_of(w) < c) ++w;
+        while (w > 0 && cell_of_wage(w - 1) >= c) --w;
+        while (cell_of_wage(w) < c) ++w;
         cell_bin_[c - first_cell_] = static_cast<std::uint16_t>(by_formula(static_cast<double>(w)));
     }
 }

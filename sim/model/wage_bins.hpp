@@ -21,10 +21,7 @@ public:
     [[nodiscard]] static int by_formula(double wage);
     // The same bin, by table.
     [[nodiscard]] int operator()(std::uint32_t wage) const {
-        float f = static_cast<float>(wage);
-        std::uint32_t bits;
-        std::memcpy(&bits, &f, sizeof bits);
-        const std::uint32_t c = bits >> cell_shift;
+        const std::uint32_t c = cell_of(static_cast<float>(wage));
         int k = c < first_cell_ ? 0 : c - first_cell_ < cell_bin_.size() ? cell_bin_[c - first_cell_] : count - 1;
         while (k + 1 < count && wage >= edge_[k + 1]) ++k;
         return k;
@@ -36,6 +33,11 @@ public:
 
 private:
     static constexpr int cell_shift = 16;  // keeps 7 mantissa bits: cells of 1/128 in log2
+    [[nodiscard]] static std::uint32_t cell_of(float f) {
+        std::uint32_t bits;
+        std::memcpy(&bits, &f, sizeof bits);
+        return bits >> cell_shift;
+    }
     wage_bins();
     std::array<std::uint64_t, count> edge_{};  // smallest integer wage in bin k
     std::uint32_t first_cell_ = 0;
