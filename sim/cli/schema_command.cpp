@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli/command.hpp"
-#include "io/schema.hpp"
+#include "scenario/schema.hpp"
 
 namespace laborsim {
 

@@ -1,0 +1,259 @@
+#include "output/h5.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "laborsim/errors.hpp"
+
+namespace laborsim::h5 {
+
+namespace {
+constexpr unsigned reopen_every_writes = 24;
+}
+
+handle::handle(hid_t id, closer c) : id_(id), close_(c) {}
+
+handle& handle::operator=(handle&& o) noexcept {
+    if (this != &o) {
+        reset();
+        id_ = o.id_;
+        close_ = o.close_;
+        o.id_ = -1;
+    }
+    return *this;
+}
+
+void handle::reset() {
+    if (id_ >= 0 && close_ != nullptr) close_(id_);
+    id_ = -1;
+}
+
+void check(herr_t status, const char* what) {
+    if (status < 0) throw internal_error(std::string("HDF5 failed: ") + what);
+}
+
+hid_t check_id(hid_t id, const char* what) {
+    if (id < 0) throw internal_error(std::string("HDF5 failed: ") + what);
+    return id;
+}
+
+handle create_file(const std::string& path) {
+    handle fapl(check_id(H5Pcreate(H5P_FILE_ACCESS), "fapl"), H5Pclose);
+    // Keep the 1.8-compatible format so netCDF-C and older readers open the file.
+    check(H5Pset_libver_bounds(fapl.id(), H5F_LIBVER_EARLIEST, H5F_LIBVER_V18), "libver bounds");
+    // Drop an object's metadata from the cache when it is closed: snapshots create dozens
+    // of datasets a time, and keeping their headers cached grew memory with run length.
+    check(H5Pset_evict_on_close(fapl.id(), 1), "evict on close");
+    handle fcpl(check_id(H5Pcreate(H5P_FILE_CREATE), "fcpl"), H5Pclose);
+    // Track creation order: netCDF-4 readers expect it.
+    check(H5Pset_link_creation_order(fcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "creation order");
+    check(H5Pset_attr_creation_order(fcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "attr creation order");
+    const hid_t f = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.id(), fapl.id());
+    if (f < 0) throw input_error("cannot create the output file " + path);
+    return handle(f, H5Fclose);
+}
+
+handle open_file_readonly(const std::string& path) {
+    const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+    if (f < 0) throw input_error("cannot open " + path + " as an HDF5 file");
+    return handle(f, H5Fclose);
+}
+
+handle create_group(hid_t parent, const std::string& name) {
+    handle gcpl(check_id(H5Pcreate(H5P_GROUP_CREATE), "gcpl"), H5Pclose);
+    check(H5Pset_link_creation_order(gcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "creation order");
+    return handle(check_id(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl.id(), H5P_DEFAULT), name.c_str()), H5Gclose);
+}
+
+handle utf8_string_type() {
+    handle t(check_id(H5Tcopy(H5T_C_S1), "string type"), H5Tclose);
+    check(H5Tset_size(t.id(), H5T_VARIABLE), "string size");
+    check(H5Tset_cset(t.id(), H5T_CSET_UTF8), "string cset");
+    return t;
+}
+
+namespace {
+handle scalar_space() { return handle(check_id(H5Screate(H5S_SCALAR), "scalar space"), H5Sclose); }
+
+handle fresh_attr(hid_t obj, const std::string& name, hid_t type) {
+    if (H5Aexists(obj, name.c_str()) > 0) check(H5Adelete(obj, name.c_str()), "delete attribute");
+    auto space = scalar_space();
+    return handle(check_id(H5Acreate2(obj, name.c_str(), type, space.id(), H5P_DEFAULT, H5P_DEFAULT), name.c_str()), H5Aclose);
+}
+// Overwrites an existing scalar numeric attribute of the same class in place: the monthly
+// months_completed and wall_time_s updates then touch no file space.
+bool update_scalar_attr(hid_t obj, const std::string& name, hid_t mem_type, const void* value) {
+    if (H5Aexists(obj, name.c_str()) <= 0) return false;
+    handle a(check_id(H5Aopen(obj, name.c_str(), H5P_DEFAULT), name.c_str()), H5Aclose);
+    handle t(check_id(H5Aget_type(a.id()), "attribute type"), H5Tclose);
+    handle sp(check_id(H5Aget_space(a.id()), "attribute space"), H5Sclose);
+    if (H5Tget_class(t.id()) != H5Tget_class(mem_type) || H5Sget_simple_extent_type(sp.id()) != H5S_SCALAR) return false;
+    check(H5Awrite(a.id(), mem_type, value), name.c_str());
+    return true;
+}
+}  // namespace
+
+void set_attr(hid_t obj, const std::string& name, const std::string& value) {
+    auto type = utf8_string_type();
+    auto a = fresh_attr(obj, name, type.id());
+    const char* p = value.c_str();
+    check(H5Awrite(a.id(), type.id(), &p), name.c_str());
+}
+
+void set_attr(hid_t obj, const std::string& name, std::int64_t value) {
+    if (update_scalar_attr(obj, name, H5T_NATIVE_INT64, &value)) return;
+    auto a = fresh_attr(obj, name, H5T_STD_I64LE);
+    check(H5Awrite(a.id(), H5T_NATIVE_INT64, &value), name.c_str());
+}
+
+void set_attr(hid_t obj, const std::string& name, double value) {
+    if (update_scalar_attr(obj, name, H5T_NATIVE_DOUBLE, &value)) return;
+    auto a = fresh_attr(obj, name, H5T_IEEE_F64LE);
+    check(H5Awrite(a.id(), H5T_NATIVE_DOUBLE, &value), name.c_str());
+}
+
+void set_attr(hid_t obj, const std::string& name, const std::vector<std::string>& values) {
+    if (H5Aexists(obj, name.c_str()) > 0) check(H5Adelete(obj, name.c_str()), "delete attribute");
+    auto type = utf8_string_type();
+    const hsize_t n = values.size();
+    handle space(check_id(H5Screate_simple(1, &n, nullptr), "space"), H5Sclose);
+    handle a(check_id(H5Acreate2(obj, name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT), name.c_str()), H5Aclose);
+    std::vector<const char*> ptrs;
+    for (const auto& v : values) ptrs.push_back(v.c_str());
+    if (n > 0) check(H5Awrite(a.id(), type.id(), ptrs.data()), name.c_str());
+}
+
+void set_attr_typed(hid_t obj, const std::string& name, hid_t file_type, hid_t mem_type, const void* value) {
+    auto a = fresh_attr(obj, name, file_type);
+    check(H5Awrite(a.id(), mem_type, value), name.c_str());
+}
+
+void set_attr_array(hid_t obj, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n, const void* values) {
+    if (H5Aexists(obj, name.c_str()) > 0) check(H5Adelete(obj, name.c_str()), "delete attribute");
+    handle space(check_id(H5Screate_simple(1, &n, nullptr), "space"), H5Sclose);
+    handle a(check_id(H5Acreate2(obj, name.c_str(), file_type, space.id(), H5P_DEFAULT, H5P_DEFAULT), name.c_str()), H5Aclose);
+    check(H5Awrite(a.id(), mem_type, values), name.c_str());
+}
+
+handle write_string_scale(hid_t group, const std::string& name, const std::vector<std::string>& values) {
+    auto type = utf8_string_type();
+    const hsize_t n = values.size();
+    handle space(check_id(H5Screate_simple(1, &n, nullptr), "space"), H5Sclose);
+    handle ds(check_id(H5Dcreate2(group, name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), name.c_str()),
+              H5Dclose);
+    std::vector<const char*> ptrs;
+    for (const auto& v : values) ptrs.push_back(v.c_str());
+    if (n > 0) check(H5Dwrite(ds.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), name.c_str());
+    check(H5DSset_scale(ds.id(), name.c_str()), "set scale");
+    return ds;
+}
+
+growing_dataset::growing_dataset(hid_t group, const std::string& name, std::vector<hsize_t> inner_dims, hid_t mem_type,
+                                 hsize_t chunk_rows)
+    : inner_(std::move(inner_dims)), mem_type_(mem_type) {
+    std::vector<hsize_t> chunk{chunk_rows};
+    for (auto d : inner_) chunk.push_back(std::max<hsize_t>(1, d));
+    const double zero = 0;
+    const bool is_double = mem_type == H5T_NATIVE_DOUBLE;
+    // Small series appended a row a month: uncompressed, so a partly filled chunk is
+    // rewritten in place instead of moved each month (safer for a killed run, see create).
+    create(group, name, is_double ? H5T_IEEE_F64LE : H5T_STD_I64LE, chunk, is_double ? &zero : nullptr, false);
+}
+
+growing_dataset::growing_dataset(hid_t group, const std::string& name, std::vector<hsize_t> inner_dims, hid_t file_type,
+                                 hid_t mem_type, std::vector<hsize_t> chunk, const void* fill, bool compress)
+    : inner_(std::move(inner_dims)), mem_type_(mem_type) {
+    create(group, name, file_type, chunk, fill, compress);
+}
+
+// A compressed chunk that is rewritten (because it was only partly filled) moves to a new
+// place in the file, and HDF5 may hand its old space to the next allocation before the
+// next flush: a run killed in between would lose data of months already flushed. An
+// uncompressed chunk is rewritten in place. So datasets whose chunks fill over several
+// months (indicators, policy series, event tables) stay uncompressed, and only chunks
+// written whole, once (panel rows, snapshot columns), are compressed.
+void growing_dataset::create(hid_t group, const std::string& name, hid_t file_type, const std::vector<hsize_t>& chunk,
+                             const void* fill, bool compress) {
+    const int rank = static_cast<int>(inner_.size()) + 1;
+    if (static_cast<int>(chunk.size()) != rank) throw internal_error("chunk rank mismatch for " + name);
+    std::vector<hsize_t> dims{0}, maxdims{H5S_UNLIMITED};
+    for (auto d : inner_) {
+        dims.push_back(d);
+        maxdims.push_back(d);
+    }
+    handle space(check_id(H5Screate_simple(rank, dims.data(), maxdims.data()), "space"), H5Sclose);
+    handle dcpl(check_id(H5Pcreate(H5P_DATASET_CREATE), "dcpl"), H5Pclose);
+    check(H5Pset_chunk(dcpl.id(), rank, chunk.data()), "chunk");
+    if (compress) {
+        // Level 1: these chunks are written every month (panel rows), where deflate took
+        // a fifth of the run time at level 4.
+        check(H5Pset_shuffle(dcpl.id()), "shuffle");
+        check(H5Pset_deflate(dcpl.id(), 1), "deflate");
+    }
+    if (fill != nullptr) check(H5Pset_fill_value(dcpl.id(), mem_type_, fill), "fill");
+    // Appends touch only the last chunk: a cache of one chunk, evicting written chunks
+    // first, keeps memory flat (the default 1 MiB per dataset fills up as chunks accumulate).
+    hsize_t chunk_bytes = H5Tget_size(file_type);
+    for (auto c : chunk) chunk_bytes *= c;
+    dapl_ = handle(check_id(H5Pcreate(H5P_DATASET_ACCESS), "dapl"), H5Pclose);
+    check(H5Pset_chunk_cache(dapl_.id(), 11, static_cast<std::size_t>(chunk_bytes), 1.0), "chunk cache");
+    dataset_ = handle(check_id(H5Dcreate2(group, name.c_str(), file_type, space.id(), H5P_DEFAULT, dcpl.id(), dapl_.id()),
+                               name.c_str()), H5Dclose);
+    group_ = group;
+    name_ = name;
+}
+
+void growing_dataset::append(const void* row) { write_row(rows_, row); }
+
+void growing_dataset::append_rows(hsize_t count, const void* rows) {
+    if (count > 0) write_rows(rows_, count, rows);
+}
+
+void growing_dataset::write_row(hsize_t index, const void* row) { write_rows(index, 1, row); }
+
+void growing_dataset::write_rows(hsize_t index, hsize_t count, const void* rows) {
+    // The chunk index grows by a node every few dozen chunks and HDF5 keeps the nodes of
+    // an open dataset cached, so memory would grow with run length. Now and then, before
+    // a write (the recorder writes each dataset once between flushes, so its metadata is
+    // clean here and nothing is written early), drop the dataset's cached metadata.
+    // Closing evicts it (the file is opened with evict-on-close); reopening is cheap.
+    if (++writes_ % reopen_every_writes == 0) {
+        dataset_.reset();
+        dataset_ = handle(check_id(H5Dopen2(group_, name_.c_str(), dapl_.id()), name_.c_str()), H5Dclose);
+    }
+    if (index + count > rows_) {
+        std::vector<hsize_t> dims{index + count};
+        dims.insert(dims.end(), inner_.begin(), inner_.end());
+        check(H5Dset_extent(dataset_.id(), dims.data()), "extend");
+        rows_ = index + count;
+    }
+    handle fspace(check_id(H5Dget_space(dataset_.id()), "space"), H5Sclose);
+    std::vector<hsize_t> start{index}, counts{count};
+    for (auto d : inner_) { start.push_back(0); counts.push_back(d); }
+    check(H5Sselect_hyperslab(fspace.id(), H5S_SELECT_SET, start.data(), nullptr, counts.data(), nullptr), "select");
+    handle mspace(check_id(H5Screate_simple(static_cast<int>(counts.size()), counts.data(), nullptr), "mspace"), H5Sclose);
+    check(H5Dwrite(dataset_.id(), mem_type_, mspace.id(), fspace.id(), H5P_DEFAULT, rows), "write rows");
+}
+
+void attach_scales(hid_t ds, std::initializer_list<hid_t> scales) {
+    unsigned dim = 0;
+    for (hid_t s : scales) check(H5DSattach_scale(ds, s, dim++), "attach scale");
+}
+
+handle write_column(hid_t group, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n, const void* data) {
+    handle space(check_id(H5Screate_simple(1, &n, nullptr), "space"), H5Sclose);
+    handle dcpl(check_id(H5Pcreate(H5P_DATASET_CREATE), "dcpl"), H5Pclose);
+    if (n > 0) {
+        // Chunks of at most 64 Ki values keep partial reads cheap.
+        const hsize_t chunk = std::min<hsize_t>(n, 65536);
+        check(H5Pset_chunk(dcpl.id(), 1, &chunk), "chunk");
+        check(H5Pset_shuffle(dcpl.id()), "shuffle");
+        check(H5Pset_deflate(dcpl.id(), 4), "deflate");
+    }
+    handle ds(check_id(H5Dcreate2(group, name.c_str(), file_type, space.id(), H5P_DEFAULT, dcpl.id(), H5P_DEFAULT), name.c_str()),
+              H5Dclose);
+    if (n > 0) check(H5Dwrite(ds.id(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), name.c_str());
+    return ds;
+}
+
+}  // namespace laborsim::h5

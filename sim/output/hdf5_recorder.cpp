@@ -1,0 +1,245 @@
+// Streams a run into HDF5: /regions indicators [time, region] (and by education level and
+// field), /policies/<id> series [time], provenance in root attributes; when the scenario's
+// output section asks for them, /panel, /events/<kind> and /snapshots/<YYYY-MM> (their own
+// writers, sim/io/*_writer.cpp). Every month is appended and flushed, so a killed run
+// leaves a readable file with completed = 0.
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <map>
+
+#include "output/event_writer.hpp"
+#include "output/h5.hpp"
+#include "output/panel_writer.hpp"
+#include "output/snapshot_writer.hpp"
+#include "laborsim/recorder.hpp"
+#include "laborsim/version.hpp"
+#include "model/world.hpp"
+
+namespace laborsim {
+
+namespace {
+
+std::string iso_now() {
+    const std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+std::string host_name() {
+    char buf[256] = {0};
+    if (gethostname(buf, sizeof buf - 1) != 0) return "unknown";
+    return buf;
+}
+
+std::vector<std::string> to_strings(const auto& names) {
+    return std::vector<std::string>(names.begin(), names.end());
+}
+
+// A group with its own `time` coordinate (xarray needs coordinates inside the group).
+struct timed_group {
+    h5::handle group;
+    h5::growing_dataset time;
+    std::string time_units;
+    std::int64_t epoch_days = 0;
+
+    timed_group(hid_t parent, const std::string& name, year_month start) {
+        group = h5::create_group(parent, name);
+        time = h5::growing_dataset(group.id(), "time", {}, H5T_NATIVE_INT64, 256);
+        h5::check(H5DSset_scale(time.id(), "time"), "time scale");
+        epoch_days = days_from_civil(start.year, start.month, 1);
+        h5::set_attr(time.id(), "units", "days since " + format_year_month(start) + "-01");
+        h5::set_attr(time.id(), "calendar", std::string("proleptic_gregorian"));
+        h5::set_attr(time.id(), "long_name", std::string("first day of the simulated month"));
+        h5::set_attr(time.id(), "axis", std::string("T"));
+    }
+    void append_month(int month_index) {
+        const auto ym = year_month::from_index(month_index);
+        const std::int64_t days = days_from_civil(ym.year, ym.month, 1) - epoch_days;
+        time.append(&days);
+    }
+};
+
+class hdf5_recorder final : public run_observer {
+public:
+    hdf5_recorder(std::string path, run_provenance prov) : path_(std::move(path)), prov_(std::move(prov)) {}
+
+    void on_start(const scenario& sc, const world& w) override {
+        t0_ = std::chrono::steady_clock::now();
+        file_ = h5::create_file(path_);
+        const hid_t root = file_.id();
+        h5::set_attr(root, "format_version", std::string(output_format_version));
+        h5::set_attr(root, "laborsim_version", std::string(version));
+        h5::set_attr(root, "git_revision", std::string(git_revision));
+        h5::set_attr(root, "build_type", std::string(build_type));
+        h5::set_attr(root, "scenario_name", sc.name);
+        h5::set_attr(root, "scenario_description", sc.description);
+        h5::set_attr(root, "scenario_path", sc.source_path);
+        h5::set_attr(root, "scenario", sc.resolved_yaml);
+        h5::set_attr(root, "seed", static_cast<std::int64_t>(sc.seed));
+        h5::set_attr(root, "scale", sc.scale);
+        h5::set_attr(root, "threads", static_cast<std::int64_t>(prov_.threads));
+        h5::set_attr(root, "host", host_name());
+        h5::set_attr(root, "command_line", prov_.command_line);
+        h5::set_attr(root, "start_time", iso_now());
+        h5::set_attr(root, "calendar_start", format_year_month(sc.calendar.start));
+        h5::set_attr(root, "calendar_end", format_year_month(sc.calendar.end));
+        h5::set_attr(root, "months_completed", std::int64_t{0});
+        h5::set_attr(root, "wall_time_s", 0.0);
+        h5::set_attr(root, "completed", std::int64_t{0});
+        h5::set_attr(root, "Conventions", std::string("CF-1.8"));
+
+        start_ = sc.calendar.start;
+        regions_ = std::make_unique<timed_group>(root, "regions", start_);
+        std::vector<std::string> ids;
+        for (const auto& r : sc.regions) ids.push_back(r.id);
+        region_scale_ = h5::write_string_scale(regions_->group.id(), "region", ids);
+        h5::set_attr(region_scale_.id(), "long_name", std::string("region id"));
+        education_scale_ = h5::write_string_scale(regions_->group.id(), "education", to_strings(education_names));
+        field_scale_ = h5::write_string_scale(regions_->group.id(), "field", to_strings(field_names));
+        const hsize_t R = ids.size();
+        for (int k = 0; k < indicator_count; ++k) {
+            const auto& info = indicator_table[k];
+            auto& ds = indicators_.emplace_back(regions_->group.id(), std::string(info.name), std::vector<hsize_t>{R}, H5T_NATIVE_DOUBLE);
+            attach(ds.id(), {regions_->time.id(), region_scale_.id()});
+            h5::set_attr(ds.id(), "units", std::string(info.units));
+            h5::set_attr(ds.id(), "long_name", std::string(info.long_name));
+        }
+        by_education_ = h5::growing_dataset(regions_->group.id(), "labor_force_by_education", {R, education_count}, H5T_NATIVE_DOUBLE);
+        attach(by_education_.id(), {regions_->time.id(), region_scale_.id(), education_scale_.id()});
+        h5::set_attr(by_education_.id(), "units", std::string("persons"));
+        h5::set_attr(by_education_.id(), "long_name", std::string("labour force by highest education level"));
+        by_field_ = h5::growing_dataset(regions_->group.id(), "employed_by_field", {R, field_count}, H5T_NATIVE_DOUBLE);
+        attach(by_field_.id(), {regions_->time.id(), region_scale_.id(), field_scale_.id()});
+        h5::set_attr(by_field_.id(), "units", std::string("persons"));
+        h5::set_attr(by_field_.id(), "long_name", std::string("employed persons by field of the worker"));
+        add_by_education(enrol_by_education_, "enrolments_by_education", "persons/month", "admissions to schools by the level of the program", R);
+        add_by_education(grad_by_education_, "graduates_by_education", "persons/month", "school graduates by the level reached", R);
+
+        if (!sc.policies.empty()) {
+            policies_group_ = h5::create_group(root, "policies");
+            for (const auto& p : sc.policies) {
+                auto& pg = policy_groups_.emplace_back();
+                pg.group = std::make_unique<timed_group>(policies_group_.id(), p.id, start_);
+                h5::set_attr(pg.group->group.id(), "type", std::string(policy_type_name(p.params)));
+                h5::set_attr(pg.group->group.id(), "start", format_year_month(p.start));
+                h5::set_attr(pg.group->group.id(), "end", format_year_month(p.end));
+                h5::set_attr(pg.group->group.id(), "annual_budget_vnd", p.annual_budget_vnd);
+            }
+        }
+        if (sc.output.panel > 0) panel_ = std::make_unique<panel_writer>(root, sc, w);
+        if (!sc.output.events.empty()) events_ = std::make_unique<event_writer>(root, sc, w);
+        if (sc.output.snapshots_every_months > 0) snapshots_ = std::make_unique<snapshot_writer>(root, sc);
+        H5Fflush(root, H5F_SCOPE_GLOBAL);
+    }
+
+    void on_month(const month_stats& stats, const std::vector<policy_month_report>& reports, const world& w) override {
+        regions_->append_month(stats.month_index);
+        const std::size_t R = stats.by_region.size();
+        std::vector<double> row(R);
+        for (int k = 0; k < indicator_count; ++k) {
+            for (std::size_t r = 0; r < R; ++r) row[r] = stats.by_region[r][k];
+            indicators_[k].append(row.data());
+        }
+        by_education_.append(stats.labor_force_by_education.data());
+        by_field_.append(stats.employed_by_field.data());
+        enrol_by_education_.append(stats.enrolments_by_education.data());
+        grad_by_education_.append(stats.graduates_by_education.data());
+        for (std::size_t p = 0; p < reports.size(); ++p) write_policy(policy_groups_[p], reports[p], stats.month_index);
+        const auto stamp = stamp_month(start_, stats.month_index);
+        if (panel_) panel_->write_month(w, stamp);
+        if (events_) events_->write_month(w, stamp);
+        if (snapshots_) snapshots_->maybe_write(w, stamp, months_ + 1);
+        ++months_;
+        // Two flushes: the month's data is on disk before months_completed says so.
+        h5::check(H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "flush");
+        h5::set_attr(file_.id(), "months_completed", static_cast<std::int64_t>(months_));
+        h5::set_attr(file_.id(), "wall_time_s", elapsed());
+        h5::check(H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "flush");
+    }
+
+    void on_finish(const world&, bool completed) override {
+        h5::set_attr(file_.id(), "wall_time_s", elapsed());
+        h5::set_attr(file_.id(), "completed", static_cast<std::int64_t>(completed ? 1 : 0));
+        h5::check(H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "flush");
+        panel_.reset();
+        events_.reset();
+        snapshots_.reset();
+        policy_groups_.clear();
+        indicators_.clear();
+        by_education_ = {};
+        by_field_ = {};
+        enrol_by_education_ = {};
+        grad_by_education_ = {};
+        regions_.reset();
+        region_scale_.reset();
+        education_scale_.reset();
+        field_scale_.reset();
+        policies_group_.reset();
+        file_.reset();
+    }
+
+private:
+    struct policy_group {
+        std::unique_ptr<timed_group> group;
+        std::map<std::string, h5::growing_dataset> series;
+    };
+
+    void add_by_education(h5::growing_dataset& ds, const char* name, const char* units, const char* long_name, hsize_t R) {
+        ds = h5::growing_dataset(regions_->group.id(), name, {R, education_count}, H5T_NATIVE_DOUBLE);
+        attach(ds.id(), {regions_->time.id(), region_scale_.id(), education_scale_.id()});
+        h5::set_attr(ds.id(), "units", std::string(units));
+        h5::set_attr(ds.id(), "long_name", std::string(long_name));
+    }
+
+    static void attach(hid_t ds, std::initializer_list<hid_t> scales) {
+        unsigned dim = 0;
+        for (hid_t s : scales) h5::check(H5DSattach_scale(ds, s, dim++), "attach scale");
+    }
+
+    void write_policy(policy_group& pg, const policy_month_report& rep, int month_index) {
+        const hsize_t row = pg.group->time.rows();
+        pg.group->append_month(month_index);
+        for (const auto& [name, value] : rep.series) {
+            auto it = pg.series.find(name);
+            if (it == pg.series.end()) {
+                // A series seen for the first time: earlier months read as the fill value 0.
+                it = pg.series.emplace(name, h5::growing_dataset(pg.group->group.id(), name, {}, H5T_NATIVE_DOUBLE)).first;
+                attach(it->second.id(), {pg.group->time.id()});
+                h5::set_attr(it->second.id(), "units", std::string(policy_series_units(name)));
+            }
+            it->second.write_row(row, &value);
+        }
+        const double zero = 0;
+        for (auto& [name, ds] : pg.series)
+            if (ds.rows() <= row) ds.write_row(row, &zero);
+    }
+
+    double elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count(); }
+
+    std::string path_;
+    run_provenance prov_;
+    std::chrono::steady_clock::time_point t0_;
+    year_month start_;
+    int months_ = 0;
+    h5::handle file_;
+    std::unique_ptr<timed_group> regions_;
+    h5::handle region_scale_, education_scale_, field_scale_;
+    std::vector<h5::growing_dataset> indicators_;
+    h5::growing_dataset by_education_, by_field_, enrol_by_education_, grad_by_education_;
+    h5::handle policies_group_;
+    std::vector<policy_group> policy_groups_;
+    std::unique_ptr<panel_writer> panel_;
+    std::unique_ptr<event_writer> events_;
+    std::unique_ptr<snapshot_writer> snapshots_;
+};
+
+}  // namespace
+
+std::unique_ptr<run_observer> make_hdf5_recorder(const std::string& path, const run_provenance& prov) {
+    return std::make_unique<hdf5_recorder>(path, prov);
+}
+
+}  // namespace laborsim

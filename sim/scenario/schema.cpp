@@ -1,0 +1,358 @@
+#include "scenario/schema.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "laborsim/errors.hpp"
+
+namespace laborsim {
+
+namespace {
+
+using vt = value_type;
+
+std::vector<section_spec> make_schema() {
+    const std::vector<std::string_view> levels{"none", "short_course", "elementary", "intermediate",
+                                               "college", "university", "postgraduate"};
+    const std::vector<std::string_view> fields{"agriculture", "industry", "services", "health", "education", "digital"};
+    return {
+        {"scenario", "The top level of a scenario file.", {
+            {"name", vt::identifier, "required", "", "Scenario name; also the default output file name."},
+            {"description", vt::string, "\"\"", "", "Free text shown by `laborsim info` and reports."},
+            {"extends", vt::string, "none", "", "Path of a parent scenario (relative to this file); this file's keys are merged over it (see Composing scenarios)."},
+            {"calendar", vt::mapping, "required", "", "Simulated period.", {}, "calendar"},
+            {"seed", vt::integer, "1", "", "Run seed; every random draw is keyed by it."},
+            {"scale", vt::fraction, "1", "agents per person", "Sampling rate: 0.01 runs one agent per 100 people; outputs stay in persons."},
+            {"model", vt::mapping, "defaults", "", "Behavioural parameters (docs/model.md).", {}, "model"},
+            {"regions", vt::mapping_list, "required", "", "Regions (provinces), at least one.", {}, "region"},
+            {"schools", vt::mapping_list, "[]", "", "Schools and vocational institutions.", {}, "school"},
+            {"policies", vt::mapping_list, "[]", "", "Scheduled policies.", {}, "policy"},
+            {"output", vt::mapping, "defaults", "", "What to write and where.", {}, "output"},
+        }},
+        {"calendar", "Simulated period, month by month, both ends included.", {
+            {"start", vt::date, "required", "YYYY-MM", "First simulated month."},
+            {"end", vt::date, "required", "YYYY-MM", "Last simulated month."},
+        }},
+        {"region", "One region (province). Shares are of the labour force.", {
+            {"id", vt::identifier, "required", "", "Stable id used by policies, schools and the output `region` coordinate."},
+            {"name", vt::string, "id", "", "Display name."},
+            {"population", vt::nonneg, "0", "persons", "Total population (for per-10,000 ratios)."},
+            {"labor_force", vt::nonneg, "required", "persons", "Labour force aged 15+ at the start."},
+            {"urban_share", vt::fraction, "0.37", "1", "Urban share of the labour force."},
+            {"unemployment_rate", vt::fraction, "0.022", "1", "Initial unemployment rate."},
+            {"education_shares", vt::level_shares, "required", "1", "Labour force by highest level, summing to 1.", levels},
+            {"field_shares", vt::field_shares, "required", "1", "Labour force by field, summing to 1.", fields},
+            {"age_shares", vt::number_list, "[0.17, 0.25, 0.24, 0.21, 0.13]", "1", "Labour force in age bands 15-24, 25-34, 35-44, 45-54, 55-64."},
+            {"mean_wage_vnd", vt::nonneg, "6600000", "VND/month", "Mean monthly wage of the employed at the start."},
+            {"min_wage_vnd", vt::nonneg, "3430000", "VND/month", "Regional minimum wage at the start."},
+            {"amenity", vt::number, "0", "utility", "Amenity term of the migration logit."},
+            {"labor_force_growth", vt::number, "0.01", "1/year", "Growth of the labour force from new entrants."},
+            {"latitude", vt::number, "21.0", "degrees", "Centroid latitude (distance matrix)."},
+            {"longitude", vt::number, "105.8", "degrees", "Centroid longitude (distance matrix)."},
+            {"firms_per_1000_workers", vt::nonneg, "40", "1/1000 workers", "Employers (incl. household businesses) per 1,000 workers."},
+            {"doctors_per_10k", vt::nonneg, "0", "1/10000 persons", "Initial doctors per 10,000 population (reporting)."},
+            {"entrant_education_shares", vt::level_shares, "education_shares", "1", "Levels of school leavers entering the labour force, summing to 1.", levels},
+        }},
+        {"school", "A school: kind sets its output level (vocational_centre -> elementary, vocational_college -> college, university -> university).", {
+            {"id", vt::identifier, "required", "", "Stable id."},
+            {"region", vt::identifier, "required", "", "Region id."},
+            {"kind", vt::choice, "vocational_centre", "", "Kind of school.", {"vocational_centre", "vocational_college", "university"}},
+            {"field", vt::choice, "industry", "", "Field of its graduates.", fields},
+            {"seats_per_year", vt::nonneg, "required", "persons/year", "Admissions capacity."},
+            {"program_months", vt::integer, "3", "months", "Program length."},
+            {"completion_rate", vt::fraction, "0.85", "1", "Share of entrants who graduate."},
+            {"skill_gain", vt::number, "0.1", "log points", "Skill added on graduation."},
+            {"tuition_vnd_year", vt::nonneg, "0", "VND/year", "Tuition (enters the application odds)."},
+            {"recruitment_intensity", vt::nonneg, "1", "1", "Multiplier on applications it draws."},
+            {"quality", vt::fraction, "0.6", "1", "Quality index (accreditation compares against it)."},
+            {"level", vt::choice, "by kind", "", "Level of its graduates, overriding the kind's (e.g. intermediate at a vocational college, postgraduate at a university).", levels},
+        }},
+        {"model", "Behavioural parameters. Equations, defaults and their sources: docs/model.md.", {
+            {"retirement_age_men", vt::nonneg, "60.25", "years", "Statutory retirement age, men (Labour Code 2019, 2021 step)."},
+            {"retirement_age_women", vt::nonneg, "55.33", "years", "Statutory retirement age, women (2021 step)."},
+            {"mortality_gompertz_a", vt::nonneg, "0.0003", "1/year", "Death hazard at age 15."},
+            {"mortality_gompertz_b", vt::nonneg, "0.085", "1/year of age", "Gompertz slope."},
+            {"share_women", vt::fraction, "0.47", "1", "Women in the labour force."},
+            {"entrant_age_min", vt::nonneg, "15", "years", "Youngest age of school leavers entering the labour force."},
+            {"entrant_age_max", vt::nonneg, "24", "years", "Oldest age of school leavers entering the labour force."},
+            {"initial_wage_share", vt::fraction, "0.8", "1", "Wage / match productivity at the start and for newcomers."},
+            {"initial_skill_sd", vt::nonneg, "0.25", "log points", "Sd of log skill at the start and of entrants."},
+            {"entrant_skill_offset", vt::number, "-0.1", "log points", "Mean log skill of entrants (no experience yet)."},
+            {"firm_size_sd", vt::nonneg, "1.2", "log points", "Sd of log firm size (weights of the initial employer draw)."},
+            {"public_employer_share", vt::field_fractions, "agriculture 0.05, industry 0.05, services 0.05, health 0.9, education 0.9, digital 0.05", "1",
+             "Share of employers in each field that are public (staff to a norm, never exit).", fields},
+            {"job_level_shares", vt::mapping, "see docs/model.md", "", "Required education level of jobs, by field.", {}, "job_level_shares"},
+            {"separation_rate", vt::fraction, "0.012", "1/month", "Exogenous monthly separation probability."},
+            {"matching_efficiency", vt::nonneg, "0.55", "1", "A in M = A S^alpha V^(1-alpha)."},
+            {"matching_elasticity", vt::fraction, "0.5", "1", "alpha, elasticity of matches to searchers."},
+            {"on_the_job_search", vt::fraction, "0.03", "1/month", "Share of the employed searching each month."},
+            {"nash_share", vt::fraction, "0.3", "1", "Worker's share of the match surplus."},
+            {"reservation_replacement", vt::nonneg, "0.8", "1", "Reservation wage / the worker's market wage, at the start of unemployment."},
+            {"reservation_decay", vt::fraction, "0.97", "1/month", "Reservation wage decay per month unemployed."},
+            {"mismatch_penalty", vt::nonneg, "0.15", "log points", "Productivity loss when below the job's required level."},
+            {"score_noise", vt::nonneg, "0.2", "log points", "Gumbel scale of what firms cannot see of an applicant."},
+            {"placement_priority", vt::number, "0.3", "log points", "Ranking bonus of applicants with placement support."},
+            {"outside_search_share", vt::fraction, "0.2", "1", "Share of searchers who also apply beyond their region x field market (other fields here, any field elsewhere)."},
+            {"outside_applications", vt::integer, "2", "applications", "Applications to other markets by such a searcher (at most 3)."},
+            {"search_distance_cost", vt::nonneg, "0.1", "log points/100 km", "Cost of a job elsewhere, in log wage per 100 km."},
+            {"field_switch_penalty", vt::nonneg, "0.1", "log points", "Productivity lost in a job of another field (field-specific skill)."},
+            {"overqualification_gap", vt::integer, "3", "levels", "Levels above the job's requirement that count as over-qualified."},
+            {"productivity_sigma", vt::nonneg, "0.45", "log points", "Cross-section sd of firm log productivity."},
+            {"productivity_rho", vt::fraction, "0.97", "1", "Monthly persistence of productivity shocks."},
+            {"productivity_shock_sd", vt::nonneg, "0.02", "log points", "Monthly sd of firm shocks."},
+            {"aggregate_shock_sd", vt::nonneg, "0", "log points", "Monthly sd of a common regional demand shock."},
+            {"labor_demand_elasticity", vt::nonneg, "1", "1", "Desired headcount response to log productivity."},
+            {"jobs_labor_force_elasticity", vt::fraction, "0.5", "1", "How far private jobs follow the region's actual labour force (1) rather than its input trend labor_force_growth (0)."},
+            {"vacancy_rate", vt::nonneg, "0.015", "1", "Open posts per filled job at balance."},
+            {"layoff_threshold", vt::nonneg, "0.15", "1", "Excess headcount share that triggers layoffs."},
+            {"firm_entry_rate", vt::fraction, "0.002", "1/month", "Monthly exit (and re-entry) probability of a private firm."},
+            {"unfilled_exit_months", vt::integer, "12", "months", "A private firm whose posts stay open this long without a hire exits (0: never)."},
+            {"young_age_years", vt::nonneg, "25", "years", "Age below which people count as young (application rate, study abroad)."},
+            {"application_rate_young", vt::fraction, "0.02", "1/month", "Base application rate to schools of the young."},
+            {"application_rate_adult", vt::fraction, "0.002", "1/month", "Base application rate to schools from young_age_years on."},
+            {"schooling_return_weight", vt::nonneg, "1", "1", "Weight of the expected wage gain in the application odds."},
+            {"application_odds_cap", vt::nonneg, "4", "1", "Upper bound of the application odds multiplier."},
+            {"school_distance_cost", vt::nonneg, "0.5", "1/100 km", "Decay of a school's choice weight with distance."},
+            {"progression_rate", vt::fraction, "0.2", "1", "Share of new graduates applying straight to a higher level."},
+            {"in_program_dropout_share", vt::fraction, "0.8", "1", "Part of non-completion (in log terms) that happens during the program rather than at its end."},
+            {"fixed_job_finding_rate", vt::fraction, "0", "1/month", "Validation mode: constant job-finding probability (0: off)."},
+            {"study_abroad_rate", vt::fraction, "0.0004", "1/month", "Monthly probability that a young person leaves to study abroad."},
+            {"abroad_level", vt::choice, "university", "", "Level reached by completing the baseline programme abroad.", levels},
+            {"abroad_program_months", vt::integer, "48", "months", "Length of study abroad."},
+            {"abroad_completion_rate", vt::fraction, "0.85", "1", "Share of students abroad who complete."},
+            {"abroad_skill_gain", vt::number, "0.3", "log points", "Skill added on completing abroad."},
+            {"abroad_return_probability", vt::fraction, "0.5", "1", "Probability of coming back after study abroad (the rest emigrate)."},
+            {"learning_rate", vt::number, "0.0015", "log points/month", "On-the-job skill growth."},
+            {"depreciation_rate", vt::number, "0.002", "log points/month", "Skill loss while unemployed."},
+            {"level_wage_premium", vt::level_numbers, "none 0, short_course 0.08, elementary 0.25, intermediate 0.15, college 0.2, university 0.46, postgraduate 0.7", "log points", "Wage premium by level over `none`.", levels},
+            {"migration_rate", vt::fraction, "0.0015", "1/month", "Probability of considering a move."},
+            {"migration_income_weight", vt::nonneg, "2", "1", "Logit weight on log expected income."},
+            {"migration_distance_cost", vt::nonneg, "0.004", "utility/km", "Moving cost per km."},
+            {"migration_stay_bonus", vt::number, "4", "utility", "Utility of staying put."},
+        }},
+        {"job_level_shares", "Required education level of a firm's jobs, by field: shares over levels summing to 1 (drawn per firm).", {
+            {"agriculture", vt::level_shares, "none 0.9, elementary 0.1", "1", "Agriculture jobs.", levels},
+            {"industry", vt::level_shares, "none 0.6, elementary 0.3, college 0.1", "1", "Industry jobs.", levels},
+            {"services", vt::level_shares, "none 0.6, elementary 0.25, university 0.15", "1", "Services jobs.", levels},
+            {"health", vt::level_shares, "intermediate 0.5, university 0.5", "1", "Health jobs.", levels},
+            {"education", vt::level_shares, "college 0.3, university 0.7", "1", "Education jobs.", levels},
+            {"digital", vt::level_shares, "college 0.4, university 0.6", "1", "Digital jobs.", levels},
+        }},
+        {"output", "What the run writes.", {
+            {"path", vt::string, "results/<name>.h5", "", "HDF5 output path (relative to the working directory)."},
+            {"panel", vt::integer, "0", "workers", "Workers followed monthly in /panel."},
+            {"events", vt::string_list, "[]", "", "Event tables to record.", {"hire", "separation", "enrol", "graduate", "migrate", "policy"}},
+            {"snapshots_every_months", vt::integer, "0", "months", "Full agent tables every N months (0: none)."},
+        }},
+        {"policy", "A scheduled policy. The keys below are common; `type` adds its own (sections policy.<type>).", {
+            {"id", vt::identifier, "required", "", "Stable id; output under /policies/<id>."},
+            {"type", vt::choice, "required", "", "Policy type (docs/policies.md).",
+             {"vocational_training_quota", "minimum_wage", "talent_attraction", "school_accreditation",
+              "school_enterprise_partnership", "study_abroad", "digital_skills_program", "public_recruitment",
+              "firm_training_subsidy"}},
+            {"region", vt::string_list, "all", "", "Region id, list of ids, or `all`."},
+            {"start", vt::date, "calendar start", "YYYY-MM", "First month in force."},
+            {"end", vt::date, "calendar end", "YYYY-MM", "Last month in force."},
+            {"annual_budget_vnd", vt::nonneg, "0 (no cap)", "VND/year", "Spending cap per calendar year."},
+        }},
+        {"policy.vocational_training_quota", "Funded training places for a target group.", {
+            {"target", vt::mapping, "anyone", "", "Who is eligible.", {}, "target"},
+            {"seats_per_year", vt::nonneg, "required", "persons/year", "Places funded per year."},
+            {"course_level", vt::choice, "short_course", "", "Level reached on completion.", {"short_course", "elementary", "intermediate"}},
+            {"course_field", vt::choice, "industry", "", "Field of the course.", fields},
+            {"course_months", vt::integer, "3", "months", "Course length."},
+            {"completion_rate", vt::fraction, "0.9", "1", "Share of trainees who complete."},
+            {"skill_gain", vt::number, "0.08", "log points", "Skill added on completion."},
+            {"cost_per_trainee_vnd", vt::nonneg, "0", "VND", "Cost per trainee (counts against the budget)."},
+            {"placement_support", vt::nonneg, "0", "1", "> 0: unemployed completers get priority in matching."},
+        }},
+        {"policy.minimum_wage", "Regional minimum wage steps.", {
+            {"steps", vt::mapping_list, "required", "", "Dated levels, each in force from its date.", {}, "minimum_wage_step"},
+        }},
+        {"policy.talent_attraction", "Bonus and wage top-up for a target group who move to (or stay in) the region, against a commitment to stay.", {
+            {"target", vt::mapping, "anyone", "", "Who qualifies; the migration response is by level and field, other limits restrict payment.", {}, "target"},
+            {"bonus_vnd", vt::nonneg, "0", "VND", "One-off bonus per recipient."},
+            {"wage_top_up_vnd_month", vt::nonneg, "0", "VND/month", "Paid monthly to each recipient during the commitment."},
+            {"commitment_months", vt::integer, "60", "months", "How long a recipient commits to stay (1-255)."},
+            {"clawback_share", vt::fraction, "1", "1", "Share of the bonus repaid, pro rata to the months left, by one who leaves early."},
+            {"recipients", vt::choice, "movers", "", "Who is paid: movers into the region, or also residents of the target group.", {"movers", "movers_and_residents"}},
+            {"max_recipients_per_year", vt::nonneg, "0 (budget only)", "persons/year", "Cap on new recipients."},
+        }},
+        {"policy.school_accreditation", "A quality standard: schools below it close, or are capped until they upgrade.", {
+            {"standard", vt::fraction, "0.6", "1", "Quality a school must reach (school `quality`)."},
+            {"kinds", vt::string_list, "all", "", "School kinds assessed.", {"vocational_centre", "vocational_college", "university"}},
+            {"below_standard", vt::choice, "upgrade", "", "What happens to a school below the standard.", {"upgrade", "close"}},
+            {"upgrade_cost_vnd", vt::nonneg, "0", "VND/school", "Cost of one upgrade (counts against the budget)."},
+            {"upgrade_months", vt::integer, "12", "months", "Time an upgrade takes."},
+            {"admission_cap", vt::fraction, "0.5", "1", "Share of its seats a school below the standard may fill."},
+            {"deadline_months", vt::integer, "0 (never)", "months", "With upgrade: a school not funded within this long of falling below the standard closes."},
+        }},
+        {"policy.school_enterprise_partnership", "Firms order training from partner schools and take their students as interns.", {
+            {"schools", vt::string_list, "all schools in the regions", "", "Partner school ids."},
+            {"ordered_seats_per_year", vt::nonneg, "0", "persons/year", "Extra seats per partner school ordered by firms."},
+            {"internship_skill_bonus", vt::number, "0.05", "log points", "Skill added on graduation from a partner school."},
+            {"cost_per_student_month_vnd", vt::nonneg, "0", "VND/month", "Cost per student enrolled at a partner school."},
+            {"placement_window_months", vt::integer, "12", "months", "Graduates are followed this long to count placements (1-255)."},
+        }},
+        {"policy.study_abroad", "Funded places abroad with a return obligation.", {
+            {"target", vt::mapping, "anyone", "", "Who is eligible.", {}, "target"},
+            {"places_per_year", vt::nonneg, "required", "persons/year", "Places funded per year."},
+            {"study_level", vt::choice, "postgraduate", "", "Level reached on completion.", levels},
+            {"study_field", vt::choice, "the student's", "", "Field of study.", fields},
+            {"study_months", vt::integer, "24", "months", "Time abroad (1-255)."},
+            {"completion_rate", vt::fraction, "0.9", "1", "Share of students who complete."},
+            {"skill_gain", vt::number, "0.2", "log points", "Skill added on completion."},
+            {"return_rate", vt::fraction, "0.8", "1", "Probability a student comes back."},
+            {"return_obligation_months", vt::integer, "60", "months", "Stay in the region this long after returning (0-255)."},
+            {"cost_per_student_vnd", vt::nonneg, "0", "VND", "Whole program cost, paid at departure."},
+            {"clawback_share", vt::fraction, "1", "1", "Share of the cost repaid by non-returners (and pro rata by early leavers)."},
+        }},
+        {"policy.digital_skills_program", "Short digital upskilling courses; some completers move into the digital field.", {
+            {"target", vt::mapping, "anyone", "", "Who is eligible.", {}, "target"},
+            {"seats_per_year", vt::nonneg, "required", "persons/year", "Places funded per year."},
+            {"course_months", vt::integer, "2", "months", "Course length (1-255)."},
+            {"completion_rate", vt::fraction, "0.85", "1", "Share of trainees who complete."},
+            {"skill_gain", vt::number, "0.05", "log points", "Skill added on completion."},
+            {"field_switch_share", vt::fraction, "0.3", "1", "Share of completers who move into the digital field."},
+            {"cost_per_trainee_vnd", vt::nonneg, "0", "VND", "Cost per trainee (counts against the budget)."},
+        }},
+        {"policy.public_recruitment", "Public employers hire toward a staffing norm per 10,000 people.", {
+            {"field", vt::choice, "health", "", "Field of the staff.", fields},
+            {"min_level", vt::choice, "university", "", "Lowest level counted as staff.", levels},
+            {"target_per_10k", vt::nonneg, "required", "1/10000 persons", "Staff per 10,000 population to reach."},
+            {"max_hires_per_year", vt::nonneg, "0 (no limit)", "persons/year", "Pace limit on hiring."},
+            {"cost_per_hire_vnd", vt::nonneg, "0", "VND", "One-off cost per recruit (counts against the budget)."},
+            {"recruit_from_other_regions", vt::boolean, "true", "", "Also recruit unemployed staff from other regions (they move)."},
+        }},
+        {"policy.firm_training_subsidy", "A subsidy per worker a firm trains on the job.", {
+            {"target", vt::mapping, "anyone employed", "", "Which employed workers qualify.", {}, "target"},
+            {"subsidy_per_trainee_vnd", vt::nonneg, "required", "VND", "Subsidy per trainee (counts against the budget)."},
+            {"training_cost_vnd", vt::nonneg, "required", "VND", "Full cost of training one worker."},
+            {"review_rate", vt::fraction, "0.0833", "1/month", "Monthly chance a firm reviews a worker's training."},
+            {"skill_gain", vt::number, "0.05", "log points", "Skill added by the training."},
+            {"certify_level", vt::choice, "none (no change)", "", "Level trainees below it reach.", levels},
+        }},
+        {"minimum_wage_step", "One minimum-wage step.", {
+            {"from", vt::date, "required", "YYYY-MM", "First month of this level."},
+            {"wage_vnd", vt::nonneg, "required", "VND/month", "The minimum wage."},
+        }},
+        {"target", "A target group; omitted keys mean anyone.", {
+            {"rural", vt::boolean, "any", "", "Rural (true) or urban (false) workers."},
+            {"unemployed", vt::boolean, "any", "", "Unemployed (true) or employed (false)."},
+            {"min_level", vt::choice, "none", "", "Lowest education level.", levels},
+            {"max_level", vt::choice, "postgraduate", "", "Highest education level.", levels},
+            {"field", vt::choice, "any", "", "Field.", fields},
+            {"min_age", vt::integer, "15", "years", "Youngest age."},
+            {"max_age", vt::integer, "64", "years", "Oldest age."},
+        }},
+    };
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+}  // namespace
+
+const key_spec* section_spec::find(std::string_view key) const {
+    for (const auto& k : keys)
+        if (k.key == key) return &k;
+    return nullptr;
+}
+
+const std::vector<section_spec>& scenario_schema() {
+    static const std::vector<section_spec> schema = make_schema();
+    return schema;
+}
+
+const section_spec& schema_section(std::string_view name) {
+    for (const auto& s : scenario_schema())
+        if (s.name == name) return s;
+    throw internal_error("no schema section " + std::string(name));
+}
+
+std::string_view value_type_text(const key_spec& k) {
+    switch (k.type) {
+        case vt::integer: return "non-negative integer";
+        case vt::number: return "number";
+        case vt::nonneg: return "non-negative number";
+        case vt::fraction: return "number in [0, 1]";
+        case vt::boolean: return "true or false";
+        case vt::string: return "string";
+        case vt::identifier: return "identifier (letters, digits, '-', '_')";
+        case vt::date: return "date YYYY-MM";
+        case vt::choice: return "one of the choices";
+        case vt::string_list: return "string or list of strings";
+        case vt::level_shares: return "map education level -> share (sum 1)";
+        case vt::field_shares: return "map field -> share (sum 1)";
+        case vt::level_numbers: return "map education level -> number";
+        case vt::field_fractions: return "map field -> number in [0, 1]";
+        case vt::number_list: return "list of numbers";
+        case vt::mapping: return "mapping";
+        case vt::mapping_list: return "list of mappings";
+    }
+    return "value";
+}
+
+std::string schema_markdown() {
+    std::ostringstream out;
+    out << "# Scenario file reference\n\n"
+        << "Generated by `laborsim schema` from the loader's schema (sim/io/schema.cpp); a test keeps this\n"
+        << "file equal to that output. Dates are `YYYY-MM`. Money is VND. Shares are fractions in [0, 1].\n"
+        << "\n## Composing scenarios\n\n"
+        << "- `extends: parent.yaml` (top level, relative to the file) loads the parent, fully resolved (it may\n"
+        << "  extend another; a cycle is an error that lists the chain), and merges this file over it.\n"
+        << "- Merging: mappings merge key by key (this file wins); a list whose items all have an `id`\n"
+        << "  (`regions`, `schools`, `policies`) merges by id: an item with an inherited id overrides only the\n"
+        << "  keys it gives, a new id is appended, and `{id: x, remove: true}` drops the inherited item x. Any\n"
+        << "  other value (a scalar, a list without ids, an empty list) replaces the inherited one; `key: ~`\n"
+        << "  restores the default.\n"
+        << "- `include: file.yaml`: a mapping with an `include` key is replaced by the content of that file\n"
+        << "  (relative to the including file; includes may nest). Other keys beside `include` are merged over\n"
+        << "  the included mapping. In a list, an item `{include: file.yaml}` whose file holds a list is\n"
+        << "  replaced by that list's items, e.g. `regions: [{include: regions/northeast.yaml}, {id: ...}]`\n"
+        << "  or `regions: {include: regions/northeast.yaml}`.\n"
+        << "- `--set key.path=value` (run, validate) applies after composition; list items are addressed by\n"
+        << "  index or id (`policies.cb-rural-training.seats_per_year=8000`, `regions[0].amenity=0.5`); the\n"
+        << "  value is YAML, typed like a value in the file; its errors are reported as `--set[i]`.\n"
+        << "- `laborsim validate --print FILE` prints the resolved scenario; the same text is stored in the\n"
+        << "  output's `scenario` attribute.\n"
+        << "- Errors name the file, line and column where the offending value was written, in whichever\n"
+        << "  file of the chain that is.\n";
+    for (const auto& s : scenario_schema()) {
+        out << "\n## `" << s.name << "`\n\n" << s.doc << "\n\n"
+            << "| key | type | default | unit | meaning |\n|---|---|---|---|---|\n";
+        for (const auto& k : s.keys) {
+            std::string type(value_type_text(k));
+            if (!k.choices.empty() && (k.type == vt::choice || k.type == vt::string_list)) {
+                type = "one of ";
+                for (std::size_t i = 0; i < k.choices.size(); ++i) type += (i ? ", `" : "`") + std::string(k.choices[i]) + "`";
+            }
+            if (!k.section.empty()) type += " (`" + std::string(k.section) + "`)";
+            out << "| `" << k.key << "` | " << type << " | " << k.default_text << " | " << k.unit << " | " << k.doc << " |\n";
+        }
+    }
+    return out.str();
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
+    std::string best;
+    std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
+    for (auto c : candidates) {
+        const std::size_t d = edit_distance(word, c);
+        if (d < best_d) { best_d = d; best = std::string(c); }
+    }
+    return best;
+}
+
+}  // namespace laborsim
