@@ -154,3 +154,32 @@ def sweep_certified(ctx):
 @generator("sweep-sensitivity-unemployment")
 def sweep_unemployment(ctx):
     return ctx.python("tools/sweep_sensitivity.py", sweep_folder(ctx), "--outcome", "unemployment_rate:cao-bang:2030-12")
+
+
+# ---- docs/model.md: validation tests, measured next to expected ----------------------------
+
+def validation_lines(ctx, tag):
+    """The `[validation] test quantity measured M expected E tolerance T` lines the tests print."""
+    binary = Path(ctx.binary).parent / "tests" / "laborsim_tests"
+    r = subprocess.run([str(binary), tag], capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"{binary} {tag} failed:\n{r.stdout[-3000:]}")
+    rows = []
+    for line in r.stdout.splitlines():
+        if not line.startswith("[validation] "):
+            continue
+        head, rest = line[len("[validation] "):].split(" measured ", 1)
+        test, quantity = head.strip().split(None, 1)
+        measured, rest = rest.split(" expected ", 1)
+        expected, tolerance = rest.split(" tolerance ", 1)
+        rows.append((test, quantity.strip(), measured.strip(), expected.strip(), tolerance.strip()))
+    return sorted(rows, key=lambda r: (r[0], r[1]))
+
+
+@generator("validation-measured")
+def validation_measured(ctx):
+    out = ["| test | quantity | measured | expected | tolerance |", "|---|---|---:|---:|---:|"]
+    for test, quantity, measured, expected, tolerance in validation_lines(ctx, "[validation]"):
+        quantity = quantity.replace("|", "\\|")
+        out.append(f"| {test} | {quantity} | {measured} | {expected} | {tolerance} |")
+    return "\n".join(out) + "\n"
