@@ -183,3 +183,12 @@ def validation_measured(ctx):
         quantity = quantity.replace("|", "\\|")
         out.append(f"| {test} | {quantity} | {measured} | {expected} | {tolerance} |")
     return "\n".join(out) + "\n"
+
+
+# ---- docs/calibration.md: target vs simulated (about a minute of runs) -------------------
+
+@generator("calibration-table")
+def calibration_table(ctx):
+    sys.path.insert(0, str(ROOT / "tools" / "vietnam"))
+    import calibration_table as ct
+    return ct.markdown(10, 2, ctx.binary)
