@@ -51,8 +51,9 @@ const std::vector<section_spec>& scenario_schema();
 const section_spec& schema_section(std::string_view name);
 
 [[nodiscard]] std::string_view value_type_text(const key_spec& k);
-// The whole schema as Markdown (docs/scenarios.md).
+// The whole schema as Markdown (docs/scenarios.md) and as JSON (`laborsim schema --json`).
 std::string schema_markdown();
+std::string schema_json();
 
 // Closest candidate within a small edit distance, or empty.
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates);
