@@ -47,11 +47,10 @@ int main(int argc, char** argv) {
         options.threads = 2;
         const laborsim::run_summary summary = laborsim::run_scenario(sc, options, {&counter});
 
-        std::cout << "laborsim " << laborsim::version << ": " << sc.name << ", " << sc.regions.size()
-                  << " regions, " << summary.workers_at_end << " workers\n";
-        std::cout << "months run = " << summary.months << ", observed = " << counter.months
-                  << ", last = " << laborsim::format_year_month(laborsim::year_month::from_index(counter.last_month_index))
-                  << "\n";
+        std::cout << "laborsim " << laborsim::version << ": " << sc.name << ", " << sc.regions.size() << " regions, "
+                  << summary.workers_at_end << " workers\n";
+        std::cout << "months run = " << summary.months << ", observed = " << counter.months << ", last = "
+                  << laborsim::format_year_month(laborsim::year_month::from_index(counter.last_month_index)) << "\n";
         const bool ok = summary.months == months && counter.months == months && summary.workers_at_end > 0 &&
                         counter.months_with_employment == months * static_cast<int>(sc.regions.size());
         return ok ? EXIT_SUCCESS : EXIT_FAILURE;
