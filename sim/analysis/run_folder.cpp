@@ -2,15 +2,13 @@
 // finished replicates of the same scenario (docs/compare.md).
 #include "laborsim/run_folder.hpp"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "output/h5_read.hpp"
 #include "util/json_writer.hpp"
 #include "laborsim/errors.hpp"
+#include "util/atomic_file.hpp"
 #include "laborsim/replicates.hpp"
 
 namespace laborsim {
@@ -52,14 +50,7 @@ std::string manifest_json(const run_manifest& m) {
 }
 
 void write_manifest(const std::string& folder, const run_manifest& m) {
-    const fs::path target = fs::path(folder) / "manifest.json";
-    const fs::path tmp = fs::path(folder) / ("manifest.json.tmp-" + std::to_string(getpid()));
-    {
-        std::ofstream out(tmp);
-        out << manifest_json(m);
-        if (!out) throw internal_error("cannot write " + tmp.string());
-    }
-    fs::rename(tmp, target);
+    write_file_atomically((fs::path(folder) / "manifest.json").string(), manifest_json(m));
 }
 
 replicate_file_state inspect_replicate_file(const std::string& path) {
@@ -76,8 +67,9 @@ replicate_file_state inspect_replicate_file(const std::string& path) {
 }
 
 void mark_replicate_file(const std::string& path, int index, std::uint64_t scenario_seed) {
+    h5::quiet_errors quiet;
     const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
-    if (f < 0) throw internal_error("cannot reopen " + path + " to record its replicate index");
+    if (f < 0) throw environment_error(path, "cannot reopen it to record its replicate index", h5::last_error_reason());
     h5::handle file(f, H5Fclose);
     h5::set_attr(f, "replicate_index", static_cast<std::int64_t>(index));
     h5::set_attr(f, "scenario_seed", static_cast<std::int64_t>(scenario_seed));

@@ -1,6 +1,7 @@
 // Each subcommand lives in its own file and registers itself here: it adds its CLI11
 // subcommand and the action to run when that subcommand was given. Actions return the
-// exit code (0 ok, 1 run failed, 2 bad input) or throw input_error (-> 2).
+// exit code (0 ok, 1 run failed, 2 bad input) or throw: input_error (-> 2),
+// environment_error (-> 3), anything else (-> 1, a bug).
 #pragma once
 #include <CLI/CLI.hpp>
 
