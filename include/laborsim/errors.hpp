@@ -30,6 +30,18 @@ private:
     std::vector<diagnostic> diagnostics_;
 };
 
+// Bad input in the options of a library call. `option` names the field it concerns
+// (compare_options::at -> "at", run_to_file_options::force -> "force"), so that a front
+// end can point at its own way of setting it (the CLI names its flag).
+class option_error : public input_error {
+public:
+    option_error(std::string option, const std::string& message);
+    [[nodiscard]] const std::string& option() const { return option_; }
+
+private:
+    std::string option_;
+};
+
 // An I/O or operating-system failure: not the user's input and not a bug. The message is
 // one line, "PATH: ACTION: REASON" (REASON from the OS, e.g. strerror(errno)).
 class environment_error : public std::runtime_error {

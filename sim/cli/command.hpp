@@ -6,8 +6,11 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
+
+#include "laborsim/errors.hpp"
 
 namespace laborsim {
 
@@ -19,6 +22,19 @@ using command_list = std::vector<command>;
 
 // The full command line, for provenance.
 const std::string& invocation();
+
+// Library calls name the option field a bad value came from (option_error::option); the
+// command line says which flag sets it. `hints` maps a field to that advice.
+template <class Action>
+int with_flag_hints(const std::map<std::string, std::string>& hints, Action&& action) {
+    try {
+        return action();
+    } catch (const option_error& e) {
+        const auto it = hints.find(e.option());
+        if (it == hints.end()) throw;
+        throw input_error(std::string(e.what()) + "; " + it->second);
+    }
+}
 
 void add_run_command(CLI::App& app, command_list& commands);
 void add_validate_command(CLI::App& app, command_list& commands);
