@@ -275,7 +275,7 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
     }
     if (baseline.replicates.size() < 2)
         c.notes.push_back(
-            "the baseline has one replicate: no confidence intervals (run it as a replicate set of N >= 2)");
+            "the baseline has one replicate: no confidence intervals (run it with --replicates N, N >= 2)");
 
     for (std::size_t vi = 0; vi < variants.size(); ++vi) {
         const run_set& variant = variants[vi];

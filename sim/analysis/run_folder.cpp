@@ -15,6 +15,12 @@ namespace laborsim {
 
 namespace fs = std::filesystem;
 
+namespace {
+// How replicate seeds derive from the scenario seed (replicates.hpp), in the manifest and
+// in every replicate file.
+constexpr const char* seed_rule = "replicate_seed(seed, k) = splitmix64(seed + k) >> 11";
+}  // namespace
+
 std::string replicate_file_name(int index) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "replicate-%03d.h5", index);
@@ -33,7 +39,7 @@ std::string manifest_json(const run_manifest& m) {
         .field("yaml_sha256", m.yaml_sha256)
         .field("seed", m.scenario_seed)
         .end_object()
-        .field("seed_rule", "replicate_seed(seed, k) = splitmix64(seed + k) >> 11")
+        .field("seed_rule", seed_rule)
         .key("replicates")
         .begin_array();
     for (const auto& r : m.replicates) {
@@ -73,7 +79,7 @@ void mark_replicate_file(const std::string& path, int index, std::uint64_t scena
     h5::handle file(f, H5Fclose);
     h5::set_attr(f, "replicate_index", static_cast<std::int64_t>(index));
     h5::set_attr(f, "scenario_seed", static_cast<std::int64_t>(scenario_seed));
-    h5::set_attr(f, "seed_rule", std::string("replicate_seed(seed, k) = splitmix64(seed + k) >> 11"));
+    h5::set_attr(f, "seed_rule", std::string(seed_rule));
 }
 
 }  // namespace laborsim

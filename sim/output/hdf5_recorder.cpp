@@ -1,7 +1,7 @@
 // Streams a run into HDF5: /regions indicators [time, region] (and by education level and
 // field), /policies/<id> series [time], provenance in root attributes; when the scenario's
 // output section asks for them, /panel, /events/<kind> and /snapshots/<YYYY-MM> (their own
-// writers, sim/io/*_writer.cpp). Every month is appended and flushed, so a killed run
+// writers, sim/output/*_writer.cpp). Every month is appended and flushed, so a killed run
 // leaves a readable file with completed = 0.
 #include <unistd.h>
 

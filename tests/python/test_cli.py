@@ -212,7 +212,7 @@ def test_an_output_place_the_os_refuses_is_one_line_exit_3(laborsim, out, named)
 def test_help_lists_the_exit_codes(laborsim):
     res = laborsim("--help")
     assert res.returncode == 0
-    assert all(f"{code} " in res.stdout for code in ("0 ok", "1 internal", "2 bad input", "3 I/O"))
+    assert all(code in res.stdout for code in ("0 ok", "1 internal error", "2 bad input", "3 I/O"))
 
 
 def test_new_output_directories_are_created(laborsim, tmp_path):
