@@ -130,7 +130,9 @@ struct comparison {
     std::vector<std::string> notes;
 };
 
-// Throws input_error for dates outside the runs, unknown indicators or regions.
+// @throws option_error naming the compare_options field ("at", "indicators", "regions",
+// "level") for dates outside the runs, unknown indicators or regions, a bad level;
+// input_error for runs that cannot be compared (other regions, no shared month).
 comparison compare_runs(const run_set& baseline, const std::vector<run_set>& variants, const compare_options& opts);
 
 std::string comparison_table(const comparison& c);  // for a terminal

@@ -1,4 +1,8 @@
-// Two kinds of failure: the user's input is wrong (exit 2) or the program is (exit 1).
+// Three kinds of failure, each with its own exit code in the command line:
+//   input_error        the user's input is wrong (exit 2), located where possible;
+//   environment_error  the machine refused: a file or folder could not be opened, created,
+//                      written or renamed, a process could not be started (exit 3);
+//   internal_error     the program is wrong: a bug (exit 1).
 #pragma once
 #include <stdexcept>
 #include <string>
@@ -25,6 +29,33 @@ public:
 private:
     std::vector<diagnostic> diagnostics_;
 };
+
+// Bad input in the options of a library call. `option` names the field it concerns
+// (compare_options::at -> "at", run_to_file_options::force -> "force"), so that a front
+// end can point at its own way of setting it (the CLI names its flag).
+class option_error : public input_error {
+public:
+    option_error(std::string option, const std::string& message);
+    [[nodiscard]] const std::string& option() const { return option_; }
+
+private:
+    std::string option_;
+};
+
+// An I/O or operating-system failure: not the user's input and not a bug. The message is
+// one line, "PATH: ACTION: REASON" (REASON from the OS, e.g. strerror(errno)).
+class environment_error : public std::runtime_error {
+public:
+    environment_error(std::string path, const std::string& action, std::string reason);
+    [[nodiscard]] const std::string& path() const { return path_; }
+    [[nodiscard]] const std::string& reason() const { return reason_; }
+
+private:
+    std::string path_, reason_;
+};
+
+// environment_error for a failed system call: REASON is strerror(errnum).
+[[nodiscard]] environment_error os_error(const std::string& path, const std::string& action, int errnum);
 
 class internal_error : public std::logic_error {
 public:

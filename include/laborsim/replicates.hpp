@@ -1,10 +1,16 @@
-// Replicate seeds. Replicate k of a scenario with seed s runs with replicate_seed(s, k):
+// Replicate sets and their seeds. Replicate k of a scenario with seed s runs with replicate_seed(s, k):
 // one splitmix64 step over s + k, kept to 53 bits. It depends only on (s, k), so a
 // baseline and a variant that share the scenario seed (a variant that `extends` the
 // baseline keeps it) get the same seed for the same replicate index: common random
 // numbers, and paired differences (docs/compare.md).
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "laborsim/run_folder.hpp"
+#include "laborsim/run_to_file.hpp"
 
 namespace laborsim {
 
@@ -23,5 +29,45 @@ namespace laborsim {
 [[nodiscard]] constexpr std::uint64_t replicate_seed(std::uint64_t scenario_seed, std::uint64_t index) {
     return splitmix64(scenario_seed + index) >> 11;
 }
+
+// --- a replicate set: N runs of one scenario in a run folder (run_folder.hpp) -------------
+
+struct replicate_set_options {
+    int replicates = 1;         // N >= 1; else option_error("replicates")
+    std::string folder;         // the run folder (not an .h5 name: option_error("folder"))
+    run_options run;            // every replicate uses all of run.threads (0: all cores)
+    bool force = false;         // rerun finished replicates, replace other scenarios' files
+    std::string command_line;   // provenance in every file
+};
+
+// What became of one replicate, for a caller that reports progress.
+struct replicate_outcome {
+    const replicate_record& record;
+    std::string path;  // folder/replicate-007.h5
+    bool kept = false; // finished earlier and kept; else run now
+};
+
+struct replicate_set_hooks {
+    // An observer for the run of one replicate (a progress display), or nullptr.
+    std::function<std::unique_ptr<run_observer>(const scenario&)> make_observer;
+    // Called after each replicate of the first N, kept or run.
+    std::function<void(const replicate_outcome&)> on_replicate;
+};
+
+struct replicate_set_result {
+    std::string folder;
+    run_manifest manifest;  // as written to folder/manifest.json
+    int ran = 0;            // replicates run by this call (the rest were kept)
+};
+
+// Runs replicate k of `sc` (k < N) with seed replicate_seed(sc.seed, k) into
+// folder/replicate_file_name(k), one after another, and keeps folder/manifest.json up to
+// date after each, so a killed call leaves a folder that the next call resumes: finished
+// replicates of the same resolved scenario and seed are kept, others run again. Every
+// existing file is checked before anything runs (bad input writes nothing); finished
+// replicates beyond N of the same scenario stay listed.
+// @throws option_error("replicates" | "folder" | "force"), environment_error, input_error
+replicate_set_result run_replicate_set(const scenario& sc, const replicate_set_options& opts,
+                                       const replicate_set_hooks& hooks = {});
 
 }  // namespace laborsim

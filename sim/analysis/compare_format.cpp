@@ -110,21 +110,29 @@ void write_run(json_writer& j, const run_summary_info& r) {
         .field("path", r.path)
         .field("scenario_name", r.scenario_name)
         .field("description", r.description)
-        .field("replicates", static_cast<int>(r.files.size()));
-    j.key("seeds").begin_array();
-    for (auto s : r.seeds) j.value(s);
-    j.end_array().key("files").begin_array();
-    for (const auto& f : r.files) j.value(f);
-    j.end_array().key("skipped").begin_array();
-    for (const auto& f : r.skipped) j.value(f);
-    j.end_array().end_object();
+        .field("replicates", static_cast<int>(r.files.size()))
+        .array_field("seeds", r.seeds)
+        .array_field("files", r.files)
+        .array_field("skipped", r.skipped)
+        .end_object();
+}
+
+// The three tables of comparison_table: a header and its rows share one line format.
+constexpr const char* difference_line = "  %-20s %-12s %-10s %14s %14s %14s  %-30s %7s\n";
+constexpr const char* spending_line = "  %-*s %-9s %-8s %-26s %-26s %16s %14s\n";
+constexpr const char* cost_line = "  %-*s %-8s %-18s %16s %14s  %-26s %16s\n";
+
+template <class... Args>
+void table_line(std::ostringstream& out, const char* format, Args... args) {
+    char line[512];
+    std::snprintf(line, sizeof line, format, args...);
+    out << line;
 }
 
 }  // namespace
 
 std::string comparison_table(const comparison& c) {
     std::ostringstream out;
-    char line[512];
     const int pct = static_cast<int>(std::lround(100 * c.level));
     auto count = [](std::size_t n) { return std::to_string(n) + (n == 1 ? " replicate, " : " replicates, "); };
     out << "baseline: " << c.baseline.label << " (" << count(c.baseline.files.size()) << c.baseline.path << ")\n";
@@ -141,49 +149,39 @@ std::string comparison_table(const comparison& c) {
             out << "\n"
                 << g << " (" << r.difference.n
                 << (r.method == "paired" ? (one ? " pair" : " pairs") : " replicates, unpaired") << ")\n";
-            std::snprintf(line, sizeof line, "  %-20s %-12s %-10s %14s %14s %14s  %-30s %7s\n", "indicator", "region",
-                          "measure", "baseline", "variant", "difference", (std::to_string(pct) + "% CI").c_str(), "p");
-            out << line;
+            table_line(out, difference_line, "indicator", "region", "measure", "baseline", "variant", "difference",
+                       (std::to_string(pct) + "% CI").c_str(), "p");
         }
-        std::snprintf(line, sizeof line, "  %-20s %-12s %-10s %14s %14s %14s  %-30s %7s\n", r.indicator.c_str(),
-                      r.region.c_str(), r.measure == "value" ? "in month" : "cumulative",
-                      level_value(r.baseline_mean, r.units).c_str(), level_value(r.variant_mean, r.units).c_str(),
-                      signed_value(r.difference.mean, r.units).c_str(), interval(r.difference, r.units).c_str(),
-                      p_text(r.difference.p_value).c_str());
-        out << line;
+        table_line(out, difference_line, r.indicator.c_str(), r.region.c_str(),
+                   r.measure == "value" ? "in month" : "cumulative", level_value(r.baseline_mean, r.units).c_str(),
+                   level_value(r.variant_mean, r.units).c_str(), signed_value(r.difference.mean, r.units).c_str(),
+                   interval(r.difference, r.units).c_str(), p_text(r.difference.p_value).c_str());
     }
     int w = 20;  // the variant column fits the longest label
     for (const auto& v : c.variants) w = std::max(w, static_cast<int>(v.label.size()));
     if (!c.policy_costs.empty()) {
         out << "\npolicy spending from the first month through the date (mean over replicates)\n";
-        std::snprintf(line, sizeof line, "  %-*s %-9s %-8s %-26s %-26s %16s %14s\n", w, "variant", "run", "through",
-                      "policy", "type", "spending (VND)", "beneficiaries");
-        out << line;
-        for (const auto& p : c.policy_costs) {
-            std::snprintf(line, sizeof line, "  %-*s %-9s %-8s %-26s %-26s %16s %14s\n", w, p.variant.c_str(),
-                          p.run.c_str(), p.through.c_str(), p.policy.c_str(), p.type.c_str(),
-                          billions(p.spending_vnd).c_str(), grouped(p.beneficiaries).c_str());
-            out << line;
-        }
+        table_line(out, spending_line, w, "variant", "run", "through", "policy", "type", "spending (VND)",
+                   "beneficiaries");
+        for (const auto& p : c.policy_costs)
+            table_line(out, spending_line, w, p.variant.c_str(), p.run.c_str(), p.through.c_str(), p.policy.c_str(),
+                       p.type.c_str(), billions(p.spending_vnd).c_str(), grouped(p.beneficiaries).c_str());
     }
     if (!c.cost_effectiveness.empty()) {
         out << "\ncost per additional outcome, all regions: (variant - baseline spending) / (variant - baseline "
                "outcome);\n"
                "n.s.: the interval of the outcome difference includes zero\n";
-        std::snprintf(line, sizeof line, "  %-*s %-8s %-18s %16s %14s  %-26s %16s\n", w, "variant", "date", "outcome",
-                      "extra spending", "extra outcome", (std::to_string(pct) + "% CI").c_str(), "VND per unit");
-        out << line;
+        table_line(out, cost_line, w, "variant", "date", "outcome", "extra spending", "extra outcome",
+                   (std::to_string(pct) + "% CI").c_str(), "VND per unit");
         for (const auto& e : c.cost_effectiveness) {
             std::string per_unit = std::isfinite(e.vnd_per_unit)      ? grouped(e.vnd_per_unit)
                                    : !(e.outcome_difference.mean > 0) ? "n/a (no gain)"
                                                                       : "n/a (saves money)";
             // A ratio over a difference that may be zero is not worth quoting alone.
             if (std::isfinite(e.vnd_per_unit) && !e.outcome_difference.excludes_zero()) per_unit += " (n.s.)";
-            std::snprintf(line, sizeof line, "  %-*s %-8s %-18s %16s %14s  %-26s %16s\n", w, e.variant.c_str(),
-                          e.date.c_str(), e.outcome.c_str(), billions(e.extra_spending_vnd).c_str(),
-                          signed_value(e.outcome_difference.mean, "persons").c_str(),
-                          interval(e.outcome_difference, "persons").c_str(), per_unit.c_str());
-            out << line;
+            table_line(out, cost_line, w, e.variant.c_str(), e.date.c_str(), e.outcome.c_str(),
+                       billions(e.extra_spending_vnd).c_str(), signed_value(e.outcome_difference.mean, "persons").c_str(),
+                       interval(e.outcome_difference, "persons").c_str(), per_unit.c_str());
         }
     }
     for (const auto& n : c.notes) out << "note: " << n << "\n";
@@ -214,9 +212,7 @@ std::string comparison_json(const comparison& c) {
     write_run(j, c.baseline);
     j.key("variants").begin_array();
     for (const auto& v : c.variants) write_run(j, v);
-    j.end_array().key("dates").begin_array();
-    for (const auto& d : c.dates) j.value(d);
-    j.end_array().key("rows").begin_array();
+    j.end_array().array_field("dates", c.dates).key("rows").begin_array();
     for (const auto& r : c.rows) {
         j.begin_object()
             .field("variant", r.variant)
@@ -259,9 +255,7 @@ std::string comparison_json(const comparison& c) {
         write_estimate(j, e.outcome_difference);
         j.end_object();
     }
-    j.end_array().key("notes").begin_array();
-    for (const auto& n : c.notes) j.value(n);
-    j.end_array().end_object();
+    j.end_array().array_field("notes", c.notes).end_object();
     return j.str();
 }
 

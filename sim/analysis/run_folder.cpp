@@ -2,20 +2,24 @@
 // finished replicates of the same scenario (docs/compare.md).
 #include "laborsim/run_folder.hpp"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "output/h5_read.hpp"
 #include "util/json_writer.hpp"
 #include "laborsim/errors.hpp"
+#include "util/atomic_file.hpp"
 #include "laborsim/replicates.hpp"
 
 namespace laborsim {
 
 namespace fs = std::filesystem;
+
+namespace {
+// How replicate seeds derive from the scenario seed (replicates.hpp), in the manifest and
+// in every replicate file.
+constexpr const char* seed_rule = "replicate_seed(seed, k) = splitmix64(seed + k) >> 11";
+}  // namespace
 
 std::string replicate_file_name(int index) {
     char buf[32];
@@ -35,7 +39,7 @@ std::string manifest_json(const run_manifest& m) {
         .field("yaml_sha256", m.yaml_sha256)
         .field("seed", m.scenario_seed)
         .end_object()
-        .field("seed_rule", "replicate_seed(seed, k) = splitmix64(seed + k) >> 11")
+        .field("seed_rule", seed_rule)
         .key("replicates")
         .begin_array();
     for (const auto& r : m.replicates) {
@@ -52,14 +56,7 @@ std::string manifest_json(const run_manifest& m) {
 }
 
 void write_manifest(const std::string& folder, const run_manifest& m) {
-    const fs::path target = fs::path(folder) / "manifest.json";
-    const fs::path tmp = fs::path(folder) / ("manifest.json.tmp-" + std::to_string(getpid()));
-    {
-        std::ofstream out(tmp);
-        out << manifest_json(m);
-        if (!out) throw internal_error("cannot write " + tmp.string());
-    }
-    fs::rename(tmp, target);
+    write_file_atomically((fs::path(folder) / "manifest.json").string(), manifest_json(m));
 }
 
 replicate_file_state inspect_replicate_file(const std::string& path) {
@@ -76,12 +73,13 @@ replicate_file_state inspect_replicate_file(const std::string& path) {
 }
 
 void mark_replicate_file(const std::string& path, int index, std::uint64_t scenario_seed) {
+    h5::quiet_errors quiet;
     const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
-    if (f < 0) throw internal_error("cannot reopen " + path + " to record its replicate index");
+    if (f < 0) throw environment_error(path, "cannot reopen it to record its replicate index", h5::last_error_reason());
     h5::handle file(f, H5Fclose);
     h5::set_attr(f, "replicate_index", static_cast<std::int64_t>(index));
     h5::set_attr(f, "scenario_seed", static_cast<std::int64_t>(scenario_seed));
-    h5::set_attr(f, "seed_rule", std::string("replicate_seed(seed, k) = splitmix64(seed + k) >> 11"));
+    h5::set_attr(f, "seed_rule", std::string(seed_rule));
 }
 
 }  // namespace laborsim

@@ -100,8 +100,7 @@ run_set load_run_set(const std::string& path) {
             if (e.is_regular_file() && e.path().extension() == ".h5") files.push_back(e.path().string());
         std::sort(files.begin(), files.end());
         if (files.empty())
-            throw input_error(path + ": no .h5 files in this folder (run `laborsim run SCENARIO --replicates N -o " +
-                              path + "`)");
+            throw input_error(path + ": no .h5 files in this folder (a run folder holds replicate-NNN.h5 files)");
     } else if (fs::is_regular_file(path)) {
         files.push_back(path);
     } else {

@@ -1,12 +1,16 @@
 // Each subcommand lives in its own file and registers itself here: it adds its CLI11
 // subcommand and the action to run when that subcommand was given. Actions return the
-// exit code (0 ok, 1 run failed, 2 bad input) or throw input_error (-> 2).
+// exit code (0 ok, 1 run failed, 2 bad input) or throw: input_error (-> 2),
+// environment_error (-> 3), anything else (-> 1, a bug).
 #pragma once
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
+
+#include "laborsim/errors.hpp"
 
 namespace laborsim {
 
@@ -18,6 +22,19 @@ using command_list = std::vector<command>;
 
 // The full command line, for provenance.
 const std::string& invocation();
+
+// Library calls name the option field a bad value came from (option_error::option); the
+// command line says which flag sets it. `hints` maps a field to that advice.
+template <class Action>
+int with_flag_hints(const std::map<std::string, std::string>& hints, Action&& action) {
+    try {
+        return action();
+    } catch (const option_error& e) {
+        const auto it = hints.find(e.option());
+        if (it == hints.end()) throw;
+        throw input_error(std::string(e.what()) + "; " + it->second);
+    }
+}
 
 void add_run_command(CLI::App& app, command_list& commands);
 void add_validate_command(CLI::App& app, command_list& commands);

@@ -1,6 +1,7 @@
 // laborsim compare BASE VARIANT... [--at YYYY-MM]... [--indicators a,b] [--regions a,b]
 //                  [--csv FILE] [--json FILE|-] [--level 0.95]
 // BASE and each VARIANT are run folders (laborsim run --replicates) or single .h5 files.
+#include <cerrno>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -29,8 +30,8 @@ void write_text(const std::string& path, const std::string& text) {
         return;
     }
     std::ofstream out(path);
-    if (!out) throw input_error(path + ": cannot write this file");
-    out << text;
+    if (out) out << text << std::flush;
+    if (!out) throw os_error(path, "cannot write the file", errno);
 }
 
 int compare(const compare_args& a) {
@@ -79,7 +80,9 @@ void add_compare_command(CLI::App& app, command_list& commands) {
     cmd->add_option("--json", a->json, "Write everything as JSON to FILE ('-': stdout)");
     cmd->add_option("--level", a->level, "Confidence level of the intervals")->check(CLI::Range(0.5, 0.9999));
     cmd->add_flag("--quiet", a->quiet, "No table on stdout");
-    commands.push_back({cmd, [a] { return compare(*a); }});
+    static const std::map<std::string, std::string> flag_hints{
+        {"at", "check --at"}, {"indicators", "check --indicators"}, {"regions", "check --regions"}, {"level", "check --level"}};
+    commands.push_back({cmd, [a] { return with_flag_hints(flag_hints, [&] { return compare(*a); }); }});
 }
 
 }  // namespace laborsim

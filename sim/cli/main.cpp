@@ -1,5 +1,6 @@
 // The laborsim command line: parses arguments and calls the library. Exit codes:
-// 0 ok, 1 run failed (a bug or an I/O failure), 2 bad input.
+// 0 ok, 1 internal error (a bug), 2 bad input, 3 I/O or system failure.
+#include <filesystem>
 #include <iostream>
 
 #include "cli/command.hpp"
@@ -18,6 +19,9 @@ int main(int argc, char** argv) {
     for (int i = 0; i < argc; ++i) g_invocation += (i ? " " : "") + std::string(argv[i]);
     CLI::App app{"laborsim: agent-based simulation of regional labour markets"};
     app.set_version_flag("--version", std::string("laborsim ") + version + " (" + git_revision + ")");
+    app.footer(
+        "Exit codes: 0 ok; 1 internal error (a bug: please report it); 2 bad input (scenario, options, files named);\n"
+        "3 I/O or system failure (a file or folder that cannot be created, written or read, a process that cannot start).");
     app.require_subcommand(1);
     command_list commands;
     add_run_command(app, commands);
@@ -41,6 +45,13 @@ int main(int argc, char** argv) {
     } catch (const input_error& e) {
         std::cerr << e.what() << "\n";
         return 2;
+    } catch (const environment_error& e) {
+        std::cerr << "laborsim: " << e.what() << "\n";
+        return 3;
+    } catch (const std::filesystem::filesystem_error& e) {
+        // A std::filesystem call the library did not translate: still the machine's refusal.
+        std::cerr << "laborsim: " << e.what() << "\n";
+        return 3;
     } catch (const std::exception& e) {
         std::cerr << "laborsim: run failed: " << e.what() << "\n";
         return 1;

@@ -101,7 +101,7 @@ int report(const report_args& a) {
     cargv.push_back(nullptr);
     std::cout.flush();
     execv(python.c_str(), cargv.data());
-    throw input_error("report: cannot run " + python + ": " + std::strerror(errno));
+    throw os_error(python, "report: cannot run the report tool", errno);
 }
 
 }  // namespace

@@ -1,23 +1,18 @@
 // laborsim run SCENARIO [-o OUT] [--threads N] [--seed S] [--quiet] [--force] [--replicates N]
-#include <tbb/info.h>
+// The library runs (run_to_file, run_replicate_set); this file parses and prints.
 #include <unistd.h>
 
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 #include <optional>
 
 #include "cli/command.hpp"
 #include "cli/progress.hpp"
-#include "cli/replicates.hpp"
-#include "laborsim/engine.hpp"
-#include "laborsim/errors.hpp"
-#include "laborsim/recorder.hpp"
+#include "laborsim/replicates.hpp"
+#include "laborsim/run_to_file.hpp"
 #include "laborsim/scenario_io.hpp"
 
 namespace laborsim {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -30,13 +25,14 @@ struct run_args {
     std::size_t block_size = 16384;
     bool quiet = false;
     bool force = false;
-    int replicates = 0;  // > 0: a run folder of replicates (cli/replicates.cpp)
+    int replicates = 0;  // > 0: a run folder of replicates
 };
 
-std::string default_output(const scenario& sc) {
-    if (!sc.output.path.empty()) return sc.output.path;
-    return "results/" + sc.name + ".h5";
-}
+const std::map<std::string, std::string> flag_hints{
+    {"force", "use --force to overwrite it or -o to choose another"},
+    {"folder", "with --replicates, -o names a folder"},
+    {"replicates", "check --replicates"},
+};
 
 void print_summary(const scenario& sc, const run_summary& s, const std::string& out, const month_stats& last) {
     std::printf("laborsim: %s, %d months, %zu workers at the end (scale %g), %.2f s, %.3g worker-months/s\n",
@@ -61,38 +57,46 @@ public:
     month_stats last;
 };
 
+std::unique_ptr<run_observer> progress_for(const run_args& args, const scenario& sc) {
+    if (args.quiet || !isatty(fileno(stderr))) return nullptr;
+    return make_progress_observer(sc.calendar.months());
+}
+
+int run_replicates(const run_args& args, const scenario& sc) {
+    const replicate_set_options opts{args.replicates, args.output.empty() ? "results/" + sc.name : args.output,
+                                     run_options{args.threads, args.block_size}, args.force, invocation()};
+    replicate_set_hooks hooks;
+    hooks.make_observer = [&](const scenario& one) { return progress_for(args, one); };
+    if (!args.quiet)
+        hooks.on_replicate = [&](const replicate_outcome& r) {
+            const auto seed = static_cast<unsigned long long>(r.record.seed);
+            if (r.kept)
+                std::printf("replicate %d/%d: seed %llu, finished earlier, kept (%s)\n", r.record.index + 1,
+                            args.replicates, seed, r.path.c_str());
+            else
+                std::printf("replicate %d/%d: seed %llu, %.2f s -> %s\n", r.record.index + 1, args.replicates, seed,
+                            r.record.wall_time_s, r.path.c_str());
+        };
+    const auto result = run_replicate_set(sc, opts, hooks);
+    if (!args.quiet)
+        std::printf("laborsim: %s, %d replicates (%d run now) in %s/ (manifest.json)\n", sc.name.c_str(),
+                    static_cast<int>(result.manifest.replicates.size()), result.ran, result.folder.c_str());
+    return 0;
+}
+
 int run(const run_args& args) {
     scenario sc = load_scenario(args.scenario, args.settings);
     if (args.seed) sc.seed = *args.seed;
-    if (args.replicates > 0)
-        return run_replicates({sc, args.replicates, args.output, args.threads, args.block_size, args.quiet, args.force});
-    const std::string out = args.output.empty() ? default_output(sc) : args.output;
-    const bool exists = fs::exists(out);
-    if (exists && !args.force)
-        throw input_error(out + ": the output file exists; use --force to overwrite it or -o to choose another");
-    if (fs::path(out).has_parent_path()) fs::create_directories(fs::path(out).parent_path());
-    // Overwriting: write beside the old file and rename at the end, so a failed run loses nothing.
-    const std::string target = exists ? out + ".partial-" + std::to_string(getpid()) : out;
-
-    const int threads = args.threads > 0 ? args.threads : tbb::info::default_concurrency();
-    auto recorder = make_hdf5_recorder(target, run_provenance{invocation(), threads});
+    if (args.replicates > 0) return run_replicates(args, sc);
+    std::string out = args.output;
+    if (out.empty()) out = sc.output.path.empty() ? "results/" + sc.name + ".h5" : sc.output.path;
     last_month_keeper keeper;
-    std::unique_ptr<run_observer> progress;
-    std::vector<run_observer*> observers{recorder.get(), &keeper};
-    if (!args.quiet && isatty(fileno(stderr))) {
-        progress = make_progress_observer(sc.calendar.months());
-        observers.push_back(progress.get());
-    }
-    run_summary summary;
-    try {
-        summary = run_scenario(sc, run_options{threads, args.block_size}, observers);
-    } catch (...) {
-        recorder.reset();
-        if (exists) fs::remove(target);
-        throw;
-    }
-    recorder.reset();
-    if (exists) fs::rename(target, out);
+    const auto progress = progress_for(args, sc);
+    std::vector<run_observer*> observers{&keeper};
+    if (progress) observers.push_back(progress.get());
+    const run_to_file_options opts{out, run_options{args.threads, args.block_size}, args.force,
+                                   partial_file::when_replacing, invocation()};
+    const run_summary summary = run_to_file(sc, opts, observers);
     if (!args.quiet) print_summary(sc, summary, out, keeper.last);
     return 0;
 }
@@ -114,7 +118,7 @@ void add_run_command(CLI::App& app, command_list& commands) {
     cmd->add_option("--replicates", args->replicates,
                     "Run N replicates (seeds derived from the scenario seed) into a folder: -o FOLDER, default results/<name>/")
         ->check(CLI::PositiveNumber);
-    commands.push_back({cmd, [args] { return run(*args); }});
+    commands.push_back({cmd, [args] { return with_flag_hints(flag_hints, [&] { return run(*args); }); }});
 }
 
 }  // namespace laborsim

@@ -1,5 +1,7 @@
 #include "laborsim/errors.hpp"
 
+#include <cstring>
+
 namespace laborsim {
 
 std::string diagnostic::to_string() const {
@@ -27,5 +29,15 @@ std::string join(const std::vector<diagnostic>& ds) {
 
 input_error::input_error(std::vector<diagnostic> d) : std::runtime_error(join(d)), diagnostics_(std::move(d)) {}
 input_error::input_error(const std::string& message) : std::runtime_error(message) {}
+
+option_error::option_error(std::string option, const std::string& message)
+    : input_error(message), option_(std::move(option)) {}
+
+environment_error::environment_error(std::string path, const std::string& action, std::string reason)
+    : std::runtime_error(path + ": " + action + ": " + reason), path_(std::move(path)), reason_(std::move(reason)) {}
+
+environment_error os_error(const std::string& path, const std::string& action, int errnum) {
+    return environment_error(path, action, std::strerror(errnum));
+}
 
 }  // namespace laborsim

@@ -1,6 +1,11 @@
 #include "output/h5.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <numeric>
 
 #include "laborsim/errors.hpp"
@@ -28,13 +33,51 @@ void handle::reset() {
     id_ = -1;
 }
 
+quiet_errors::quiet_errors() {
+    H5Eget_auto2(H5E_DEFAULT, &func_, &data_);
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
+
+quiet_errors::~quiet_errors() { H5Eset_auto2(H5E_DEFAULT, func_, data_); }
+
+std::string last_error_reason() {
+    // The file drivers describe a failed system call as "..., errno = 2, error message =
+    // '...', ...": the innermost entry with an errno is the OS's reason.
+    struct found {
+        std::string innermost;
+        int errnum = 0;
+    } f;
+    auto visit = [](unsigned, const H5E_error2_t* e, void* data) -> herr_t {
+        auto& out = *static_cast<found*>(data);
+        if (e->desc == nullptr) return 0;
+        out.innermost = e->desc;
+        if (const char* at = std::strstr(e->desc, "errno = ")) out.errnum = std::atoi(at + 8);
+        return 0;
+    };
+    H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, visit, &f);
+    if (f.errnum > 0) return std::strerror(f.errnum);
+    return f.innermost.empty() ? std::string("HDF5 gave no reason") : f.innermost;
+}
+
 void check(herr_t status, const char* what) {
-    if (status < 0) throw internal_error(std::string("HDF5 failed: ") + what);
+    if (status < 0) throw internal_error(std::string("HDF5 failed: ") + what + ": " + last_error_reason());
 }
 
 hid_t check_id(hid_t id, const char* what) {
-    if (id < 0) throw internal_error(std::string("HDF5 failed: ") + what);
+    if (id < 0) throw internal_error(std::string("HDF5 failed: ") + what + ": " + last_error_reason());
     return id;
+}
+
+void check_write(hid_t obj, herr_t status, const char* what) {
+    if (status >= 0) return;
+    const std::string reason = last_error_reason();
+    std::string file = "(unnamed HDF5 file)";
+    if (const ssize_t n = H5Fget_name(obj, nullptr, 0); n > 0) {
+        file.assign(static_cast<std::size_t>(n) + 1, '\0');
+        H5Fget_name(obj, file.data(), file.size());
+        file.resize(static_cast<std::size_t>(n));
+    }
+    throw environment_error(file, std::string("cannot write ") + what, reason);
 }
 
 handle create_file(const std::string& path) {
@@ -48,15 +91,21 @@ handle create_file(const std::string& path) {
     // Track creation order: netCDF-4 readers expect it.
     check(H5Pset_link_creation_order(fcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "creation order");
     check(H5Pset_attr_creation_order(fcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "attr creation order");
+    quiet_errors quiet;
     const hid_t f = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.id(), fapl.id());
-    if (f < 0) throw input_error("cannot create the output file " + path);
+    if (f < 0) throw environment_error(path, "cannot create the output file", last_error_reason());
     return handle(f, H5Fclose);
 }
 
 handle open_file_readonly(const std::string& path) {
+    quiet_errors quiet;
     const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
-    if (f < 0) throw input_error("cannot open " + path + " as an HDF5 file");
-    return handle(f, H5Fclose);
+    if (f >= 0) return handle(f, H5Fclose);
+    // A file the user named that is missing or not HDF5 is their input; one the OS will
+    // not let us read is the environment's.
+    if (access(path.c_str(), F_OK) == 0 && access(path.c_str(), R_OK) != 0)
+        throw os_error(path, "cannot read the file", errno);
+    throw input_error("cannot open " + path + " as an HDF5 file");
 }
 
 handle create_group(hid_t parent, const std::string& name) {
@@ -232,7 +281,8 @@ void growing_dataset::write_rows(hsize_t index, hsize_t count, const void* rows)
     for (auto d : inner_) { start.push_back(0); counts.push_back(d); }
     check(H5Sselect_hyperslab(fspace.id(), H5S_SELECT_SET, start.data(), nullptr, counts.data(), nullptr), "select");
     handle mspace(check_id(H5Screate_simple(static_cast<int>(counts.size()), counts.data(), nullptr), "mspace"), H5Sclose);
-    check(H5Dwrite(dataset_.id(), mem_type_, mspace.id(), fspace.id(), H5P_DEFAULT, rows), "write rows");
+    check_write(dataset_.id(), H5Dwrite(dataset_.id(), mem_type_, mspace.id(), fspace.id(), H5P_DEFAULT, rows),
+                name_.c_str());
 }
 
 void attach_scales(hid_t ds, std::initializer_list<hid_t> scales) {
@@ -252,7 +302,7 @@ handle write_column(hid_t group, const std::string& name, hid_t file_type, hid_t
     }
     handle ds(check_id(H5Dcreate2(group, name.c_str(), file_type, space.id(), H5P_DEFAULT, dcpl.id(), H5P_DEFAULT), name.c_str()),
               H5Dclose);
-    if (n > 0) check(H5Dwrite(ds.id(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), name.c_str());
+    if (n > 0) check_write(ds.id(), H5Dwrite(ds.id(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), name.c_str());
     return ds;
 }
 

@@ -30,7 +30,29 @@ private:
     closer close_ = nullptr;
 };
 
+// Silences HDF5's automatic error printing (a diagnostic stack on stderr) for the life of
+// the object and restores what was set before, so a library user's own setting survives.
+// Every entry point that calls HDF5 holds one; failures become exceptions with one line.
+class quiet_errors {
+public:
+    quiet_errors();
+    ~quiet_errors();
+    quiet_errors(const quiet_errors&) = delete;
+    quiet_errors& operator=(const quiet_errors&) = delete;
+
+private:
+    H5E_auto2_t func_ = nullptr;
+    void* data_ = nullptr;
+};
+
+// The reason HDF5 gives for its last failure on this thread: the OS's words where a system
+// call failed ("No such file or directory"), else the innermost HDF5 message.
+std::string last_error_reason();
+
+// Throws environment_error naming `path` when the file cannot be created.
 handle create_file(const std::string& path);
+// Throws input_error when `path` is missing or not an HDF5 file, environment_error when
+// the OS refuses to read it.
 handle open_file_readonly(const std::string& path);
 handle create_group(hid_t parent, const std::string& name);
 handle utf8_string_type();
@@ -93,5 +115,8 @@ private:
 // Throws internal_error with HDF5's message when status < 0.
 void check(herr_t status, const char* what);
 hid_t check_id(hid_t id, const char* what);
+// For writes and flushes, which fail when the disk is full or the file went away: throws
+// environment_error naming the file that holds `obj` and the reason.
+void check_write(hid_t obj, herr_t status, const char* what);
 
 }  // namespace laborsim::h5

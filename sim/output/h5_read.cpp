@@ -4,13 +4,6 @@
 
 namespace laborsim::h5 {
 
-quiet_errors::quiet_errors() {
-    H5Eget_auto2(H5E_DEFAULT, &func_, &data_);
-    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-}
-
-quiet_errors::~quiet_errors() { H5Eset_auto2(H5E_DEFAULT, func_, data_); }
-
 bool has_attr(hid_t obj, const std::string& name) { return H5Aexists(obj, name.c_str()) > 0; }
 
 std::optional<std::string> read_string_attr(hid_t obj, const std::string& name) {

@@ -11,20 +11,6 @@
 
 namespace laborsim::h5 {
 
-// Silences HDF5's automatic error printing for the life of the object (readers probe for
-// objects that may be absent).
-class quiet_errors {
-public:
-    quiet_errors();
-    ~quiet_errors();
-    quiet_errors(const quiet_errors&) = delete;
-    quiet_errors& operator=(const quiet_errors&) = delete;
-
-private:
-    H5E_auto2_t func_ = nullptr;
-    void* data_ = nullptr;
-};
-
 bool has_attr(hid_t obj, const std::string& name);
 std::optional<std::string> read_string_attr(hid_t obj, const std::string& name);
 std::optional<std::int64_t> read_int_attr(hid_t obj, const std::string& name);

@@ -1,7 +1,7 @@
 // Streams a run into HDF5: /regions indicators [time, region] (and by education level and
 // field), /policies/<id> series [time], provenance in root attributes; when the scenario's
 // output section asks for them, /panel, /events/<kind> and /snapshots/<YYYY-MM> (their own
-// writers, sim/io/*_writer.cpp). Every month is appended and flushed, so a killed run
+// writers, sim/output/*_writer.cpp). Every month is appended and flushed, so a killed run
 // leaves a readable file with completed = 0.
 #include <unistd.h>
 
@@ -67,6 +67,7 @@ public:
     hdf5_recorder(std::string path, run_provenance prov) : path_(std::move(path)), prov_(std::move(prov)) {}
 
     void on_start(const scenario& sc, const world& w) override {
+        const h5::quiet_errors quiet;  // failures are thrown as one-line errors instead
         t0_ = std::chrono::steady_clock::now();
         file_ = h5::create_file(path_);
         const hid_t root = file_.id();
@@ -132,10 +133,11 @@ public:
         if (sc.output.panel > 0) panel_ = std::make_unique<panel_writer>(root, sc, w);
         if (!sc.output.events.empty()) events_ = std::make_unique<event_writer>(root, sc, w);
         if (sc.output.snapshots_every_months > 0) snapshots_ = std::make_unique<snapshot_writer>(root, sc);
-        H5Fflush(root, H5F_SCOPE_GLOBAL);
+        h5::check_write(root, H5Fflush(root, H5F_SCOPE_GLOBAL), "the file header");
     }
 
     void on_month(const month_stats& stats, const std::vector<policy_month_report>& reports, const world& w) override {
+        const h5::quiet_errors quiet;
         regions_->append_month(stats.month_index);
         const std::size_t R = stats.by_region.size();
         std::vector<double> row(R);
@@ -154,16 +156,17 @@ public:
         if (snapshots_) snapshots_->maybe_write(w, stamp, months_ + 1);
         ++months_;
         // Two flushes: the month's data is on disk before months_completed says so.
-        h5::check(H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "flush");
+        h5::check_write(file_.id(), H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "the month");
         h5::set_attr(file_.id(), "months_completed", static_cast<std::int64_t>(months_));
         h5::set_attr(file_.id(), "wall_time_s", elapsed());
-        h5::check(H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "flush");
+        h5::check_write(file_.id(), H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "the month count");
     }
 
     void on_finish(const world&, bool completed) override {
+        const h5::quiet_errors quiet;
         h5::set_attr(file_.id(), "wall_time_s", elapsed());
         h5::set_attr(file_.id(), "completed", static_cast<std::int64_t>(completed ? 1 : 0));
-        h5::check(H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "flush");
+        h5::check_write(file_.id(), H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "the end of the run");
         panel_.reset();
         events_.reset();
         snapshots_.reset();

@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 
 #include "laborsim/errors.hpp"
 
@@ -32,7 +31,7 @@ void child_process::start(const std::string& exe, const std::vector<std::string>
     for (auto& a : argv_text) argv.push_back(a.data());
     argv.push_back(nullptr);
     const int log_fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (log_fd < 0) throw internal_error("cannot create the log file " + log_path + ": " + std::strerror(errno));
+    if (log_fd < 0) throw os_error(log_path, "cannot create the log file", errno);
     const int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
     const pid_t parent = getpid();
     static constexpr char exec_failed[] = "laborsim sweep: could not start the run process\n";
@@ -53,7 +52,7 @@ void child_process::start(const std::string& exe, const std::vector<std::string>
     const int fork_errno = errno;
     close(log_fd);
     if (null_fd >= 0) close(null_fd);
-    if (pid < 0) throw internal_error(std::string("cannot start a run process: ") + std::strerror(fork_errno));
+    if (pid < 0) throw os_error(exe, "cannot start a run process", fork_errno);
     pid_ = pid;
     timeout_s_ = timeout_s;
     started_ = std::chrono::steady_clock::now();
@@ -75,7 +74,7 @@ bool child_process::poll() {
         reap(status);
         return true;
     }
-    if (r < 0 && errno != EINTR) throw internal_error(std::string("waiting for a run process: ") + std::strerror(errno));
+    if (r < 0 && errno != EINTR) throw os_error("process " + std::to_string(pid_), "cannot wait for the run", errno);
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
     if (timeout_s_ > 0 && elapsed > timeout_s_) {
         kill(pid_, SIGKILL);

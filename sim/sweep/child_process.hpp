@@ -25,7 +25,8 @@ public:
 
     // Starts `exe args...` with stdin from /dev/null and stdout+stderr into `log_path`.
     // The child is killed if this process dies, and after `timeout_s` seconds (0: never).
-    // Throws internal_error when it cannot start.
+    // Throws environment_error when the log file or the process cannot be created,
+    // internal_error when a child is still running (a bug in the caller).
     void start(const std::string& exe, const std::vector<std::string>& args, const std::string& log_path, double timeout_s);
 
     // Non-blocking: true once the child has ended; then result() holds how.

@@ -5,9 +5,9 @@
 
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 
 #include "laborsim/errors.hpp"
+#include "util/atomic_file.hpp"
 
 namespace laborsim {
 
@@ -38,13 +38,7 @@ void write_run_record(const std::string& path, const run_record& rec) {
     out << YAML::Key << "finished_at" << YAML::Value << rec.finished_at;
     out << YAML::Key << "error" << YAML::Value << rec.error;
     out << YAML::EndMap;
-    const std::string tmp = path + ".tmp-" + this_host() + "-" + std::to_string(getpid());
-    {
-        std::ofstream f(tmp);
-        f << out.c_str() << "\n";
-        if (!f) throw internal_error("cannot write " + tmp);
-    }
-    std::filesystem::rename(tmp, path);
+    write_file_atomically(path, std::string(out.c_str()) + "\n");
 }
 
 std::optional<run_record> read_run_record(const std::string& path) {

@@ -9,6 +9,7 @@
 
 #include "sweep/run_file.hpp"
 #include "laborsim/errors.hpp"
+#include "util/atomic_file.hpp"
 
 namespace laborsim {
 
@@ -21,17 +22,6 @@ std::string read_text(const fs::path& p) {
     std::stringstream buf;
     buf << in.rdbuf();
     return buf.str();
-}
-
-void write_text_atomically(const fs::path& p, const std::string& text) {
-    // Host and pid: array tasks on different nodes may write the same file at once.
-    const fs::path tmp = p.string() + ".tmp-" + this_host() + "-" + std::to_string(getpid());
-    {
-        std::ofstream out(tmp);
-        out << text;
-        if (!out) throw input_error("cannot write " + tmp.string());
-    }
-    fs::rename(tmp, p);
 }
 
 // The last lines of a run's log, which hold its error message; control bytes removed.
@@ -61,8 +51,8 @@ void prepare_output(const sweep_plan& plan, const sweep_layout& layout) {
         return;
     }
     // Several array tasks may get here at once; each writes the same text atomically.
-    write_text_atomically(plan_file, listing);
-    write_text_atomically(layout.root / "sweep.yaml", plan.spec.text);
+    write_file_atomically(plan_file.string(), listing);
+    write_file_atomically((layout.root / "sweep.yaml").string(), plan.spec.text);
 }
 
 std::vector<int> runs_to_do(const sweep_plan& plan, const sweep_layout& layout, int task_index, int task_count,

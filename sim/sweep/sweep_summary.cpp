@@ -16,6 +16,7 @@
 #include "laborsim/errors.hpp"
 #include "laborsim/indicators.hpp"
 #include "laborsim/version.hpp"
+#include "util/atomic_file.hpp"
 
 namespace laborsim {
 
@@ -74,16 +75,6 @@ std::string json_string(const std::string& s) {
 }
 
 std::string json_number(double v) { return std::isfinite(v) ? format_number(v) : "null"; }
-
-void write_atomically(const fs::path& p, const std::string& text) {
-    const fs::path tmp = p.string() + ".tmp";
-    {
-        std::ofstream out(tmp);
-        out << text;
-        if (!out) throw input_error("cannot write " + tmp.string());
-    }
-    fs::rename(tmp, p);
-}
 
 // Whether every value of parameter j reads as a number (a numeric column) or not (text).
 std::vector<bool> numeric_parameters(const sweep_plan& plan) {
@@ -276,8 +267,8 @@ summary_report summarize_sweep(const sweep_plan& plan, const sweep_options& opts
         else if (row.status == "pending") ++report.pending;
         else ++report.failed;
     }
-    write_atomically(layout.root / "manifest.json", manifest_json(plan, layout, rows));
-    write_atomically(layout.root / "summary.csv", summary_csv(plan, rows));
+    write_file_atomically((layout.root / "manifest.json").string(), manifest_json(plan, layout, rows));
+    write_file_atomically((layout.root / "summary.csv").string(), summary_csv(plan, rows));
     write_summary_h5(plan, rows, layout.root / "summary.h5");
     return report;
 }

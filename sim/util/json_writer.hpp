@@ -28,6 +28,13 @@ public:
     json_writer& field(std::string_view k, const T& v) {
         return key(k).value(v);
     }
+    // "k": [v0, v1, ...]
+    template <class T>
+    json_writer& array_field(std::string_view k, const std::vector<T>& values) {
+        key(k).begin_array();
+        for (const auto& v : values) value(v);
+        return end_array();
+    }
 
     [[nodiscard]] const std::string& str() const { return out_; }
 

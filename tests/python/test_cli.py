@@ -195,6 +195,26 @@ def test_bad_scenario_with_force_leaves_the_output(laborsim, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.yaml", "out.h5"]
 
 
+@pytest.mark.parametrize("out, named", [("/proc/x.h5", "/proc/x.h5"),
+                                        ("/proc/laborsim-missing/x.h5", "/proc/laborsim-missing")])
+def test_an_output_place_the_os_refuses_is_one_line_exit_3(laborsim, out, named):
+    # /proc takes no new files or folders, even for root: an I/O failure, not bad input
+    # (exit 2) and not a bug (exit 1), said in one line with the path and the OS's reason.
+    res = laborsim("run", QUICKSTART, "-o", out, "--quiet", *TINY)
+    assert res.returncode == 3, res.stderr
+    lines = res.stderr.splitlines()
+    assert len(lines) == 1, res.stderr
+    assert "HDF5-DIAG" not in res.stderr
+    assert named in lines[0]
+    assert "No such file or directory" in lines[0]
+
+
+def test_help_lists_the_exit_codes(laborsim):
+    res = laborsim("--help")
+    assert res.returncode == 0
+    assert all(code in res.stdout for code in ("0 ok", "1 internal error", "2 bad input", "3 I/O"))
+
+
 def test_new_output_directories_are_created(laborsim, tmp_path):
     out = tmp_path / "a" / "b" / "out.h5"
     res = laborsim("run", QUICKSTART, "-o", out, "--quiet", *TINY)

@@ -1,0 +1,40 @@
+// Running a scenario into one HDF5 output file, safely: the library call behind
+// `laborsim run` and behind every replicate of a run folder.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "laborsim/engine.hpp"
+
+namespace laborsim {
+
+// Where the file is written while the run goes on.
+enum class partial_file {
+    // A new file is written in place, so a killed run leaves a readable file with
+    // completed = 0 (docs/output.md); an existing file is replaced only at the end.
+    when_replacing,
+    // Always beside the target: the file appears only once the run has finished.
+    always,
+};
+
+struct run_to_file_options {
+    std::string path;           // the output HDF5 file; a missing folder is created
+    run_options run;            // threads (0: all cores) and block size
+    bool force = false;         // replace an existing file; else option_error("force")
+    partial_file partial = partial_file::when_replacing;
+    std::string command_line;   // provenance: the file's `command_line` attribute
+};
+
+// "PATH.partial-<pid>": where run_to_file writes before the rename.
+std::string partial_path(const std::string& path);
+
+// Runs `sc` with an HDF5 recorder writing `opts.path` (and `observers` after it). Written
+// beside the target (partial_path) and renamed over it at the end, as `opts.partial` says;
+// on failure the partial file is removed and an existing target is left as it was.
+// @throws option_error("force") when the file exists and opts.force is off (nothing written)
+// @throws environment_error when the folder or file cannot be created, written or renamed
+// @throws input_error for a scenario the engine refuses
+run_summary run_to_file(const scenario& sc, const run_to_file_options& opts,
+                        const std::vector<run_observer*>& observers = {});
+
+}  // namespace laborsim
