@@ -13,6 +13,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "analysis/compare_checks.hpp"
 #include "laborsim/errors.hpp"
 #include "laborsim/indicators.hpp"
 
@@ -370,6 +371,12 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
                 c.cost_effectiveness.push_back(ce);
             }
         }
+    }
+    const auto add = [&](std::vector<std::string> notes) { c.notes.insert(c.notes.end(), notes.begin(), notes.end()); };
+    add(idle_policy_notes(baseline, c.baseline.label));
+    for (std::size_t vi = 0; vi < variants.size(); ++vi) {
+        add(identical_variant_notes(baseline, variants[vi], c.variants[vi].label));
+        add(idle_policy_notes(variants[vi], c.variants[vi].label));
     }
     for (const auto& s : c.baseline.skipped) c.notes.push_back("skipped " + s);
     for (const auto& v : c.variants)
