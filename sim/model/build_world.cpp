@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
 #include "laborsim/errors.hpp"
 #include "model/panel_sample.hpp"
@@ -67,13 +68,13 @@ void build_firms(world& w, const std::vector<std::size_t>& workers_per_region) {
     for (std::size_t mk = 0; mk < w.market_count(); ++mk) {
         for (std::size_t i = w.market_firm_begin[mk]; i < w.market_firm_begin[mk + 1]; ++i) {
             const auto field = static_cast<field_kind>(mk % field_count);
-            auto u = w.rng.uniforms(rng_stream::firm_init, 0, static_cast<std::uint32_t>(i));
+            auto u = w.rng.uniforms(draws::firm_init::attributes, 0, static_cast<std::uint32_t>(i));
             w.firms.region[i] = static_cast<std::uint16_t>(mk / field_count);
             w.firms.field[i] = static_cast<std::uint8_t>(field);
             w.firms.min_level[i] = static_cast<std::uint8_t>(pick(m.job_level_shares[static_cast<std::size_t>(field)], u[0]));
             w.firms.is_public[i] = u[1] < m.public_employer_share[static_cast<std::size_t>(field)] ? 1 : 0;
             w.firms.log_productivity[i] = static_cast<float>(m.productivity_sigma * counter_rng::normal(u[2], u[3]));
-            auto u2 = w.rng.uniforms(rng_stream::firm_init, 0, static_cast<std::uint32_t>(i), 1);
+            auto u2 = w.rng.uniforms(draws::firm_init::size, 0, static_cast<std::uint32_t>(i));
             // Log-normal sizes: the weights of the initial employer draw (heavy right tail).
             w.firms.base_size[i] = static_cast<float>(std::exp(m.firm_size_sd * counter_rng::normal(u2[0], u2[1])));
         }
@@ -117,13 +118,13 @@ void seed_students(world& w) {
         const int T = sch.program_months[s];
         const double stay = std::pow(std::clamp(sch.completion_rate[s], 1e-9, 1.0), m.in_program_dropout_share / T);
         for (int k = 0; k < T; ++k) {
-            const auto u0 = w.rng.uniforms(rng_stream::school_init, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(s));
+            const auto u0 = w.rng.uniforms(draws::school_init::cohort_size, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(s));
             const auto count = stochastic_round(sch.seats_per_month[s] * std::pow(stay, k), u0[0]);
             for (std::int64_t c = 0; c < count; ++c) {
                 const std::uint32_t id = w.next_worker_id++;
                 const std::size_t i = ws.push_back(id);
-                auto u = w.rng.uniforms(rng_stream::init, 0, id, 0);
-                auto v = w.rng.uniforms(rng_stream::init, 0, id, 1);
+                auto u = w.rng.uniforms(draws::init::demographics, 0, id);
+                auto v = w.rng.uniforms(draws::init::human_capital, 0, id);
                 const bool female = u[2] < m.share_women;
                 // Aged as an entrant admitted k months ago.
                 const double age = 0.5 * (m.entrant_age_min + m.entrant_age_max) + static_cast<double>(k) / 12.0 + u[0];
@@ -221,9 +222,9 @@ world build_world(const scenario& sc, std::size_t block_size) {
             const auto band_weight_men = band_weights(spec, m.retirement_age_men);
             const auto band_weight_women = band_weights(spec, m.retirement_age_women);
             const auto id = static_cast<std::uint32_t>(i);
-            auto u = w.rng.uniforms(rng_stream::init, 0, id, 0);
-            auto v = w.rng.uniforms(rng_stream::init, 0, id, 1);
-            auto x = w.rng.uniforms(rng_stream::init, 0, id, 2);
+            auto u = w.rng.uniforms(draws::init::demographics, 0, id);
+            auto v = w.rng.uniforms(draws::init::human_capital, 0, id);
+            auto x = w.rng.uniforms(draws::init::job, 0, id);
             const bool female = u[2] < m.share_women;
             const double retire = female ? m.retirement_age_women : m.retirement_age_men;
             // Ages are uniform within each band; the part of a band past the retirement age
@@ -301,7 +302,7 @@ world build_world(const scenario& sc, std::size_t block_size) {
         w.firms.desired[f] = static_cast<std::int32_t>(std::lround(w.firms.base_size[f]));
         // Firms start at random points of their history, so exits of unviable firms do not
         // all fall in the same month.
-        const auto u = w.rng.uniforms(rng_stream::firm_init, 0, static_cast<std::uint32_t>(f), 2);
+        const auto u = w.rng.uniforms(draws::firm_init::history, 0, static_cast<std::uint32_t>(f));
         w.firms.months_unfilled[f] = static_cast<std::uint16_t>(u[0] * std::max(0.0, m.unfilled_exit_months));
     }
     for_blocks(N, w.block_size, [&](std::size_t b, std::size_t e) {

@@ -17,6 +17,7 @@
 #include <cmath>
 #include <tuple>
 
+#include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
 #include "core/rng_batch.hpp"
 #include "model/phases.hpp"
@@ -74,7 +75,7 @@ education_month progress_students(world& w) {
             // Young people below the baseline programme's level may leave to study abroad.
             if (abroad_on && ws.age_months[i] < young_months && ws.in_labor_force(i) && ws.course[i] == no_course &&
                 ws.level[i] < abroad_level &&
-                w.rng.uniforms(rng_stream::education, month, ws.id[i], 4)[0] < m.study_abroad_rate) {
+                w.rng.uniforms(draws::education::abroad_departure, month, ws.id[i])[0] < m.study_abroad_rate) {
                 depart_abroad(w, i, 0);
                 out.push_back({static_cast<std::uint32_t>(i), 0, event_kind::departed});
                 st = abroad;
@@ -82,7 +83,7 @@ education_month progress_students(world& w) {
             if (st != student && st != abroad) continue;
             const auto s = static_cast<std::size_t>(ws.employer[i]);
             ws.months_in_status[i] = static_cast<std::uint16_t>(ws.months_in_status[i] + 1);
-            const auto u = w.rng.uniforms(rng_stream::education, month, ws.id[i]);
+            const auto u = w.rng.uniforms(draws::education::progress, month, ws.id[i]);
             if (st == abroad) {
                 // Gone at the start of month d (the policy phase or just above), back at the end
                 // of month d + months.
@@ -212,7 +213,7 @@ void admit_applicants(world& w, const education_month& month_events) {
     if (S == 0) return;
 
     auto apps = gather_blocks<application>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
-        for_each_drawn(w.rng, rng_stream::education, month, 1, ws.id.data(), b, e, [&](std::size_t i, const draw_words& d, std::size_t j) {
+        for_each_drawn(w.rng, draws::education::application, month, ws.id.data(), b, e, [&](std::size_t i, const draw_words& d, std::size_t j) {
             if (!ws.in_labor_force(i) || ws.course[i] != no_course) return;
             // Who changed status this month (entrants, graduates, dropouts, returners) waits;
             // new graduates have their own progression channel below.
@@ -229,7 +230,7 @@ void admit_applicants(world& w, const education_month& month_events) {
             const double odds = std::min(m.application_odds_cap,
                                          sch.recruitment_intensity[s] * std::exp(m.schooling_return_weight * gain - cost));
             if (u0 >= odds * rate) return;
-            out.push_back({static_cast<std::uint32_t>(s), w.rng.words(rng_stream::education, month, ws.id[i], 2)[0],
+            out.push_back({static_cast<std::uint32_t>(s), w.rng.words(draws::education::admission_priority, month, ws.id[i])[0],
                            static_cast<std::uint32_t>(i)});
         });
     });
@@ -238,7 +239,7 @@ void admit_applicants(world& w, const education_month& month_events) {
     // channel from the next month: one move a month).
     std::vector<double> local;
     for (const auto i : month_events.graduates) {
-        const auto u = w.rng.uniforms(rng_stream::education, month, ws.id[i], 3);
+        const auto u = w.rng.uniforms(draws::education::progression, month, ws.id[i]);
         if (u[0] >= m.progression_rate) continue;
         const auto& here = w.region_schools[ws.region[i]];
         local.assign(here.size(), 0.0);
@@ -251,7 +252,7 @@ void admit_applicants(world& w, const education_month& month_events) {
         const std::size_t k = draw_school(local.data(), local.size(), u[1]);
         if (k == local.size()) continue;
         const std::size_t s = here[k];
-        apps.push_back({static_cast<std::uint32_t>(s), w.rng.words(rng_stream::education, month, ws.id[i], 2)[0], i});
+        apps.push_back({static_cast<std::uint32_t>(s), w.rng.words(draws::education::admission_priority, month, ws.id[i])[0], i});
     }
     std::sort(apps.begin(), apps.end());
     for (std::size_t a = 0; a < apps.size();) {

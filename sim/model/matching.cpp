@@ -29,6 +29,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
 #include "core/rng_batch.hpp"
 #include "model/phases.hpp"
@@ -180,7 +181,7 @@ void match_fixed_rate(world& w, std::size_t mk, const application* first, const 
     for (const application* a = first; a != last; ++a) {
         const auto i = seekers[a->seeker].index;
         if (is_employed(w, i)) continue;
-        auto u = w.rng.uniforms(rng_stream::matching, w.month_key(), a->id, 1);
+        auto u = w.rng.uniforms(draws::matching::fixed_rate_hire, w.month_key(), a->id);
         if (u[0] >= m.fixed_job_finding_rate) continue;
         const auto k = static_cast<std::size_t>(std::upper_bound(cum.begin(), cum.end(), u[1] * acc) - cum.begin());
         const auto f = fb + std::min(k, fe - fb - 1);
@@ -207,7 +208,7 @@ void make_offers(world& w, const surplus_logs& L, std::size_t mk, const applicat
         const float pa = fs.log_productivity[a] + fs.shock[a], pb = fs.log_productivity[b] + fs.shock[b];
         return pa != pb ? pa > pb : a < b;
     });
-    const auto u = w.rng.uniforms(rng_stream::market, w.month_key(), static_cast<std::uint32_t>(mk));
+    const auto u = w.rng.uniforms(draws::market::meetings, w.month_key(), static_cast<std::uint32_t>(mk));
     const double Sd = static_cast<double>(S), Vd = static_cast<double>(V);
     const double expected = m.matching_efficiency * std::pow(Sd, m.matching_elasticity) * std::pow(Vd, 1.0 - m.matching_elasticity);
     const auto M = std::min<std::int64_t>({static_cast<std::int64_t>(S), V, stochastic_round(expected, u[0])});
@@ -269,7 +270,7 @@ void run_matching(world& w) {
     const surplus_logs logs(w);
 
     auto seekers = gather_blocks<seeker>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
-        for_each_drawn(w.rng, rng_stream::matching, month, 0, ws.id.data(), b, e, [&](std::size_t i, const draw_words& d, std::size_t j) {
+        for_each_drawn(w.rng, draws::matching::search, month, ws.id.data(), b, e, [&](std::size_t i, const draw_words& d, std::size_t j) {
             const auto st = ws.status[i];
             if (st != static_cast<std::uint8_t>(worker_status::unemployed) &&
                 st != static_cast<std::uint8_t>(worker_status::employed)) return;
@@ -290,7 +291,7 @@ void run_matching(world& w) {
             if (outside_n > 0 && d.unit(j, 2) < m.outside_search_share && !newly_unemployed && !ws.has(i, worker_flag::moved) &&
                 ws.course[i] == no_course) {
                 const double* row = &outside_cum[s.markets[0] * M];
-                const auto v = w.rng.uniforms(rng_stream::matching, month, ws.id[i], 2);
+                const auto v = w.rng.uniforms(draws::matching::outside_markets, month, ws.id[i]);
                 for (int k = 0; k < outside_n && row[M - 1] > 0; ++k) {
                     const auto mk = static_cast<std::uint32_t>(std::min<std::size_t>(M - 1, static_cast<std::size_t>(
                         std::upper_bound(row, row + M, v[k] * row[M - 1]) - row)));
