@@ -7,6 +7,7 @@
 #include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
 #include "laborsim/errors.hpp"
+#include "core/units.hpp"
 #include "model/panel_sample.hpp"
 #include "model/world.hpp"
 
@@ -132,7 +133,7 @@ void seed_students(world& w) {
                 ws.age_months[i] = static_cast<std::uint16_t>(12.0 * age);
                 ws.flags[i] = static_cast<std::uint8_t>((female ? worker_flag::female : 0) |
                                                         (u[3] >= spec.urban_share ? worker_flag::rural : 0));
-                ws.level[i] = 0;  // secondary school leavers
+                ws.level[i] = static_cast<std::uint8_t>(education_level::none);  // secondary school leavers
                 ws.field[i] = static_cast<std::uint8_t>(pick(spec.field_shares, u[1]));
                 ws.skill[i] = static_cast<float>(m.entrant_skill_offset + m.initial_skill_sd * counter_rng::normal(v[0], v[1]));
                 ws.status[i] = static_cast<std::uint8_t>(worker_status::student);
@@ -211,7 +212,7 @@ world build_world(const scenario& sc, std::size_t block_size) {
     auto band_weights = [&](const region_spec& spec, double retire) {
         std::array<double, age_band_count> out{};
         for (int k = 0; k < age_band_count; ++k)
-            out[k] = spec.age_shares[k] * std::clamp((retire - 15.0 - 10.0 * k) / 10.0, 0.0, 1.0);
+            out[k] = spec.age_shares[k] * std::clamp((retire - age_band_start_years(k)) / age_band_years, 0.0, 1.0);
         return out;
     };
     for_blocks(N, w.block_size, [&](std::size_t b, std::size_t e) {
@@ -231,8 +232,8 @@ world build_world(const scenario& sc, std::size_t block_size) {
             // is not in the labour force, so each band weighs by the part below it.
             const auto& band_weight = female ? band_weight_women : band_weight_men;
             const std::size_t band = pick(band_weight, u[0]);
-            const double lo = 15.0 + 10.0 * static_cast<double>(band);
-            const double hi = std::min(lo + 10.0, retire);
+            const double lo = age_band_start_years(static_cast<int>(band));
+            const double hi = std::min(lo + age_band_years, retire);
             const double age_years = lo + (std::max(hi, lo + 0.1) - lo) * u[1];
             ws.id[i] = id;
             ws.region[i] = static_cast<std::uint16_t>(r);
@@ -312,12 +313,12 @@ world build_world(const scenario& sc, std::size_t block_size) {
             const double lp = (f == no_employer ? 0.0 : w.firms.log_productivity[f]) + ws.skill[i] +
                               w.wage_premium(ws.level[i]);
             const double wage = m.initial_wage_share * reg.productivity_scale * std::exp(lp);
-            ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(std::max(wage, reg.min_wage_vnd), 0.0, 4.0e9));
+            ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(std::max(wage, reg.min_wage_vnd), 0.0, wage_cap_vnd_month));
         }
     });
     seed_students(w);
     mark_panel(w, sc.output.panel);  // followed in the output's /panel
-    w.decay_pow.resize(1200);
+    w.decay_pow.resize(lookup_table_months);
     for (std::size_t k = 0; k < w.decay_pow.size(); ++k) w.decay_pow[k] = std::pow(sc.model.reservation_decay, static_cast<double>(k));
     return w;
 }

@@ -20,6 +20,7 @@
 #include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
 #include "core/rng_batch.hpp"
+#include "core/units.hpp"
 #include "model/phases.hpp"
 #include "model/population_detail.hpp"
 
@@ -185,7 +186,7 @@ school_choice make_school_choice(const world& w) {
             for (std::size_t s = 0; s < S; ++s) {
                 if (sch.open[s] && sch.output_level[s] > level) {
                     const double km = w.distance_km[r * R + sch.region[s]];
-                    acc += sch.seats_per_month[s] * sch.recruitment_intensity[s] * std::exp(-m.school_distance_cost * km / 100.0);
+                    acc += sch.seats_per_month[s] * sch.recruitment_intensity[s] * std::exp(-m.school_distance_cost * hundreds_of_km(km));
                 }
                 row[s] = acc;
             }

@@ -17,6 +17,7 @@
 
 #include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
+#include "core/units.hpp"
 #include "model/phases.hpp"
 
 namespace laborsim {
@@ -49,7 +50,7 @@ void run_firms(world& w) {
             auto u = w.rng.uniforms(draws::firms::shock_and_exit, month, static_cast<std::uint32_t>(f));
             // A post nobody takes for long means the firm cannot pay what workers ask.
             fs.months_unfilled[f] = fs.vacancies[f] > 0 && fs.hires[f] == 0
-                ? static_cast<std::uint16_t>(std::min(fs.months_unfilled[f] + 1, 60000)) : std::uint16_t{0};
+                ? static_cast<std::uint16_t>(std::min(fs.months_unfilled[f] + 1, max_status_months)) : std::uint16_t{0};
             fs.hires[f] = 0;
             // Past the patience, exit comes at the monthly rate 1 / patience, so that exits
             // of firms that stopped hiring together spread out.

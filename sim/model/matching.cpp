@@ -32,6 +32,7 @@
 #include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
 #include "core/rng_batch.hpp"
+#include "core/units.hpp"
 #include "model/phases.hpp"
 
 namespace laborsim {
@@ -106,7 +107,7 @@ void hire(world& w, std::size_t i, std::int32_t f, double wage) {
     if (ws.region[i] != fs.region[f]) ws.set(i, worker_flag::moved, true);  // policy hook: talent_attraction counts movers
     ws.region[i] = fs.region[f];
     ws.field[i] = fs.field[f];  // a job in another field makes it the worker's field
-    ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(wage, 0.0, 4.0e9));
+    ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(wage, 0.0, wage_cap_vnd_month));
     ws.months_in_status[i] = 0;
     ws.set(i, worker_flag::mismatched, ws.level[i] < fs.min_level[f]);
     ws.set(i, worker_flag::placement, false);
@@ -248,7 +249,7 @@ std::vector<double> outside_weights(const world& w) {
             for (std::size_t mk = 0; mk < M; ++mk) {
                 const std::size_t j = mk / field_count, k = mk % field_count;
                 if (mk != world::market_of(o, f) && V[mk] > 0)
-                    acc += V[mk] * std::exp(-m.search_distance_cost * w.distance_km[o * R + j] / 100.0 -
+                    acc += V[mk] * std::exp(-m.search_distance_cost * hundreds_of_km(w.distance_km[o * R + j]) -
                                             (k != f ? m.field_switch_penalty : 0.0));
                 row[mk] = acc;
             }
@@ -370,7 +371,7 @@ void run_matching(world& w) {
                 const auto& of = offers[pos];
                 if (of.firm == no_employer) continue;
                 const std::size_t j = s.markets[a] / field_count;
-                const double value = std::log(static_cast<double>(of.wage)) - m.search_distance_cost * w.distance_km[o * R + j] / 100.0;
+                const double value = std::log(static_cast<double>(of.wage)) - m.search_distance_cost * hundreds_of_km(w.distance_km[o * R + j]);
                 if (value > best) { best = value; best_pos = pos; }
             }
             if (best_pos == apps.size()) continue;

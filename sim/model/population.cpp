@@ -62,7 +62,7 @@ double world::reservation_wage(std::size_t i) const {
 }
 
 double world::entry_wage(std::size_t i) const {
-    return std::clamp(std::max(market_wage(i), regions[workers.region[i]].min_wage_vnd), 0.0, 4.0e9);
+    return std::clamp(std::max(market_wage(i), regions[workers.region[i]].min_wage_vnd), 0.0, wage_cap_vnd_month);
 }
 
 }  // namespace laborsim
