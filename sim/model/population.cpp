@@ -31,7 +31,7 @@ void depart_abroad(world& w, std::size_t i, std::uint32_t program) {
     auto& ws = w.workers;
     release_position(w, i);
     ws.status[i] = static_cast<std::uint8_t>(worker_status::abroad);
-    ws.employer[i] = static_cast<std::int32_t>(program);
+    ws.set_abroad_program(i, program);
     ws.months_in_status[i] = 0;
     ws.set(i, worker_flag::mismatched, false);
     ws.set(i, worker_flag::placement, false);
