@@ -38,7 +38,6 @@ struct region_spec {
     double latitude = 21.0;             // degrees, for the distance matrix
     double longitude = 105.8;
     double firms_per_1000_workers = 40; // employers incl. household businesses, sampled
-    double doctors_per_10k = 0;         // initial, persons
     // Levels of school leavers entering the labour force; all zero: the region's education_shares.
     std::array<double, education_count> entrant_education_shares{};
 };
