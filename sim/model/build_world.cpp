@@ -148,73 +148,33 @@ void seed_students(world& w) {
     for (auto& reg : w.regions) reg.population_agents_initial = reg.population_agents;
 }
 
-}  // namespace
-
-void policy_state::add(const char* name, double value) {
-    for (auto& [k, v] : month_series)
-        if (k == name) { v += value; return; }
-    month_series.emplace_back(name, value);
+// Ages are uniform within each band; the part of a band past the retirement age is not in
+// the labour force, so each band weighs by the part below it.
+std::array<double, age_band_count> band_weights(const region_spec& spec, double retire) {
+    std::array<double, age_band_count> out{};
+    for (int k = 0; k < age_band_count; ++k)
+        out[k] = spec.age_shares[k] * std::clamp((retire - age_band_start_years(k)) / age_band_years, 0.0, 1.0);
+    return out;
 }
 
-void world::add_flows(const std::vector<std::int64_t>& counts, std::initializer_list<flow> fs) {
-    const std::size_t width = fs.size();
-    for (std::size_t r = 0; r < regions.size(); ++r) {
-        std::size_t k = 0;
-        for (flow f : fs) add_flow(r, f, counts[r * width + k++]);
-    }
-}
-
-world build_world(const scenario& sc, std::size_t block_size) {
-    world w;
-    w.sc = &sc;
-    w.rng = counter_rng(sc.seed);
-    w.block_size = std::max<std::size_t>(64, block_size);
-    w.now = sc.calendar.start;
-    w.scale = sc.scale;
-    const auto& m = sc.model;
-    const std::size_t R = sc.regions.size();
-    w.regions.resize(R);
-    w.flows.assign(R, {});
-    w.policies.resize(sc.policies.size());
-
-    std::vector<std::size_t> per_region(R), first(R + 1, 0);
-    for (std::size_t r = 0; r < R; ++r) {
-        per_region[r] = static_cast<std::size_t>(std::llround(sc.regions[r].labor_force * sc.scale));
-        first[r + 1] = first[r] + per_region[r];
-        w.regions[r].min_wage_vnd = sc.regions[r].min_wage_vnd;
-        w.regions[r].workers_target_growth =
-            static_cast<double>(per_region[r]) * sc.regions[r].labor_force_growth / 12.0;
-    }
-    w.distance_km.assign(R * R, 0);
-    for (std::size_t a = 0; a < R; ++a)
-        for (std::size_t b = 0; b < R; ++b)
-            w.distance_km[a * R + b] = haversine_km(sc.regions[a].latitude, sc.regions[a].longitude,
-                                                    sc.regions[b].latitude, sc.regions[b].longitude);
-
-    build_firms(w, per_region);
-    build_schools(w);
-    add_abroad_program(w, abroad_program{static_cast<education_level>(static_cast<int>(m.abroad_level)), -1,
-                                         std::max(1, static_cast<int>(m.abroad_program_months)),
-                                         m.abroad_completion_rate, m.abroad_skill_gain, m.abroad_return_probability});
-    // Employer draw weights: cumulative firm sizes within each market.
+// Employer draw weights: cumulative firm sizes within each market.
+std::vector<double> cumulative_firm_sizes(const world& w) {
     std::vector<double> size_cum(w.firms.size());
     for (std::size_t mk = 0; mk < w.market_count(); ++mk) {
         double acc = 0;
         for (std::size_t f = w.market_firm_begin[mk]; f < w.market_firm_begin[mk + 1]; ++f)
             size_cum[f] = acc += w.firms.base_size[f];
     }
+    return size_cum;
+}
 
-    const std::size_t N = first[R];
-    w.workers.resize(N);
-    w.next_worker_id = static_cast<std::uint32_t>(N);
+// Workers [0, N) of the labour force, region r holding [first[r], first[r + 1]): independent
+// draws keyed by id, so the split into blocks does not matter.
+void draw_initial_workers(world& w, const std::vector<std::size_t>& first, const std::vector<double>& size_cum) {
+    const auto& sc = *w.sc;
+    const auto& m = sc.model;
     auto& ws = w.workers;
-    // Workers: independent draws keyed by id, so the split into blocks does not matter.
-    auto band_weights = [&](const region_spec& spec, double retire) {
-        std::array<double, age_band_count> out{};
-        for (int k = 0; k < age_band_count; ++k)
-            out[k] = spec.age_shares[k] * std::clamp((retire - age_band_start_years(k)) / age_band_years, 0.0, 1.0);
-        return out;
-    };
+    const std::size_t N = first.back();
     for_blocks(N, w.block_size, [&](std::size_t b, std::size_t e) {
         std::size_t r = static_cast<std::size_t>(std::upper_bound(first.begin(), first.end(), b) - first.begin()) - 1;
         for (std::size_t i = b; i < e; ++i) {
@@ -266,7 +226,14 @@ world build_world(const scenario& sc, std::size_t block_size) {
             }
         }
     });
-    // Firm headcounts and the regional productivity scale that reproduces the mean wage.
+}
+
+// Firm headcounts and the regional productivity scale that reproduces the mean wage.
+void calibrate_regions(world& w, const std::vector<std::size_t>& per_region) {
+    const auto& sc = *w.sc;
+    const auto& m = sc.model;
+    auto& ws = w.workers;
+    const std::size_t R = sc.regions.size(), N = ws.size();
     std::vector<double> exp_sum(R, 0.0);
     std::vector<std::size_t> employed(R, 0);
     for (std::size_t i = 0; i < N; ++i) {
@@ -285,7 +252,12 @@ world build_world(const scenario& sc, std::size_t block_size) {
         w.regions[r].population_agents = w.regions[r].population_agents_initial = static_cast<std::int64_t>(per_region[r]);
         w.regions[r].labor_force_agents = w.regions[r].labor_force_agents_initial = static_cast<double>(per_region[r]);
     }
-    // Public staffing norms start at the initial ratio of public staff to population.
+}
+
+// Public staffing norms start at the initial ratio of public staff to population.
+void init_public_staffing(world& w, const std::vector<std::size_t>& per_region) {
+    const auto& sc = *w.sc;
+    const std::size_t R = sc.regions.size();
     std::vector<std::array<double, field_count>> public_staff(R, std::array<double, field_count>{});
     for (std::size_t f = 0; f < w.firms.size(); ++f)
         if (w.firms.is_public[f]) public_staff[w.firms.region[f]][w.firms.field[f]] += w.firms.headcount[f];
@@ -297,6 +269,10 @@ world build_world(const scenario& sc, std::size_t block_size) {
             w.regions[r].public_staff_per_10k[k] = w.regions[r].public_staff_per_10k_initial[k] = norm;
         }
     }
+}
+
+void settle_firms(world& w) {
+    const auto& m = w.sc->model;
     for (std::size_t f = 0; f < w.firms.size(); ++f) {
         // Balanced start: desired headcount is the initial headcount plus open posts.
         w.firms.base_size[f] = static_cast<float>(w.firms.headcount[f] * (1.0 + m.vacancy_rate));
@@ -306,6 +282,12 @@ world build_world(const scenario& sc, std::size_t block_size) {
         const auto u = w.rng.uniforms(draws::firm_init::history, 0, static_cast<std::uint32_t>(f));
         w.firms.months_unfilled[f] = static_cast<std::uint16_t>(u[0] * std::max(0.0, m.unfilled_exit_months));
     }
+}
+
+void set_initial_wages(world& w) {
+    const auto& m = w.sc->model;
+    auto& ws = w.workers;
+    const std::size_t N = ws.size();
     for_blocks(N, w.block_size, [&](std::size_t b, std::size_t e) {
         for (std::size_t i = b; i < e; ++i) {
             const auto& reg = w.regions[ws.region[i]];
@@ -316,6 +298,63 @@ world build_world(const scenario& sc, std::size_t block_size) {
             ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(std::max(wage, reg.min_wage_vnd), 0.0, wage_cap_vnd_month));
         }
     });
+}
+
+}  // namespace
+
+void policy_state::add(const char* name, double value) {
+    for (auto& [k, v] : month_series)
+        if (k == name) { v += value; return; }
+    month_series.emplace_back(name, value);
+}
+
+void world::add_flows(const std::vector<std::int64_t>& counts, std::initializer_list<flow> fs) {
+    const std::size_t width = fs.size();
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+        std::size_t k = 0;
+        for (flow f : fs) add_flow(r, f, counts[r * width + k++]);
+    }
+}
+
+world build_world(const scenario& sc, std::size_t block_size) {
+    world w;
+    w.sc = &sc;
+    w.rng = counter_rng(sc.seed);
+    w.block_size = std::max<std::size_t>(64, block_size);
+    w.now = sc.calendar.start;
+    w.scale = sc.scale;
+    const auto& m = sc.model;
+    const std::size_t R = sc.regions.size();
+    w.regions.resize(R);
+    w.flows.assign(R, {});
+    w.policies.resize(sc.policies.size());
+
+    std::vector<std::size_t> per_region(R), first(R + 1, 0);
+    for (std::size_t r = 0; r < R; ++r) {
+        per_region[r] = static_cast<std::size_t>(std::llround(sc.regions[r].labor_force * sc.scale));
+        first[r + 1] = first[r] + per_region[r];
+        w.regions[r].min_wage_vnd = sc.regions[r].min_wage_vnd;
+        w.regions[r].workers_target_growth =
+            static_cast<double>(per_region[r]) * sc.regions[r].labor_force_growth / 12.0;
+    }
+    w.distance_km.assign(R * R, 0);
+    for (std::size_t a = 0; a < R; ++a)
+        for (std::size_t b = 0; b < R; ++b)
+            w.distance_km[a * R + b] = haversine_km(sc.regions[a].latitude, sc.regions[a].longitude,
+                                                    sc.regions[b].latitude, sc.regions[b].longitude);
+
+    build_firms(w, per_region);
+    build_schools(w);
+    add_abroad_program(w, abroad_program{static_cast<education_level>(static_cast<int>(m.abroad_level)), -1,
+                                         std::max(1, static_cast<int>(m.abroad_program_months)),
+                                         m.abroad_completion_rate, m.abroad_skill_gain, m.abroad_return_probability});
+    w.workers.resize(first[R]);
+    w.next_worker_id = static_cast<std::uint32_t>(first[R]);
+    draw_initial_workers(w, first, cumulative_firm_sizes(w));
+    calibrate_regions(w, per_region);
+    init_public_staffing(w, per_region);
+    settle_firms(w);
+    set_initial_wages(w);
     seed_students(w);
     mark_panel(w, sc.output.panel);  // followed in the output's /panel
     w.decay_pow.resize(lookup_table_months);

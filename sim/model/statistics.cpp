@@ -88,15 +88,14 @@ double wage_quantile(const std::int64_t* hist, std::int64_t total, double q) {
     return wage_bins::wage_at(wage_bins::count);
 }
 
-}  // namespace
-
-void collect_statistics(const world& w, month_stats& out) {
+// The worker pass: raw counts per region, [region * raw_width + raw_slot].
+std::vector<std::int64_t> count_workers(const world& w) {
     const auto& ws = w.workers;
     const auto& fs = w.firms;
     const std::size_t R = w.region_count();
     const int gap = static_cast<int>(w.sc->model.overqualification_gap);
     const auto& bin_of = wage_bins::table();
-    const auto raw = count_blocks(ws.size(), w.block_size, R * raw_width, [&](std::size_t b, std::size_t e, std::int64_t* cnt) {
+    return count_blocks(ws.size(), w.block_size, R * raw_width, [&](std::size_t b, std::size_t e, std::int64_t* cnt) {
         const std::uint16_t* const region = ws.region.data();
         const std::uint8_t* const status = ws.status.data();
         const std::uint8_t* const level = ws.level.data();
@@ -122,6 +121,13 @@ void collect_statistics(const world& w, month_stats& out) {
             x[raw_joint0 + joint] += 1;
         }
     });
+}
+
+}  // namespace
+
+void collect_statistics(const world& w, month_stats& out) {
+    const std::size_t R = w.region_count();
+    const auto raw = count_workers(w);
     std::vector<std::int64_t> c(R * width, 0);
     for (std::size_t r = 0; r < R; ++r) derive_slots(&raw[r * raw_width], &c[r * width]);
     out.reset(R);
