@@ -1,4 +1,4 @@
-// Workers as a structure of arrays with compact types (28 bytes a worker, see
+// Workers as a structure of arrays with compact types (30 bytes a worker, see
 // docs/performance.md). Ids are stable for the run; removal swaps the last worker into
 // the hole so the arrays stay dense.
 #pragma once
