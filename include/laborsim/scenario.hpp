@@ -38,7 +38,6 @@ struct region_spec {
     double latitude = 21.0;             // degrees, for the distance matrix
     double longitude = 105.8;
     double firms_per_1000_workers = 40; // employers incl. household businesses, sampled
-    double doctors_per_10k = 0;         // initial, persons
     // Levels of school leavers entering the labour force; all zero: the region's education_shares.
     std::array<double, education_count> entrant_education_shares{};
 };
@@ -100,7 +99,7 @@ struct model_params {
     double placement_priority = 0.3;      // score bonus of applicants with placement support
     double outside_search_share = 0.2;    // searchers who also apply beyond their region x field market
     double outside_applications = 2;      // applications to other markets (a whole number, at most 3)
-    double search_distance_cost = 0.1;    // log wage points per 100 km of a job elsewhere
+    double search_distance_cost = 0.1;    // PER 100 KM: log wage points of a job elsewhere (x hundreds_of_km(km))
     double field_switch_penalty = 0.1;    // log productivity lost in a job of another field
     double overqualification_gap = 3;     // levels above the job's requirement that count as over-qualified (whole)
     // firms
@@ -120,7 +119,7 @@ struct model_params {
     double application_rate_adult = 0.002;
     double schooling_return_weight = 1.0; // weight on expected wage gain in the application odds
     double application_odds_cap = 4.0;    // the odds multiplier is at most this
-    double school_distance_cost = 0.5;    // per 100 km, in the choice of a school elsewhere
+    double school_distance_cost = 0.5;    // PER 100 KM: decay of a school's choice weight (x hundreds_of_km(km))
     double progression_rate = 0.2;        // graduates applying straight to the next level
     double in_program_dropout_share = 0.8; // of non-completion that happens during the program
     double fixed_job_finding_rate = 0;    // >0: every unemployed searcher finds a job with this monthly probability (validation mode)
@@ -138,7 +137,7 @@ struct model_params {
     // migration
     double migration_rate = 0.0015;       // monthly probability of considering a move
     double migration_income_weight = 2.0; // logit weight on log expected income
-    double migration_distance_cost = 0.004; // utility per km
+    double migration_distance_cost = 0.004; // PER KM (not per 100 km): utility of a move
     double migration_stay_bonus = 4.0;    // utility of staying (moving costs)
 };
 

@@ -22,6 +22,8 @@ enum class school_kind : std::uint8_t { vocational_centre, vocational_college, u
 inline constexpr std::array<std::string_view, 3> school_kind_names{
     "vocational_centre", "vocational_college", "university"};
 
+// `inactive` (3) is not assigned yet: it stays, with its code, for the participation model
+// (the next model issue); removing it would renumber `abroad` in every output.
 enum class worker_status : std::uint8_t { employed, unemployed, student, inactive, abroad };
 inline constexpr std::array<std::string_view, 5> worker_status_names{
     "employed", "unemployed", "student", "inactive", "abroad"};

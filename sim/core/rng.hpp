@@ -10,10 +10,30 @@
 
 namespace laborsim {
 
-// One stream per phase (and a few more), so phases never share draws.
+// One stream per phase (and a few more), so phases never share draws. The numbers are
+// part of every draw's counter: changing one changes the outputs.
 enum class rng_stream : std::uint32_t {
-    init = 1, demography, entry, firms, education, separations, migration, matching,
-    wages, policy, panel, firm_init, school_init, market
+    init = 1,
+    demography = 2,
+    entry = 3,
+    firms = 4,
+    education = 5,
+    separations = 6,
+    migration = 7,
+    matching = 8,
+    // 9 was `wages`, never drawn from: left free so that the streams after it keep their numbers.
+    policy = 10,
+    panel = 11,
+    firm_init = 12,
+    school_init = 13,
+    market = 14,
+};
+
+// Where a use of randomness draws from: its stream and its draw index within the stream.
+// The named slots of every stream but policy are in core/draw_slots.hpp.
+struct draw_slot {
+    rng_stream stream;
+    std::uint32_t index;
 };
 
 class counter_rng {
@@ -37,6 +57,14 @@ public:
                                                  std::uint32_t agent, std::uint32_t draw = 0) const {
         auto w = words(stream, month, agent, draw);
         return {to_unit(w[0]), to_unit(w[1]), to_unit(w[2]), to_unit(w[3])};
+    }
+
+    // The same, at a named slot.
+    [[nodiscard]] std::array<std::uint32_t, 4> words(draw_slot slot, std::uint32_t month, std::uint32_t agent) const {
+        return words(slot.stream, month, agent, slot.index);
+    }
+    [[nodiscard]] std::array<double, 4> uniforms(draw_slot slot, std::uint32_t month, std::uint32_t agent) const {
+        return uniforms(slot.stream, month, agent, slot.index);
     }
 
     [[nodiscard]] static double to_unit(std::uint32_t w) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 #include "core/rng.hpp"
 
@@ -42,6 +43,13 @@ void for_each_drawn(const counter_rng& rng, rng_stream stream, std::uint32_t mon
         philox_words(path, rng.seed(), stream, month, draw, ids + c, n, d);
         for (std::size_t j = 0; j < n; ++j) body(c + j, d, j);
     }
+}
+
+// The same, at a named slot.
+template <class Body>
+void for_each_drawn(const counter_rng& rng, draw_slot slot, std::uint32_t month, const std::uint32_t* ids,
+                    std::size_t b, std::size_t e, Body&& body) {
+    for_each_drawn(rng, slot.stream, month, slot.index, ids, b, e, std::forward<Body>(body));
 }
 
 }  // namespace laborsim

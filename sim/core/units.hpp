@@ -9,12 +9,22 @@ namespace laborsim {
 // (about 4 billion VND a month, far above any wage in the data).
 inline constexpr double wage_cap_vnd_month = 4.0e9;
 
-// Distance costs of search and school choice are quoted per 100 km.
+// Distance costs of search and school choice (model.search_distance_cost,
+// model.school_distance_cost) are quoted per 100 km; migration_distance_cost is per km.
 inline constexpr double km_per_distance_unit = 100.0;
 [[nodiscard]] constexpr double hundreds_of_km(double km) { return km / km_per_distance_unit; }
 
 // Per-worker month counters (courses, commitments, obligations, windows) are one byte.
 inline constexpr int max_counter_months = std::numeric_limits<std::uint8_t>::max();
+// Two-byte month counters (months in status, months a firm's posts stayed open) stop here.
+inline constexpr int max_status_months = 60000;
+// Ages in months are two bytes.
+inline constexpr int max_age_months = std::numeric_limits<std::uint16_t>::max();
+// Tables by months of age or of unemployment (mortality hazard, reservation decay) cover
+// 100 years; past that the value is computed directly.
+inline constexpr int lookup_table_months = 100 * 12;
+// The Gompertz mortality hazard is a/12 at this age (15 years).
+inline constexpr int mortality_reference_age_months = 180;
 
 // Age bands of regions[].age_shares: 15-24, 25-34, ..., 55-64.
 inline constexpr double first_band_age_years = 15.0;

@@ -1,4 +1,4 @@
-// Workers as a structure of arrays with compact types (28 bytes a worker, see
+// Workers as a structure of arrays with compact types (30 bytes a worker, see
 // docs/performance.md). Ids are stable for the run; removal swaps the last worker into
 // the hole so the arrays stay dense.
 #pragma once
@@ -17,7 +17,7 @@ inline constexpr std::uint8_t panel = 1u << 3;       // followed in /panel
 inline constexpr std::uint8_t trained_by_policy = 1u << 4;
 inline constexpr std::uint8_t moved = 1u << 5;       // changed region in this month's migration (read by talent_attraction)
 inline constexpr std::uint8_t placement = 1u << 6;   // placement support after a course
-inline constexpr std::uint8_t searching = 1u << 7;   // employed and searching this month
+// Bit 7 is free.
 }  // namespace worker_flag
 
 inline constexpr std::int32_t no_employer = -1;
@@ -41,7 +41,11 @@ struct worker_store {
     std::vector<std::uint8_t> tag_policy;
     std::vector<std::uint8_t> tag_months;
     std::vector<float> skill;                   // log human capital
-    std::vector<std::int32_t> employer;         // firm index (employed) or school index (student)
+    // The worker's place: the firm index (employed), the school index (student) or the
+    // abroad programme index (abroad), else no_employer. One column for the three keeps a
+    // worker's bytes down; read it through employer_or_school() or abroad_program(),
+    // which say which of the three is meant.
+    std::vector<std::int32_t> employer;
     std::vector<std::uint32_t> wage_vnd;        // monthly; last wage when not employed
 
     [[nodiscard]] std::size_t size() const { return id.size(); }
@@ -63,6 +67,15 @@ struct worker_store {
         return status[i] == static_cast<std::uint8_t>(worker_status::employed) ||
                status[i] == static_cast<std::uint8_t>(worker_status::unemployed);
     }
+    // The firm (employed) or school (student) of worker i, else no_employer: what the
+    // outputs' employer columns hold (a programme abroad is not an employer).
+    [[nodiscard]] std::int32_t employer_or_school(std::size_t i) const {
+        const auto st = status_of(i);
+        return st == worker_status::employed || st == worker_status::student ? employer[i] : no_employer;
+    }
+    // The programme (world::abroad_programs) of a worker abroad.
+    [[nodiscard]] std::uint32_t abroad_program(std::size_t i) const { return static_cast<std::uint32_t>(employer[i]); }
+    void set_abroad_program(std::size_t i, std::uint32_t program) { employer[i] = static_cast<std::int32_t>(program); }
     [[nodiscard]] std::size_t bytes_per_worker() const;
 };
 

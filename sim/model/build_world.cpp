@@ -4,8 +4,10 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
 #include "laborsim/errors.hpp"
+#include "core/units.hpp"
 #include "model/panel_sample.hpp"
 #include "model/world.hpp"
 
@@ -67,13 +69,13 @@ void build_firms(world& w, const std::vector<std::size_t>& workers_per_region) {
     for (std::size_t mk = 0; mk < w.market_count(); ++mk) {
         for (std::size_t i = w.market_firm_begin[mk]; i < w.market_firm_begin[mk + 1]; ++i) {
             const auto field = static_cast<field_kind>(mk % field_count);
-            auto u = w.rng.uniforms(rng_stream::firm_init, 0, static_cast<std::uint32_t>(i));
+            auto u = w.rng.uniforms(draws::firm_init::attributes, 0, static_cast<std::uint32_t>(i));
             w.firms.region[i] = static_cast<std::uint16_t>(mk / field_count);
             w.firms.field[i] = static_cast<std::uint8_t>(field);
             w.firms.min_level[i] = static_cast<std::uint8_t>(pick(m.job_level_shares[static_cast<std::size_t>(field)], u[0]));
             w.firms.is_public[i] = u[1] < m.public_employer_share[static_cast<std::size_t>(field)] ? 1 : 0;
             w.firms.log_productivity[i] = static_cast<float>(m.productivity_sigma * counter_rng::normal(u[2], u[3]));
-            auto u2 = w.rng.uniforms(rng_stream::firm_init, 0, static_cast<std::uint32_t>(i), 1);
+            auto u2 = w.rng.uniforms(draws::firm_init::size, 0, static_cast<std::uint32_t>(i));
             // Log-normal sizes: the weights of the initial employer draw (heavy right tail).
             w.firms.base_size[i] = static_cast<float>(std::exp(m.firm_size_sd * counter_rng::normal(u2[0], u2[1])));
         }
@@ -117,13 +119,13 @@ void seed_students(world& w) {
         const int T = sch.program_months[s];
         const double stay = std::pow(std::clamp(sch.completion_rate[s], 1e-9, 1.0), m.in_program_dropout_share / T);
         for (int k = 0; k < T; ++k) {
-            const auto u0 = w.rng.uniforms(rng_stream::school_init, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(s));
+            const auto u0 = w.rng.uniforms(draws::school_init::cohort_size, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(s));
             const auto count = stochastic_round(sch.seats_per_month[s] * std::pow(stay, k), u0[0]);
             for (std::int64_t c = 0; c < count; ++c) {
                 const std::uint32_t id = w.next_worker_id++;
                 const std::size_t i = ws.push_back(id);
-                auto u = w.rng.uniforms(rng_stream::init, 0, id, 0);
-                auto v = w.rng.uniforms(rng_stream::init, 0, id, 1);
+                auto u = w.rng.uniforms(draws::init::demographics, 0, id);
+                auto v = w.rng.uniforms(draws::init::human_capital, 0, id);
                 const bool female = u[2] < m.share_women;
                 // Aged as an entrant admitted k months ago.
                 const double age = 0.5 * (m.entrant_age_min + m.entrant_age_max) + static_cast<double>(k) / 12.0 + u[0];
@@ -131,7 +133,7 @@ void seed_students(world& w) {
                 ws.age_months[i] = static_cast<std::uint16_t>(12.0 * age);
                 ws.flags[i] = static_cast<std::uint8_t>((female ? worker_flag::female : 0) |
                                                         (u[3] >= spec.urban_share ? worker_flag::rural : 0));
-                ws.level[i] = 0;  // secondary school leavers
+                ws.level[i] = static_cast<std::uint8_t>(education_level::none);  // secondary school leavers
                 ws.field[i] = static_cast<std::uint8_t>(pick(spec.field_shares, u[1]));
                 ws.skill[i] = static_cast<float>(m.entrant_skill_offset + m.initial_skill_sd * counter_rng::normal(v[0], v[1]));
                 ws.status[i] = static_cast<std::uint8_t>(worker_status::student);
@@ -144,6 +146,158 @@ void seed_students(world& w) {
         }
     }
     for (auto& reg : w.regions) reg.population_agents_initial = reg.population_agents;
+}
+
+// Ages are uniform within each band; the part of a band past the retirement age is not in
+// the labour force, so each band weighs by the part below it.
+std::array<double, age_band_count> band_weights(const region_spec& spec, double retire) {
+    std::array<double, age_band_count> out{};
+    for (int k = 0; k < age_band_count; ++k)
+        out[k] = spec.age_shares[k] * std::clamp((retire - age_band_start_years(k)) / age_band_years, 0.0, 1.0);
+    return out;
+}
+
+// Employer draw weights: cumulative firm sizes within each market.
+std::vector<double> cumulative_firm_sizes(const world& w) {
+    std::vector<double> size_cum(w.firms.size());
+    for (std::size_t mk = 0; mk < w.market_count(); ++mk) {
+        double acc = 0;
+        for (std::size_t f = w.market_firm_begin[mk]; f < w.market_firm_begin[mk + 1]; ++f)
+            size_cum[f] = acc += w.firms.base_size[f];
+    }
+    return size_cum;
+}
+
+// Workers [0, N) of the labour force, region r holding [first[r], first[r + 1]): independent
+// draws keyed by id, so the split into blocks does not matter.
+void draw_initial_workers(world& w, const std::vector<std::size_t>& first, const std::vector<double>& size_cum) {
+    const auto& sc = *w.sc;
+    const auto& m = sc.model;
+    auto& ws = w.workers;
+    const std::size_t N = first.back();
+    for_blocks(N, w.block_size, [&](std::size_t b, std::size_t e) {
+        std::size_t r = static_cast<std::size_t>(std::upper_bound(first.begin(), first.end(), b) - first.begin()) - 1;
+        for (std::size_t i = b; i < e; ++i) {
+            while (i >= first[r + 1]) ++r;
+            const auto& spec = sc.regions[r];
+            const auto band_weight_men = band_weights(spec, m.retirement_age_men);
+            const auto band_weight_women = band_weights(spec, m.retirement_age_women);
+            const auto id = static_cast<std::uint32_t>(i);
+            auto u = w.rng.uniforms(draws::init::demographics, 0, id);
+            auto v = w.rng.uniforms(draws::init::human_capital, 0, id);
+            auto x = w.rng.uniforms(draws::init::job, 0, id);
+            const bool female = u[2] < m.share_women;
+            const double retire = female ? m.retirement_age_women : m.retirement_age_men;
+            // Ages are uniform within each band; the part of a band past the retirement age
+            // is not in the labour force, so each band weighs by the part below it.
+            const auto& band_weight = female ? band_weight_women : band_weight_men;
+            const std::size_t band = pick(band_weight, u[0]);
+            const double lo = age_band_start_years(static_cast<int>(band));
+            const double hi = std::min(lo + age_band_years, retire);
+            const double age_years = lo + (std::max(hi, lo + 0.1) - lo) * u[1];
+            ws.id[i] = id;
+            ws.region[i] = static_cast<std::uint16_t>(r);
+            ws.age_months[i] = static_cast<std::uint16_t>(std::min(age_years * 12.0, retire * 12.0 - 1.0));
+            ws.flags[i] = static_cast<std::uint8_t>((female ? worker_flag::female : 0) |
+                                                    (u[3] >= spec.urban_share ? worker_flag::rural : 0));
+            ws.level[i] = static_cast<std::uint8_t>(pick(spec.education_shares, v[0]));
+            ws.field[i] = static_cast<std::uint8_t>(pick(spec.field_shares, v[1]));
+            ws.skill[i] = static_cast<float>(m.initial_skill_sd * counter_rng::normal(v[2], v[3]));
+            ws.course[i] = no_course;
+            ws.course_months_left[i] = 0;
+            ws.tag_policy[i] = no_policy;
+            ws.tag_months[i] = 0;
+            ws.months_in_status[i] = static_cast<std::uint16_t>(x[1] * 12);
+            const bool unemployed = x[0] < spec.unemployment_rate;
+            ws.status[i] = static_cast<std::uint8_t>(unemployed ? worker_status::unemployed : worker_status::employed);
+            ws.employer[i] = no_employer;
+            if (!unemployed) {
+                // Employer drawn in proportion to firm size within the worker's market.
+                const std::size_t mk = world::market_of(r, ws.field[i]);
+                const std::size_t fb = w.market_firm_begin[mk], fe = w.market_firm_begin[mk + 1];
+                if (fe > fb) {
+                    const auto* lo = size_cum.data() + fb;
+                    const auto* hi = size_cum.data() + fe;
+                    const auto k = static_cast<std::size_t>(std::upper_bound(lo, hi, x[2] * size_cum[fe - 1]) - lo);
+                    ws.employer[i] = static_cast<std::int32_t>(fb + std::min(k, fe - fb - 1));
+                } else {
+                    ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
+                }
+            }
+        }
+    });
+}
+
+// Firm headcounts and the regional productivity scale that reproduces the mean wage.
+void calibrate_regions(world& w, const std::vector<std::size_t>& per_region) {
+    const auto& sc = *w.sc;
+    const auto& m = sc.model;
+    auto& ws = w.workers;
+    const std::size_t R = sc.regions.size(), N = ws.size();
+    std::vector<double> exp_sum(R, 0.0);
+    std::vector<std::size_t> employed(R, 0);
+    for (std::size_t i = 0; i < N; ++i) {
+        const auto f = ws.employer[i];
+        if (f == no_employer) continue;
+        w.firms.headcount[f] += 1;
+        const double lp = w.firms.log_productivity[f] + ws.skill[i] + w.wage_premium(ws.level[i]);
+        exp_sum[ws.region[i]] += std::exp(lp);
+        employed[ws.region[i]] += 1;
+        if (ws.level[i] < w.firms.min_level[f]) ws.set(i, worker_flag::mismatched, true);
+    }
+    for (std::size_t r = 0; r < R; ++r) {
+        const double mean_exp = employed[r] > 0 ? exp_sum[r] / static_cast<double>(employed[r]) : 1.0;
+        w.regions[r].productivity_scale = sc.regions[r].mean_wage_vnd / (m.initial_wage_share * mean_exp);
+        w.regions[r].expected_income = sc.regions[r].mean_wage_vnd * (1 - sc.regions[r].unemployment_rate);
+        w.regions[r].population_agents = w.regions[r].population_agents_initial = static_cast<std::int64_t>(per_region[r]);
+        w.regions[r].labor_force_agents = w.regions[r].labor_force_agents_initial = static_cast<double>(per_region[r]);
+    }
+}
+
+// Public staffing norms start at the initial ratio of public staff to population.
+void init_public_staffing(world& w, const std::vector<std::size_t>& per_region) {
+    const auto& sc = *w.sc;
+    const std::size_t R = sc.regions.size();
+    std::vector<std::array<double, field_count>> public_staff(R, std::array<double, field_count>{});
+    for (std::size_t f = 0; f < w.firms.size(); ++f)
+        if (w.firms.is_public[f]) public_staff[w.firms.region[f]][w.firms.field[f]] += w.firms.headcount[f];
+    for (std::size_t r = 0; r < R; ++r) {
+        const double persons = sc.regions[r].population > 0 ? sc.regions[r].population
+                                                            : static_cast<double>(per_region[r]) / sc.scale;
+        for (std::size_t k = 0; k < field_count; ++k) {
+            const double norm = persons > 0 ? public_staff[r][k] / sc.scale / persons * 1e4 : 0.0;
+            w.regions[r].public_staff_per_10k[k] = w.regions[r].public_staff_per_10k_initial[k] = norm;
+        }
+    }
+}
+
+void settle_firms(world& w) {
+    const auto& m = w.sc->model;
+    for (std::size_t f = 0; f < w.firms.size(); ++f) {
+        // Balanced start: desired headcount is the initial headcount plus open posts.
+        w.firms.base_size[f] = static_cast<float>(w.firms.headcount[f] * (1.0 + m.vacancy_rate));
+        w.firms.desired[f] = static_cast<std::int32_t>(std::lround(w.firms.base_size[f]));
+        // Firms start at random points of their history, so exits of unviable firms do not
+        // all fall in the same month.
+        const auto u = w.rng.uniforms(draws::firm_init::history, 0, static_cast<std::uint32_t>(f));
+        w.firms.months_unfilled[f] = static_cast<std::uint16_t>(u[0] * std::max(0.0, m.unfilled_exit_months));
+    }
+}
+
+void set_initial_wages(world& w) {
+    const auto& m = w.sc->model;
+    auto& ws = w.workers;
+    const std::size_t N = ws.size();
+    for_blocks(N, w.block_size, [&](std::size_t b, std::size_t e) {
+        for (std::size_t i = b; i < e; ++i) {
+            const auto& reg = w.regions[ws.region[i]];
+            const auto f = ws.employer[i];
+            const double lp = (f == no_employer ? 0.0 : w.firms.log_productivity[f]) + ws.skill[i] +
+                              w.wage_premium(ws.level[i]);
+            const double wage = m.initial_wage_share * reg.productivity_scale * std::exp(lp);
+            ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(std::max(wage, reg.min_wage_vnd), 0.0, wage_cap_vnd_month));
+        }
+    });
 }
 
 }  // namespace
@@ -194,129 +348,16 @@ world build_world(const scenario& sc, std::size_t block_size) {
     add_abroad_program(w, abroad_program{static_cast<education_level>(static_cast<int>(m.abroad_level)), -1,
                                          std::max(1, static_cast<int>(m.abroad_program_months)),
                                          m.abroad_completion_rate, m.abroad_skill_gain, m.abroad_return_probability});
-    // Employer draw weights: cumulative firm sizes within each market.
-    std::vector<double> size_cum(w.firms.size());
-    for (std::size_t mk = 0; mk < w.market_count(); ++mk) {
-        double acc = 0;
-        for (std::size_t f = w.market_firm_begin[mk]; f < w.market_firm_begin[mk + 1]; ++f)
-            size_cum[f] = acc += w.firms.base_size[f];
-    }
-
-    const std::size_t N = first[R];
-    w.workers.resize(N);
-    w.next_worker_id = static_cast<std::uint32_t>(N);
-    auto& ws = w.workers;
-    // Workers: independent draws keyed by id, so the split into blocks does not matter.
-    auto band_weights = [&](const region_spec& spec, double retire) {
-        std::array<double, age_band_count> out{};
-        for (int k = 0; k < age_band_count; ++k)
-            out[k] = spec.age_shares[k] * std::clamp((retire - 15.0 - 10.0 * k) / 10.0, 0.0, 1.0);
-        return out;
-    };
-    for_blocks(N, w.block_size, [&](std::size_t b, std::size_t e) {
-        std::size_t r = static_cast<std::size_t>(std::upper_bound(first.begin(), first.end(), b) - first.begin()) - 1;
-        for (std::size_t i = b; i < e; ++i) {
-            while (i >= first[r + 1]) ++r;
-            const auto& spec = sc.regions[r];
-            const auto band_weight_men = band_weights(spec, m.retirement_age_men);
-            const auto band_weight_women = band_weights(spec, m.retirement_age_women);
-            const auto id = static_cast<std::uint32_t>(i);
-            auto u = w.rng.uniforms(rng_stream::init, 0, id, 0);
-            auto v = w.rng.uniforms(rng_stream::init, 0, id, 1);
-            auto x = w.rng.uniforms(rng_stream::init, 0, id, 2);
-            const bool female = u[2] < m.share_women;
-            const double retire = female ? m.retirement_age_women : m.retirement_age_men;
-            // Ages are uniform within each band; the part of a band past the retirement age
-            // is not in the labour force, so each band weighs by the part below it.
-            const auto& band_weight = female ? band_weight_women : band_weight_men;
-            const std::size_t band = pick(band_weight, u[0]);
-            const double lo = 15.0 + 10.0 * static_cast<double>(band);
-            const double hi = std::min(lo + 10.0, retire);
-            const double age_years = lo + (std::max(hi, lo + 0.1) - lo) * u[1];
-            ws.id[i] = id;
-            ws.region[i] = static_cast<std::uint16_t>(r);
-            ws.age_months[i] = static_cast<std::uint16_t>(std::min(age_years * 12.0, retire * 12.0 - 1.0));
-            ws.flags[i] = static_cast<std::uint8_t>((female ? worker_flag::female : 0) |
-                                                    (u[3] >= spec.urban_share ? worker_flag::rural : 0));
-            ws.level[i] = static_cast<std::uint8_t>(pick(spec.education_shares, v[0]));
-            ws.field[i] = static_cast<std::uint8_t>(pick(spec.field_shares, v[1]));
-            ws.skill[i] = static_cast<float>(m.initial_skill_sd * counter_rng::normal(v[2], v[3]));
-            ws.course[i] = no_course;
-            ws.course_months_left[i] = 0;
-            ws.tag_policy[i] = no_policy;
-            ws.tag_months[i] = 0;
-            ws.months_in_status[i] = static_cast<std::uint16_t>(x[1] * 12);
-            const bool unemployed = x[0] < spec.unemployment_rate;
-            ws.status[i] = static_cast<std::uint8_t>(unemployed ? worker_status::unemployed : worker_status::employed);
-            ws.employer[i] = no_employer;
-            if (!unemployed) {
-                // Employer drawn in proportion to firm size within the worker's market.
-                const std::size_t mk = world::market_of(r, ws.field[i]);
-                const std::size_t fb = w.market_firm_begin[mk], fe = w.market_firm_begin[mk + 1];
-                if (fe > fb) {
-                    const auto* lo = size_cum.data() + fb;
-                    const auto* hi = size_cum.data() + fe;
-                    const auto k = static_cast<std::size_t>(std::upper_bound(lo, hi, x[2] * size_cum[fe - 1]) - lo);
-                    ws.employer[i] = static_cast<std::int32_t>(fb + std::min(k, fe - fb - 1));
-                } else {
-                    ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
-                }
-            }
-        }
-    });
-    // Firm headcounts and the regional productivity scale that reproduces the mean wage.
-    std::vector<double> exp_sum(R, 0.0);
-    std::vector<std::size_t> employed(R, 0);
-    for (std::size_t i = 0; i < N; ++i) {
-        const auto f = ws.employer[i];
-        if (f == no_employer) continue;
-        w.firms.headcount[f] += 1;
-        const double lp = w.firms.log_productivity[f] + ws.skill[i] + w.wage_premium(ws.level[i]);
-        exp_sum[ws.region[i]] += std::exp(lp);
-        employed[ws.region[i]] += 1;
-        if (ws.level[i] < w.firms.min_level[f]) ws.set(i, worker_flag::mismatched, true);
-    }
-    for (std::size_t r = 0; r < R; ++r) {
-        const double mean_exp = employed[r] > 0 ? exp_sum[r] / static_cast<double>(employed[r]) : 1.0;
-        w.regions[r].productivity_scale = sc.regions[r].mean_wage_vnd / (m.initial_wage_share * mean_exp);
-        w.regions[r].expected_income = sc.regions[r].mean_wage_vnd * (1 - sc.regions[r].unemployment_rate);
-        w.regions[r].population_agents = w.regions[r].population_agents_initial = static_cast<std::int64_t>(per_region[r]);
-        w.regions[r].labor_force_agents = w.regions[r].labor_force_agents_initial = static_cast<double>(per_region[r]);
-    }
-    // Public staffing norms start at the initial ratio of public staff to population.
-    std::vector<std::array<double, field_count>> public_staff(R, std::array<double, field_count>{});
-    for (std::size_t f = 0; f < w.firms.size(); ++f)
-        if (w.firms.is_public[f]) public_staff[w.firms.region[f]][w.firms.field[f]] += w.firms.headcount[f];
-    for (std::size_t r = 0; r < R; ++r) {
-        const double persons = sc.regions[r].population > 0 ? sc.regions[r].population
-                                                            : static_cast<double>(per_region[r]) / sc.scale;
-        for (std::size_t k = 0; k < field_count; ++k) {
-            const double norm = persons > 0 ? public_staff[r][k] / sc.scale / persons * 1e4 : 0.0;
-            w.regions[r].public_staff_per_10k[k] = w.regions[r].public_staff_per_10k_initial[k] = norm;
-        }
-    }
-    for (std::size_t f = 0; f < w.firms.size(); ++f) {
-        // Balanced start: desired headcount is the initial headcount plus open posts.
-        w.firms.base_size[f] = static_cast<float>(w.firms.headcount[f] * (1.0 + m.vacancy_rate));
-        w.firms.desired[f] = static_cast<std::int32_t>(std::lround(w.firms.base_size[f]));
-        // Firms start at random points of their history, so exits of unviable firms do not
-        // all fall in the same month.
-        const auto u = w.rng.uniforms(rng_stream::firm_init, 0, static_cast<std::uint32_t>(f), 2);
-        w.firms.months_unfilled[f] = static_cast<std::uint16_t>(u[0] * std::max(0.0, m.unfilled_exit_months));
-    }
-    for_blocks(N, w.block_size, [&](std::size_t b, std::size_t e) {
-        for (std::size_t i = b; i < e; ++i) {
-            const auto& reg = w.regions[ws.region[i]];
-            const auto f = ws.employer[i];
-            const double lp = (f == no_employer ? 0.0 : w.firms.log_productivity[f]) + ws.skill[i] +
-                              w.wage_premium(ws.level[i]);
-            const double wage = m.initial_wage_share * reg.productivity_scale * std::exp(lp);
-            ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(std::max(wage, reg.min_wage_vnd), 0.0, 4.0e9));
-        }
-    });
+    w.workers.resize(first[R]);
+    w.next_worker_id = static_cast<std::uint32_t>(first[R]);
+    draw_initial_workers(w, first, cumulative_firm_sizes(w));
+    calibrate_regions(w, per_region);
+    init_public_staffing(w, per_region);
+    settle_firms(w);
+    set_initial_wages(w);
     seed_students(w);
     mark_panel(w, sc.output.panel);  // followed in the output's /panel
-    w.decay_pow.resize(1200);
+    w.decay_pow.resize(lookup_table_months);
     for (std::size_t k = 0; k < w.decay_pow.size(); ++k) w.decay_pow[k] = std::pow(sc.model.reservation_decay, static_cast<double>(k));
     return w;
 }

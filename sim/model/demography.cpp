@@ -10,8 +10,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
 #include "core/rng_batch.hpp"
+#include "core/units.hpp"
 #include "model/phases.hpp"
 
 namespace laborsim {
@@ -37,8 +39,8 @@ void add_entrant(world& w, std::size_t r) {
     auto& ws = w.workers;
     const std::uint32_t id = w.next_worker_id++;
     const std::size_t i = ws.push_back(id);
-    auto u = w.rng.uniforms(rng_stream::entry, 0, id, 0);
-    auto v = w.rng.uniforms(rng_stream::entry, 0, id, 1);
+    auto u = w.rng.uniforms(draws::entry::entrant_demographics, 0, id);
+    auto v = w.rng.uniforms(draws::entry::entrant_human_capital, 0, id);
     const bool female = u[2] < m.share_women;
     ws.region[i] = static_cast<std::uint16_t>(r);
     ws.age_months[i] = static_cast<std::uint16_t>(12.0 * (m.entrant_age_min + (m.entrant_age_max - m.entrant_age_min) * u[0]));
@@ -65,9 +67,9 @@ void run_demography(world& w) {
     const double a = m.mortality_gompertz_a / 12.0, b = m.mortality_gompertz_b / 12.0;
     constexpr auto abroad = static_cast<std::uint8_t>(worker_status::abroad);
     // Monthly hazard by age in months, looked up rather than computed per worker.
-    constexpr int table_months = 100 * 12;
+    constexpr int table_months = lookup_table_months;
     std::vector<double> hazard_at(table_months);
-    for (int k = 0; k < table_months; ++k) hazard_at[k] = a * std::exp(b * (k - 180));
+    for (int k = 0; k < table_months; ++k) hazard_at[k] = a * std::exp(b * (k - mortality_reference_age_months));
 
     // Columns as local pointers: the byte stores to flags could alias anything reached
     // through the store, which would make the compiler reload every column each iteration.
@@ -76,8 +78,8 @@ void run_demography(world& w) {
     const std::uint8_t* const status = ws.status.data();
     const double* const hazards = hazard_at.data();
     auto leavers = gather_blocks<std::uint32_t>(ws.size(), w.block_size, [&](std::size_t lo, std::size_t hi, auto& out) {
-        for_each_drawn(w.rng, rng_stream::demography, month, 0, ws.id.data(), lo, hi, [&, ages, flags, status, hazards](std::size_t i, const draw_words& d, std::size_t j) {
-            const int age = std::min(ages[i] + 1, 65535);
+        for_each_drawn(w.rng, draws::demography::exit, month, ws.id.data(), lo, hi, [&, ages, flags, status, hazards](std::size_t i, const draw_words& d, std::size_t j) {
+            const int age = std::min(ages[i] + 1, max_age_months);
             ages[i] = static_cast<std::uint16_t>(age);
             // Last month's moves have been read (talent_attraction, in the policy phase).
             const auto f = static_cast<std::uint8_t>(flags[i] & ~worker_flag::moved);
@@ -86,7 +88,7 @@ void run_demography(world& w) {
             const int retire = (f & worker_flag::female) ? retire_women : retire_men;
             bool leave = age >= retire;
             if (!leave && a > 0) {
-                const double hazard = age < table_months ? hazards[age] : a * std::exp(b * (age - 180));
+                const double hazard = age < table_months ? hazards[age] : a * std::exp(b * (age - mortality_reference_age_months));
                 leave = d.unit(j, 0) < hazard;
             }
             if (leave) out.push_back(static_cast<std::uint32_t>(i));
@@ -99,7 +101,7 @@ void run_demography(world& w) {
     for (std::size_t r = 0; r < R; ++r) {
         w.add_flow(r, flow::exits, exits[r]);
         const double expected = static_cast<double>(exits[r]) + w.regions[r].workers_target_growth;
-        const double u = counter_rng::to_unit(w.rng.words(rng_stream::entry, month, static_cast<std::uint32_t>(r), 1)[0]);
+        const double u = counter_rng::to_unit(w.rng.words(draws::entry::entrant_count, month, static_cast<std::uint32_t>(r))[0]);
         const auto entrants = std::max<std::int64_t>(0, stochastic_round(expected, u));
         for (std::int64_t k = 0; k < entrants; ++k) add_entrant(w, r);
         w.add_flow(r, flow::entries, entrants);

@@ -14,11 +14,14 @@
 //   P(go abroad) = study_abroad_rate      (young, level below the programme's)
 //   admitted_s,t = min(applicants_s,t, floor(credit_s + seats_s / 12))   (random priority)
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <tuple>
 
+#include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
 #include "core/rng_batch.hpp"
+#include "core/units.hpp"
 #include "model/phases.hpp"
 #include "model/population_detail.hpp"
 
@@ -48,90 +51,96 @@ struct education_month {
     std::vector<std::uint32_t> emigrants;  // ascending indexes, removed at the end of the phase
 };
 
-education_month progress_students(world& w) {
+// Monthly dropout hazard and final pass probability of each school.
+struct school_rates {
+    std::vector<double> hazard, pass;
+};
+
+school_rates make_school_rates(const world& w) {
     const auto& m = w.sc->model;
-    auto& ws = w.workers;
-    auto& sch = w.schools;
-    const std::uint32_t month = w.month_key();
-    std::vector<double> hazard(sch.size()), pass(sch.size());
+    const auto& sch = w.schools;
+    school_rates r{std::vector<double>(sch.size()), std::vector<double>(sch.size())};
     for (std::size_t s = 0; s < sch.size(); ++s) {
         const double c = std::clamp(sch.completion_rate[s], 0.0, 1.0);
         const double T = sch.program_months[s];
-        hazard[s] = 1.0 - std::pow(c, m.in_program_dropout_share / T);
-        pass[s] = std::pow(c, 1.0 - m.in_program_dropout_share);
+        r.hazard[s] = 1.0 - std::pow(c, m.in_program_dropout_share / T);
+        r.pass[s] = std::pow(c, 1.0 - m.in_program_dropout_share);
     }
-    const auto& programs = w.abroad_programs;
-    const bool abroad_on = m.study_abroad_rate > 0 && !programs.empty();
-    const auto abroad_level = programs.empty() ? std::uint8_t{0} : static_cast<std::uint8_t>(programs[0].level);
-    const double young_months = m.young_age_years * 12.0;
-    constexpr auto student = static_cast<std::uint8_t>(worker_status::student);
-    constexpr auto abroad = static_cast<std::uint8_t>(worker_status::abroad);
-    constexpr auto unemployed = static_cast<std::uint8_t>(worker_status::unemployed);
+    return r;
+}
 
-    auto events = gather_blocks<student_event>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
-        for (std::size_t i = b; i < e; ++i) {
-            auto st = ws.status[i];
-            // Young people below the baseline programme's level may leave to study abroad.
-            if (abroad_on && ws.age_months[i] < young_months && ws.in_labor_force(i) && ws.course[i] == no_course &&
-                ws.level[i] < abroad_level &&
-                w.rng.uniforms(rng_stream::education, month, ws.id[i], 4)[0] < m.study_abroad_rate) {
-                depart_abroad(w, i, 0);
-                out.push_back({static_cast<std::uint32_t>(i), 0, event_kind::departed});
-                st = abroad;
-            }
-            if (st != student && st != abroad) continue;
-            const auto s = static_cast<std::size_t>(ws.employer[i]);
-            ws.months_in_status[i] = static_cast<std::uint16_t>(ws.months_in_status[i] + 1);
-            const auto u = w.rng.uniforms(rng_stream::education, month, ws.id[i]);
-            if (st == abroad) {
-                // Gone at the start of month d (the policy phase or just above), back at the end
-                // of month d + months.
-                const auto& p = programs[s];
-                if (ws.months_in_status[i] <= p.months) continue;
-                if (u[0] < p.completion_rate) {
-                    ws.level[i] = std::max(ws.level[i], static_cast<std::uint8_t>(p.level));
-                    if (p.field >= 0) ws.field[i] = static_cast<std::uint8_t>(p.field);
-                    ws.skill[i] = static_cast<float>(ws.skill[i] + p.skill_gain);
-                    out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(s), event_kind::abroad_done});
-                }
-                if (u[1] < p.return_probability) {
-                    ws.status[i] = unemployed;
-                    ws.employer[i] = no_employer;
-                    ws.months_in_status[i] = 0;
-                    ws.wage_vnd[i] = std::max(ws.wage_vnd[i], static_cast<std::uint32_t>(w.entry_wage(i)));
-                    out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(s), event_kind::returned});
-                } else {
-                    out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(s), event_kind::stayed});
-                }
-                continue;
-            }
-            event_kind kind;
-            if (u[0] < hazard[s]) {
-                kind = event_kind::dropped_out;
-            } else if (ws.months_in_status[i] < sch.program_months[s]) {
-                continue;
-            } else if (u[1] < pass[s]) {
-                kind = event_kind::graduated;
-                ws.level[i] = std::max(ws.level[i], sch.output_level[s]);
-                ws.field[i] = sch.field[s];
-                ws.skill[i] = static_cast<float>(ws.skill[i] + sch.skill_gain[s]);
-                ws.wage_vnd[i] = std::max(ws.wage_vnd[i], static_cast<std::uint32_t>(w.entry_wage(i)));
-                // Policy hook (school_enterprise_partnership): graduates of a partner school
-                // get placement priority and that policy follows them.
-                if (sch.partner_policy[s] != no_policy) {
-                    ws.set(i, worker_flag::placement, true);
-                    if (ws.tag_policy[i] == no_policy) { ws.tag_policy[i] = sch.partner_policy[s]; ws.tag_months[i] = 0; }
-                }
-            } else {
-                kind = event_kind::failed;
-            }
-            release_position(w, i);
-            ws.status[i] = unemployed;
-            ws.employer[i] = no_employer;
-            ws.months_in_status[i] = 0;
-            out.push_back({static_cast<std::uint32_t>(i), 0, kind});
+// Young people below the baseline programme's level may leave to study abroad.
+bool leaves_to_study_abroad(const world& w, std::size_t i) {
+    const auto& m = w.sc->model;
+    const auto& ws = w.workers;
+    const auto& programs = w.abroad_programs;
+    if (m.study_abroad_rate <= 0 || programs.empty()) return false;
+    return ws.age_months[i] < m.young_age_years * 12.0 && ws.in_labor_force(i) && ws.course[i] == no_course &&
+           ws.level[i] < static_cast<std::uint8_t>(programs[0].level) &&
+           w.rng.uniforms(draws::education::abroad_departure, w.month_key(), ws.id[i])[0] < m.study_abroad_rate;
+}
+
+// A month abroad: gone at the start of month d (the policy phase or the departures above),
+// back at the end of month d + months, or staying abroad (emigrating).
+void progress_abroad(world& w, std::size_t i, const std::array<double, 4>& u, std::vector<student_event>& out) {
+    auto& ws = w.workers;
+    const auto s = ws.abroad_program(i);
+    const auto& p = w.abroad_programs[s];
+    const auto index = static_cast<std::uint32_t>(i);
+    if (ws.months_in_status[i] <= p.months) return;
+    if (u[0] < p.completion_rate) {
+        ws.level[i] = std::max(ws.level[i], static_cast<std::uint8_t>(p.level));
+        if (p.field >= 0) ws.field[i] = static_cast<std::uint8_t>(p.field);
+        ws.skill[i] = static_cast<float>(ws.skill[i] + p.skill_gain);
+        out.push_back({index, s, event_kind::abroad_done});
+    }
+    if (u[1] < p.return_probability) {
+        ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
+        ws.employer[i] = no_employer;
+        ws.months_in_status[i] = 0;
+        ws.wage_vnd[i] = std::max(ws.wage_vnd[i], static_cast<std::uint32_t>(w.entry_wage(i)));
+        out.push_back({index, s, event_kind::returned});
+    } else {
+        out.push_back({index, s, event_kind::stayed});
+    }
+}
+
+// A month at school s: dropout, or at the end of the programme pass or fail.
+void progress_at_school(world& w, std::size_t i, const std::array<double, 4>& u, const school_rates& rates,
+                        std::vector<student_event>& out) {
+    auto& ws = w.workers;
+    auto& sch = w.schools;
+    const auto s = static_cast<std::size_t>(ws.employer[i]);
+    event_kind kind;
+    if (u[0] < rates.hazard[s]) {
+        kind = event_kind::dropped_out;
+    } else if (ws.months_in_status[i] < sch.program_months[s]) {
+        return;
+    } else if (u[1] < rates.pass[s]) {
+        kind = event_kind::graduated;
+        ws.level[i] = std::max(ws.level[i], sch.output_level[s]);
+        ws.field[i] = sch.field[s];
+        ws.skill[i] = static_cast<float>(ws.skill[i] + sch.skill_gain[s]);
+        ws.wage_vnd[i] = std::max(ws.wage_vnd[i], static_cast<std::uint32_t>(w.entry_wage(i)));
+        // Policy hook (school_enterprise_partnership): graduates of a partner school
+        // get placement priority and that policy follows them.
+        if (sch.partner_policy[s] != no_policy) {
+            ws.set(i, worker_flag::placement, true);
+            if (ws.tag_policy[i] == no_policy) { ws.tag_policy[i] = sch.partner_policy[s]; ws.tag_months[i] = 0; }
         }
-    });
+    } else {
+        kind = event_kind::failed;
+    }
+    release_position(w, i);
+    ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
+    ws.employer[i] = no_employer;
+    ws.months_in_status[i] = 0;
+    out.push_back({static_cast<std::uint32_t>(i), 0, kind});
+}
+
+// Counts the month's student events into flows and programme counts (in worker order).
+education_month count_student_events(world& w, const std::vector<student_event>& events) {
+    const auto& ws = w.workers;
     education_month result;
     for (auto& c : w.abroad_month) c = {};
     for (const auto& ev : events) {
@@ -161,6 +170,32 @@ education_month progress_students(world& w) {
     return result;
 }
 
+education_month progress_students(world& w) {
+    auto& ws = w.workers;
+    const std::uint32_t month = w.month_key();
+    const auto rates = make_school_rates(w);
+    constexpr auto student = static_cast<std::uint8_t>(worker_status::student);
+    constexpr auto abroad = static_cast<std::uint8_t>(worker_status::abroad);
+    auto events = gather_blocks<student_event>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
+        for (std::size_t i = b; i < e; ++i) {
+            auto st = ws.status[i];
+            if (leaves_to_study_abroad(w, i)) {
+                depart_abroad(w, i, 0);
+                out.push_back({static_cast<std::uint32_t>(i), 0, event_kind::departed});
+                st = abroad;
+            }
+            if (st != student && st != abroad) continue;
+            ws.months_in_status[i] = static_cast<std::uint16_t>(ws.months_in_status[i] + 1);
+            const auto u = w.rng.uniforms(draws::education::progress, month, ws.id[i]);
+            if (st == abroad)
+                progress_abroad(w, i, u, out);
+            else
+                progress_at_school(w, i, u, rates, out);
+        }
+    });
+    return count_student_events(w, events);
+}
+
 // Cumulative choice weights over schools for each (origin region, current level).
 struct school_choice {
     std::size_t schools = 0;
@@ -184,7 +219,7 @@ school_choice make_school_choice(const world& w) {
             for (std::size_t s = 0; s < S; ++s) {
                 if (sch.open[s] && sch.output_level[s] > level) {
                     const double km = w.distance_km[r * R + sch.region[s]];
-                    acc += sch.seats_per_month[s] * sch.recruitment_intensity[s] * std::exp(-m.school_distance_cost * km / 100.0);
+                    acc += sch.seats_per_month[s] * sch.recruitment_intensity[s] * std::exp(-m.school_distance_cost * hundreds_of_km(km));
                 }
                 row[s] = acc;
             }
@@ -200,6 +235,52 @@ std::size_t draw_school(const double* row, std::size_t S, double u) {
     return std::min(k, S - 1);
 }
 
+// New graduates who go straight on to the next level compete for the same seats, at a
+// school of the region where they studied (studying elsewhere goes through the regular
+// channel from the next month: one move a month).
+void add_progression_applications(const world& w, const education_month& month_events, std::vector<application>& apps) {
+    const auto& m = w.sc->model;
+    const auto& ws = w.workers;
+    const auto& sch = w.schools;
+    const std::uint32_t month = w.month_key();
+    std::vector<double> local;
+    for (const auto i : month_events.graduates) {
+        const auto u = w.rng.uniforms(draws::education::progression, month, ws.id[i]);
+        if (u[0] >= m.progression_rate) continue;
+        const auto& here = w.region_schools[ws.region[i]];
+        local.assign(here.size(), 0.0);
+        double acc = 0;
+        for (std::size_t k = 0; k < here.size(); ++k) {
+            const auto t = here[k];
+            if (sch.open[t] && sch.output_level[t] > ws.level[i]) acc += sch.seats_per_month[t] * sch.recruitment_intensity[t];
+            local[k] = acc;
+        }
+        const std::size_t k = draw_school(local.data(), local.size(), u[1]);
+        if (k == local.size()) continue;
+        const std::size_t s = here[k];
+        apps.push_back({static_cast<std::uint32_t>(s), w.rng.words(draws::education::admission_priority, month, ws.id[i])[0], i});
+    }
+}
+
+// Worker i takes a seat at school s (students live where they study).
+void enrol_student(world& w, std::size_t i, std::size_t s) {
+    auto& ws = w.workers;
+    release_position(w, i);
+    const std::size_t from = ws.region[i], r = w.schools.region[s];
+    if (from != r) {
+        w.add_flow(from, flow::migration_out, 1);
+        w.add_flow(r, flow::migration_in, 1);
+        ws.region[i] = static_cast<std::uint16_t>(r);
+        ws.set(i, worker_flag::moved, true);  // policy hook: talent_attraction counts movers
+    }
+    ws.status[i] = static_cast<std::uint8_t>(worker_status::student);
+    ws.employer[i] = static_cast<std::int32_t>(s);
+    ws.months_in_status[i] = 0;
+    ws.set(i, worker_flag::mismatched, false);
+    ws.set(i, worker_flag::placement, false);
+    w.schools.enrolled[s] += 1;
+}
+
 void admit_applicants(world& w, const education_month& month_events) {
     const auto& m = w.sc->model;
     auto& ws = w.workers;
@@ -212,7 +293,7 @@ void admit_applicants(world& w, const education_month& month_events) {
     if (S == 0) return;
 
     auto apps = gather_blocks<application>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
-        for_each_drawn(w.rng, rng_stream::education, month, 1, ws.id.data(), b, e, [&](std::size_t i, const draw_words& d, std::size_t j) {
+        for_each_drawn(w.rng, draws::education::application, month, ws.id.data(), b, e, [&](std::size_t i, const draw_words& d, std::size_t j) {
             if (!ws.in_labor_force(i) || ws.course[i] != no_course) return;
             // Who changed status this month (entrants, graduates, dropouts, returners) waits;
             // new graduates have their own progression channel below.
@@ -229,30 +310,11 @@ void admit_applicants(world& w, const education_month& month_events) {
             const double odds = std::min(m.application_odds_cap,
                                          sch.recruitment_intensity[s] * std::exp(m.schooling_return_weight * gain - cost));
             if (u0 >= odds * rate) return;
-            out.push_back({static_cast<std::uint32_t>(s), w.rng.words(rng_stream::education, month, ws.id[i], 2)[0],
+            out.push_back({static_cast<std::uint32_t>(s), w.rng.words(draws::education::admission_priority, month, ws.id[i])[0],
                            static_cast<std::uint32_t>(i)});
         });
     });
-    // New graduates who go straight on to the next level compete for the same seats, at a
-    // school of the region where they studied (studying elsewhere goes through the regular
-    // channel from the next month: one move a month).
-    std::vector<double> local;
-    for (const auto i : month_events.graduates) {
-        const auto u = w.rng.uniforms(rng_stream::education, month, ws.id[i], 3);
-        if (u[0] >= m.progression_rate) continue;
-        const auto& here = w.region_schools[ws.region[i]];
-        local.assign(here.size(), 0.0);
-        double acc = 0;
-        for (std::size_t k = 0; k < here.size(); ++k) {
-            const auto t = here[k];
-            if (sch.open[t] && sch.output_level[t] > ws.level[i]) acc += sch.seats_per_month[t] * sch.recruitment_intensity[t];
-            local[k] = acc;
-        }
-        const std::size_t k = draw_school(local.data(), local.size(), u[1]);
-        if (k == local.size()) continue;
-        const std::size_t s = here[k];
-        apps.push_back({static_cast<std::uint32_t>(s), w.rng.words(rng_stream::education, month, ws.id[i], 2)[0], i});
-    }
+    add_progression_applications(w, month_events, apps);
     std::sort(apps.begin(), apps.end());
     for (std::size_t a = 0; a < apps.size();) {
         const auto s = apps[a].school;
@@ -263,23 +325,7 @@ void admit_applicants(world& w, const education_month& month_events) {
         sch.seat_credit[s] = available - std::floor(available);  // only the fraction carries over
         const std::size_t admitted = std::min(seats, end - a);
         const std::size_t r = sch.region[s];
-        for (const auto* app = apps.data() + a; app != apps.data() + a + admitted; ++app) {
-            const auto i = app->worker;
-            release_position(w, i);
-            const std::size_t from = ws.region[i];
-            if (from != r) {  // students live where they study
-                w.add_flow(from, flow::migration_out, 1);
-                w.add_flow(r, flow::migration_in, 1);
-                ws.region[i] = static_cast<std::uint16_t>(r);
-                ws.set(i, worker_flag::moved, true);  // policy hook: talent_attraction counts movers
-            }
-            ws.status[i] = static_cast<std::uint8_t>(worker_status::student);
-            ws.employer[i] = static_cast<std::int32_t>(s);
-            ws.months_in_status[i] = 0;
-            ws.set(i, worker_flag::mismatched, false);
-            ws.set(i, worker_flag::placement, false);
-            sch.enrolled[s] += 1;
-        }
+        for (std::size_t k = a; k < a + admitted; ++k) enrol_student(w, apps[k].worker, s);
         w.add_flow(r, flow::enrolments, static_cast<std::int64_t>(admitted));
         w.add_flow(r, enrolments_at(sch.output_level[s]), static_cast<std::int64_t>(admitted));
         a = end;

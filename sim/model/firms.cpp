@@ -15,7 +15,9 @@
 #include <array>
 #include <cmath>
 
+#include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
+#include "core/units.hpp"
 #include "model/phases.hpp"
 
 namespace laborsim {
@@ -24,7 +26,7 @@ void run_firms(world& w) {
     const auto& m = w.sc->model;
     const std::uint32_t month = w.month_key();
     for (std::size_t r = 0; r < w.region_count(); ++r) {
-        auto u = w.rng.uniforms(rng_stream::market, month, static_cast<std::uint32_t>(r), 7);
+        auto u = w.rng.uniforms(draws::market::regional_shock, month, static_cast<std::uint32_t>(r));
         w.regions[r].aggregate_shock = m.productivity_rho * w.regions[r].aggregate_shock +
                                        m.aggregate_shock_sd * counter_rng::normal(u[0], u[1]);
     }
@@ -45,10 +47,10 @@ void run_firms(world& w) {
     }
     const auto vac = count_blocks(fs.size(), w.block_size, w.region_count(), [&](std::size_t b, std::size_t e, std::int64_t* v) {
         for (std::size_t f = b; f < e; ++f) {
-            auto u = w.rng.uniforms(rng_stream::firms, month, static_cast<std::uint32_t>(f));
+            auto u = w.rng.uniforms(draws::firms::shock_and_exit, month, static_cast<std::uint32_t>(f));
             // A post nobody takes for long means the firm cannot pay what workers ask.
             fs.months_unfilled[f] = fs.vacancies[f] > 0 && fs.hires[f] == 0
-                ? static_cast<std::uint16_t>(std::min(fs.months_unfilled[f] + 1, 60000)) : std::uint16_t{0};
+                ? static_cast<std::uint16_t>(std::min(fs.months_unfilled[f] + 1, max_status_months)) : std::uint16_t{0};
             fs.hires[f] = 0;
             // Past the patience, exit comes at the monthly rate 1 / patience, so that exits
             // of firms that stopped hiring together spread out.
@@ -56,7 +58,7 @@ void run_firms(world& w) {
                                   u[3] * m.unfilled_exit_months < 1.0;
             if ((u[2] < m.firm_entry_rate || unviable) && !fs.is_public[f]) {
                 // Exit and entry in place: a new productivity draw, the old workforce laid off.
-                auto n = w.rng.uniforms(rng_stream::firms, month, static_cast<std::uint32_t>(f), 1);
+                auto n = w.rng.uniforms(draws::firms::reentry_productivity, month, static_cast<std::uint32_t>(f));
                 fs.log_productivity[f] = static_cast<float>(m.productivity_sigma * counter_rng::normal(n[0], n[1]));
                 fs.shock[f] = 0;
                 fs.months_unfilled[f] = 0;

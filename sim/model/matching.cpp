@@ -29,8 +29,10 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
 #include "core/rng_batch.hpp"
+#include "core/units.hpp"
 #include "model/phases.hpp"
 
 namespace laborsim {
@@ -105,7 +107,7 @@ void hire(world& w, std::size_t i, std::int32_t f, double wage) {
     if (ws.region[i] != fs.region[f]) ws.set(i, worker_flag::moved, true);  // policy hook: talent_attraction counts movers
     ws.region[i] = fs.region[f];
     ws.field[i] = fs.field[f];  // a job in another field makes it the worker's field
-    ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(wage, 0.0, 4.0e9));
+    ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(wage, 0.0, wage_cap_vnd_month));
     ws.months_in_status[i] = 0;
     ws.set(i, worker_flag::mismatched, ws.level[i] < fs.min_level[f]);
     ws.set(i, worker_flag::placement, false);
@@ -180,7 +182,7 @@ void match_fixed_rate(world& w, std::size_t mk, const application* first, const 
     for (const application* a = first; a != last; ++a) {
         const auto i = seekers[a->seeker].index;
         if (is_employed(w, i)) continue;
-        auto u = w.rng.uniforms(rng_stream::matching, w.month_key(), a->id, 1);
+        auto u = w.rng.uniforms(draws::matching::fixed_rate_hire, w.month_key(), a->id);
         if (u[0] >= m.fixed_job_finding_rate) continue;
         const auto k = static_cast<std::size_t>(std::upper_bound(cum.begin(), cum.end(), u[1] * acc) - cum.begin());
         const auto f = fb + std::min(k, fe - fb - 1);
@@ -207,7 +209,7 @@ void make_offers(world& w, const surplus_logs& L, std::size_t mk, const applicat
         const float pa = fs.log_productivity[a] + fs.shock[a], pb = fs.log_productivity[b] + fs.shock[b];
         return pa != pb ? pa > pb : a < b;
     });
-    const auto u = w.rng.uniforms(rng_stream::market, w.month_key(), static_cast<std::uint32_t>(mk));
+    const auto u = w.rng.uniforms(draws::market::meetings, w.month_key(), static_cast<std::uint32_t>(mk));
     const double Sd = static_cast<double>(S), Vd = static_cast<double>(V);
     const double expected = m.matching_efficiency * std::pow(Sd, m.matching_elasticity) * std::pow(Vd, 1.0 - m.matching_elasticity);
     const auto M = std::min<std::int64_t>({static_cast<std::int64_t>(S), V, stochastic_round(expected, u[0])});
@@ -247,7 +249,7 @@ std::vector<double> outside_weights(const world& w) {
             for (std::size_t mk = 0; mk < M; ++mk) {
                 const std::size_t j = mk / field_count, k = mk % field_count;
                 if (mk != world::market_of(o, f) && V[mk] > 0)
-                    acc += V[mk] * std::exp(-m.search_distance_cost * w.distance_km[o * R + j] / 100.0 -
+                    acc += V[mk] * std::exp(-m.search_distance_cost * hundreds_of_km(w.distance_km[o * R + j]) -
                                             (k != f ? m.field_switch_penalty : 0.0));
                 row[mk] = acc;
             }
@@ -255,21 +257,14 @@ std::vector<double> outside_weights(const world& w) {
     return cum;
 }
 
-}  // namespace
-
-void run_matching(world& w) {
+// Who searches this month, with its score and the markets it applies to.
+std::vector<seeker> gather_seekers(world& w, int outside_n, const std::vector<double>& outside_cum, const surplus_logs& logs) {
     const auto& m = w.sc->model;
     auto& ws = w.workers;
     const std::uint32_t month = w.month_key();
-    const std::size_t R = w.region_count();
-    const bool fixed = m.fixed_job_finding_rate > 0;
     const std::size_t M = w.market_count();
-    const int outside_n = fixed ? 0 : std::clamp(static_cast<int>(m.outside_applications), 0, max_outside);
-    const auto outside_cum = outside_n > 0 ? outside_weights(w) : std::vector<double>{};
-    const surplus_logs logs(w);
-
-    auto seekers = gather_blocks<seeker>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
-        for_each_drawn(w.rng, rng_stream::matching, month, 0, ws.id.data(), b, e, [&](std::size_t i, const draw_words& d, std::size_t j) {
+    return gather_blocks<seeker>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
+        for_each_drawn(w.rng, draws::matching::search, month, ws.id.data(), b, e, [&](std::size_t i, const draw_words& d, std::size_t j) {
             const auto st = ws.status[i];
             if (st != static_cast<std::uint8_t>(worker_status::unemployed) &&
                 st != static_cast<std::uint8_t>(worker_status::employed)) return;
@@ -290,7 +285,7 @@ void run_matching(world& w) {
             if (outside_n > 0 && d.unit(j, 2) < m.outside_search_share && !newly_unemployed && !ws.has(i, worker_flag::moved) &&
                 ws.course[i] == no_course) {
                 const double* row = &outside_cum[s.markets[0] * M];
-                const auto v = w.rng.uniforms(rng_stream::matching, month, ws.id[i], 2);
+                const auto v = w.rng.uniforms(draws::matching::outside_markets, month, ws.id[i]);
                 for (int k = 0; k < outside_n && row[M - 1] > 0; ++k) {
                     const auto mk = static_cast<std::uint32_t>(std::min<std::size_t>(M - 1, static_cast<std::size_t>(
                         std::upper_bound(row, row + M, v[k] * row[M - 1]) - row)));
@@ -300,6 +295,65 @@ void run_matching(world& w) {
             out.push_back(s);
         });
     });
+}
+
+// Each seeker takes its best offer (by log wage less the distance cost); counts by region
+// [3 * r + k]: moves in, moves out, hires from unemployment.
+std::vector<std::int64_t> accept_best_offers(const world& w, const std::vector<seeker>& seekers,
+                                             const std::vector<application>& apps, const std::vector<std::size_t>& app_begin,
+                                             std::vector<offer>& offers) {
+    const auto& m = w.sc->model;
+    const auto& ws = w.workers;
+    const std::size_t R = w.region_count();
+    // A seeker's applications are found through their positions.
+    std::vector<std::uint32_t> position(apps.size());
+    for_blocks(apps.size(), w.block_size, [&](std::size_t b, std::size_t e) {
+        for (std::size_t k = b; k < e; ++k) {
+            const auto& a = apps[k];
+            const std::size_t slot = static_cast<std::size_t>(
+                std::find(seekers[a.seeker].markets, seekers[a.seeker].markets + seekers[a.seeker].apps, a.market) -
+                seekers[a.seeker].markets);
+            position[app_begin[a.seeker] + slot] = static_cast<std::uint32_t>(k);
+        }
+    });
+    return count_blocks(seekers.size(), w.block_size, 3 * R, [&](std::size_t b, std::size_t e, std::int64_t* c) {
+        for (std::size_t k = b; k < e; ++k) {
+            const auto& s = seekers[k];
+            const std::size_t i = s.index, o = ws.region[i];
+            double best = -1e300;
+            std::size_t best_pos = apps.size();
+            for (std::size_t a = 0; a < s.apps; ++a) {
+                const auto pos = position[app_begin[k] + a];
+                const auto& of = offers[pos];
+                if (of.firm == no_employer) continue;
+                const std::size_t j = s.markets[a] / field_count;
+                const double value = std::log(static_cast<double>(of.wage)) - m.search_distance_cost * hundreds_of_km(w.distance_km[o * R + j]);
+                if (value > best) { best = value; best_pos = pos; }
+            }
+            if (best_pos == apps.size()) continue;
+            const std::size_t j = apps[best_pos].market / field_count;
+            const double keep = is_employed(w, i) ? static_cast<double>(ws.wage_vnd[i])
+                                                  : (j == o ? 0.0 : own_reservation(w, i));
+            if (keep > 0 && best <= std::log(keep)) continue;
+            offers[best_pos].accepted = 1;
+            if (!is_employed(w, i)) c[3 * o + 2] += 1;  // hire from unemployment, by origin
+            if (j != o) { c[3 * o + 1] += 1; c[3 * j] += 1; }
+        }
+    });
+}
+
+}  // namespace
+
+void run_matching(world& w) {
+    const auto& m = w.sc->model;
+    auto& ws = w.workers;
+    const std::size_t R = w.region_count();
+    const bool fixed = m.fixed_job_finding_rate > 0;
+    const int outside_n = fixed ? 0 : std::clamp(static_cast<int>(m.outside_applications), 0, max_outside);
+    const auto outside_cum = outside_n > 0 ? outside_weights(w) : std::vector<double>{};
+    const surplus_logs logs(w);
+
+    const auto seekers = gather_seekers(w, outside_n, outside_cum, logs);
     // Applications: one per (seeker, market), bucketed by market (a counting sort in
     // seeker order), then each market's ranking sorted by score.
     const std::size_t markets = w.market_count();
@@ -347,41 +401,7 @@ void run_matching(world& w) {
     tbb::parallel_for(std::size_t{0}, markets, [&](std::size_t mk) {
         make_offers(w, logs, mk, apps.data() + begin[mk], apps.data() + begin[mk + 1], seekers, offers.data() + begin[mk]);
     });
-    // Each seeker takes its best offer. Its applications are found through their positions.
-    std::vector<std::uint32_t> position(apps.size());
-    for_blocks(apps.size(), w.block_size, [&](std::size_t b, std::size_t e) {
-        for (std::size_t k = b; k < e; ++k) {
-            const auto& a = apps[k];
-            const std::size_t slot = static_cast<std::size_t>(
-                std::find(seekers[a.seeker].markets, seekers[a.seeker].markets + seekers[a.seeker].apps, a.market) -
-                seekers[a.seeker].markets);
-            position[app_begin[a.seeker] + slot] = static_cast<std::uint32_t>(k);
-        }
-    });
-    const auto moves = count_blocks(seekers.size(), w.block_size, 3 * R, [&](std::size_t b, std::size_t e, std::int64_t* c) {
-        for (std::size_t k = b; k < e; ++k) {
-            const auto& s = seekers[k];
-            const std::size_t i = s.index, o = ws.region[i];
-            double best = -1e300;
-            std::size_t best_pos = apps.size();
-            for (std::size_t a = 0; a < s.apps; ++a) {
-                const auto pos = position[app_begin[k] + a];
-                const auto& of = offers[pos];
-                if (of.firm == no_employer) continue;
-                const std::size_t j = s.markets[a] / field_count;
-                const double value = std::log(static_cast<double>(of.wage)) - m.search_distance_cost * w.distance_km[o * R + j] / 100.0;
-                if (value > best) { best = value; best_pos = pos; }
-            }
-            if (best_pos == apps.size()) continue;
-            const std::size_t j = apps[best_pos].market / field_count;
-            const double keep = is_employed(w, i) ? static_cast<double>(ws.wage_vnd[i])
-                                                  : (j == o ? 0.0 : own_reservation(w, i));
-            if (keep > 0 && best <= std::log(keep)) continue;
-            offers[best_pos].accepted = 1;
-            if (!is_employed(w, i)) c[3 * o + 2] += 1;  // hire from unemployment, by origin
-            if (j != o) { c[3 * o + 1] += 1; c[3 * j] += 1; }
-        }
-    });
+    const auto moves = accept_best_offers(w, seekers, apps, app_begin, offers);
     w.add_flows(moves, {flow::migration_in, flow::migration_out, flow::hires_from_unemployment});
     tbb::parallel_for(std::size_t{0}, markets, [&](std::size_t mk) {
         for (std::size_t k = begin[mk]; k < begin[mk + 1]; ++k) {

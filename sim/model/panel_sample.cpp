@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
 
 namespace laborsim {
@@ -13,7 +14,7 @@ namespace laborsim {
 namespace {
 
 std::uint64_t panel_key(const world& w, std::uint32_t id) {
-    const auto k = w.rng.words(rng_stream::panel, 0, id);
+    const auto k = w.rng.words(draws::panel::sample_key, 0, id);
     return (static_cast<std::uint64_t>(k[0]) << 32) | k[1];
 }
 

@@ -31,7 +31,7 @@ void depart_abroad(world& w, std::size_t i, std::uint32_t program) {
     auto& ws = w.workers;
     release_position(w, i);
     ws.status[i] = static_cast<std::uint8_t>(worker_status::abroad);
-    ws.employer[i] = static_cast<std::int32_t>(program);
+    ws.set_abroad_program(i, program);
     ws.months_in_status[i] = 0;
     ws.set(i, worker_flag::mismatched, false);
     ws.set(i, worker_flag::placement, false);
@@ -62,7 +62,7 @@ double world::reservation_wage(std::size_t i) const {
 }
 
 double world::entry_wage(std::size_t i) const {
-    return std::clamp(std::max(market_wage(i), regions[workers.region[i]].min_wage_vnd), 0.0, 4.0e9);
+    return std::clamp(std::max(market_wage(i), regions[workers.region[i]].min_wage_vnd), 0.0, wage_cap_vnd_month);
 }
 
 }  // namespace laborsim

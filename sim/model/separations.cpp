@@ -4,6 +4,7 @@
 #include <atomic>
 #include <vector>
 
+#include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
 #include "core/rng_batch.hpp"
 #include "model/phases.hpp"
@@ -22,7 +23,7 @@ void run_separations(world& w) {
             layoff_share[f] = fs.headcount[f] > 0 ? static_cast<float>(fs.layoffs[f]) / static_cast<float>(fs.headcount[f]) : 0.f;
     });
     const auto seps = count_blocks(ws.size(), w.block_size, 2 * w.region_count(), [&](std::size_t b, std::size_t e, std::int64_t* c) {
-        for_each_drawn(w.rng, rng_stream::separations, month, 0, ws.id.data(), b, e, [&](std::size_t i, const draw_words& d, std::size_t j) {
+        for_each_drawn(w.rng, draws::separations::separation, month, ws.id.data(), b, e, [&](std::size_t i, const draw_words& d, std::size_t j) {
             if (ws.status[i] != static_cast<std::uint8_t>(worker_status::employed)) return;
             const auto f = ws.employer[i];
             const double p = m.separation_rate + layoff_share[f];

@@ -34,6 +34,11 @@ void derive_slots(const std::int64_t* raw, std::int64_t* x) {
     for (int k = 0; k < wage_bins::count; ++k) x[hist0 + k] = raw[raw_hist0 + k];
     constexpr auto employed = static_cast<int>(worker_status::employed);
     constexpr auto unemployed = static_cast<int>(worker_status::unemployed);
+    // Indicators by level: trained >= short_course, certified >= elementary, high quality >= university.
+    constexpr auto short_course = static_cast<int>(education_level::short_course);
+    constexpr auto elementary = static_cast<int>(education_level::elementary);
+    constexpr auto university = static_cast<int>(education_level::university);
+    constexpr auto health = static_cast<int>(field_kind::health);
     for (int st = 0; st < status_count; ++st)
         for (int level = 0; level < education_count; ++level)
             for (int field = 0; field < field_count; ++field)
@@ -46,15 +51,15 @@ void derive_slots(const std::int64_t* raw, std::int64_t* x) {
                     if (st != employed && st != unemployed) continue;
                     x[lf] += n;
                     x[lf_level0 + level] += n;
-                    x[trained] += level >= 1 ? n : 0;
-                    x[certified] += level >= 2 ? n : 0;
-                    x[hq] += level >= 5 ? n : 0;
+                    x[trained] += level >= short_course ? n : 0;
+                    x[certified] += level >= elementary ? n : 0;
+                    x[hq] += level >= university ? n : 0;
                     if (st == employed) {
                         x[emp] += n;
                         x[emp_field0 + field] += n;
                         x[mismatched] += (mo & 2) ? n : 0;
                         x[overqualified] += (mo & 1) ? n : 0;
-                        x[doctors] += field == static_cast<int>(field_kind::health) && level >= 5 ? n : 0;
+                        x[doctors] += field == health && level >= university ? n : 0;
                     } else {
                         x[unemp] += n;
                     }
@@ -83,15 +88,14 @@ double wage_quantile(const std::int64_t* hist, std::int64_t total, double q) {
     return wage_bins::wage_at(wage_bins::count);
 }
 
-}  // namespace
-
-void collect_statistics(const world& w, month_stats& out) {
+// The worker pass: raw counts per region, [region * raw_width + raw_slot].
+std::vector<std::int64_t> count_workers(const world& w) {
     const auto& ws = w.workers;
     const auto& fs = w.firms;
     const std::size_t R = w.region_count();
     const int gap = static_cast<int>(w.sc->model.overqualification_gap);
     const auto& bin_of = wage_bins::table();
-    const auto raw = count_blocks(ws.size(), w.block_size, R * raw_width, [&](std::size_t b, std::size_t e, std::int64_t* cnt) {
+    return count_blocks(ws.size(), w.block_size, R * raw_width, [&](std::size_t b, std::size_t e, std::int64_t* cnt) {
         const std::uint16_t* const region = ws.region.data();
         const std::uint8_t* const status = ws.status.data();
         const std::uint8_t* const level = ws.level.data();
@@ -117,6 +121,13 @@ void collect_statistics(const world& w, month_stats& out) {
             x[raw_joint0 + joint] += 1;
         }
     });
+}
+
+}  // namespace
+
+void collect_statistics(const world& w, month_stats& out) {
+    const std::size_t R = w.region_count();
+    const auto raw = count_workers(w);
     std::vector<std::int64_t> c(R * width, 0);
     for (std::size_t r = 0; r < R; ++r) derive_slots(&raw[r * raw_width], &c[r * width]);
     out.reset(R);

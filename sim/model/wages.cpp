@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "core/parallel.hpp"
+#include "core/units.hpp"
 #include "model/phases.hpp"
 
 namespace laborsim {
@@ -25,12 +26,12 @@ void run_wages_and_learning(world& w) {
             if (st == static_cast<std::uint8_t>(worker_status::employed)) {
                 ws.skill[i] += learn;
                 const double wage = std::max(ws.wage_vnd[i] * wage_growth, w.regions[ws.region[i]].min_wage_vnd);
-                ws.wage_vnd[i] = static_cast<std::uint32_t>(std::min(wage, 4.0e9));
+                ws.wage_vnd[i] = static_cast<std::uint32_t>(std::min(wage, wage_cap_vnd_month));
             } else if (st == static_cast<std::uint8_t>(worker_status::unemployed)) {
                 ws.skill[i] -= depreciate;
             }
             if (st != static_cast<std::uint8_t>(worker_status::student) &&
-                st != static_cast<std::uint8_t>(worker_status::abroad) && ws.months_in_status[i] < 60000)
+                st != static_cast<std::uint8_t>(worker_status::abroad) && ws.months_in_status[i] < max_status_months)
                 ws.months_in_status[i] = static_cast<std::uint16_t>(ws.months_in_status[i] + 1);
         }
     });

@@ -8,6 +8,7 @@
 #include "core/firm_store.hpp"
 #include "core/rng.hpp"
 #include "core/school_store.hpp"
+#include "core/units.hpp"
 #include "core/worker_store.hpp"
 #include "laborsim/engine.hpp"
 #include "laborsim/indicators.hpp"
@@ -97,7 +98,7 @@ struct world {
     std::vector<abroad_program> abroad_programs;        // [0]: the baseline programme
     std::vector<abroad_month_counts> abroad_month;      // per programme, this month
     std::uint32_t next_worker_id = 0;
-    std::vector<double> decay_pow;  // reservation_decay^k for k months unemployed (k < 1200)
+    std::vector<double> decay_pow;  // reservation_decay^k for k months unemployed (k < lookup_table_months)
 
     std::vector<std::array<std::int64_t, flow_count>> flows;  // [region][flow], this month
 

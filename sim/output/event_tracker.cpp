@@ -19,7 +19,7 @@ constexpr auto student = static_cast<std::uint8_t>(worker_status::student);
 tracked_state state_of(const worker_store& ws, std::size_t i) {
     tracked_state s;
     s.id = ws.id[i];
-    s.employer = ws.employer[i];
+    s.employer = ws.employer_or_school(i);
     s.wage_vnd = ws.wage_vnd[i];
     s.region = ws.region[i];
     s.age_months = ws.age_months[i];

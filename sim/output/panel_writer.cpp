@@ -112,7 +112,7 @@ void panel_writer::write_month(const world& w, const month_stamp& m) {
                 status_[c] = static_cast<std::int8_t>(ws.status[i]);
                 level_[c] = static_cast<std::int8_t>(ws.level[i]);
                 field_[c] = static_cast<std::int8_t>(ws.field[i]);
-                employer_[c] = ws.employer[i];
+                employer_[c] = ws.employer_or_school(i);
                 wage_vnd_[c] = static_cast<double>(ws.wage_vnd[i]);
                 skill_[c] = ws.skill[i];
             }

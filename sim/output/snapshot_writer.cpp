@@ -62,8 +62,7 @@ void write_workers(hid_t g, const world& w) {
         write_gathered(g, "months_in_status", H5T_STD_U16LE, H5T_NATIVE_UINT16, ws.months_in_status, order, k, B,
                        "months in the current status", "months");
         write_gathered(g, "flags", H5T_STD_U8LE, H5T_NATIVE_UINT8, ws.flags, order, k, B,
-                       "bits: 1 female, 2 rural, 4 mismatched, 8 panel, 16 trained_by_policy, 32 leaving, 64 placement, "
-                       "128 searching");
+                       "bits: 1 female, 2 rural, 4 mismatched, 8 panel, 16 trained_by_policy, 32 moved, 64 placement");
         write_gathered(g, "level", H5T_STD_U8LE, H5T_NATIVE_UINT8, ws.level, order, k, B, "education level (education_names)");
         write_gathered(g, "field", H5T_STD_U8LE, H5T_NATIVE_UINT8, ws.field, order, k, B, "field (field_names)");
         write_gathered(g, "status", H5T_STD_U8LE, H5T_NATIVE_UINT8, ws.status, order, k, B, "status (status_names)");
@@ -72,8 +71,10 @@ void write_workers(hid_t g, const world& w) {
         write_gathered(g, "course_months_left", H5T_STD_U8LE, H5T_NATIVE_UINT8, ws.course_months_left, order, k, B,
                        "months left in the policy course", "months");
         write_gathered(g, "skill", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, ws.skill, order, k, B, "log human capital", "log points");
-        write_gathered(g, "employer", H5T_STD_I32LE, H5T_NATIVE_INT32, ws.employer, order, k, B,
-                       "firm index (employed) or school index (student), -1 none");
+        std::vector<std::int32_t> employer(ws.size());
+        for (std::size_t i = 0; i < ws.size(); ++i) employer[i] = ws.employer_or_school(i);
+        write_gathered(g, "employer", H5T_STD_I32LE, H5T_NATIVE_INT32, employer, order, k, B,
+                       "firm index (employed) or school index (student), -1 otherwise (also abroad)");
         write_gathered(g, "wage_vnd", H5T_STD_U32LE, H5T_NATIVE_UINT32, ws.wage_vnd, order, k, B,
                        "monthly wage (the last wage when not employed)", "VND/month");
     }

@@ -36,7 +36,6 @@ void load_region(yaml_reader& rd, const YAML::Node& n, const std::string& p, reg
     rd.get(n, s, "latitude", p, r.latitude);
     rd.get(n, s, "longitude", p, r.longitude);
     rd.get(n, s, "firms_per_1000_workers", p, r.firms_per_1000_workers);
-    rd.get(n, s, "doctors_per_10k", p, r.doctors_per_10k);
     rd.get(n, s, "entrant_education_shares", p, r.entrant_education_shares);
 }
 

@@ -50,7 +50,6 @@ std::vector<section_spec> make_schema() {
             {"latitude", vt::number, "21.0", "degrees", "Centroid latitude (distance matrix)."},
             {"longitude", vt::number, "105.8", "degrees", "Centroid longitude (distance matrix)."},
             {"firms_per_1000_workers", vt::nonneg, "40", "1/1000 workers", "Employers (incl. household businesses) per 1,000 workers."},
-            {"doctors_per_10k", vt::nonneg, "0", "1/10000 persons", "Initial doctors per 10,000 population (reporting)."},
             {"entrant_education_shares", vt::level_shares, "education_shares", "1", "Levels of school leavers entering the labour force, summing to 1.", levels},
         }},
         {"school", "A school: kind sets its output level (vocational_centre -> elementary, vocational_college -> college, university -> university).", {

@@ -160,3 +160,23 @@ def test_outputs_do_not_depend_on_threads_or_block_size():
                 np.testing.assert_array_equal(x, y, err_msg=n)
             else:
                 assert np.array_equal(x, y), n
+
+
+def test_workers_abroad_have_no_employer_in_the_panel_and_snapshots():
+    # The employer column holds a firm (employed) or a school (student); a worker abroad
+    # has neither, and reads -1 (not the index of its programme, which would read as firm 0).
+    path = run("abroad", *SMALL, "--set", "output.panel=1000000", "--set", "model.study_abroad_rate=0.005")
+    abroad = 4  # status code of `abroad` (status_names)
+    with h5py.File(path, "r") as f:
+        meanings = f["panel/status"].attrs["flag_meanings"]
+        meanings = meanings.decode() if isinstance(meanings, bytes) else meanings
+        assert meanings.split().index("abroad") == abroad
+        status, employer = f["panel/status"][()], f["panel/employer"][()]
+        assert (status == abroad).sum() > 1000, "the run should send many panel workers abroad"
+        assert (employer[status == abroad] == -1).all()
+        # Employed and students keep their firm or school.
+        assert (employer[(status == 0) | (status == 2)] >= 0).all()
+        for name, snap in f["snapshots"].items():
+            st, emp = snap["status"][()], snap["employer"][()]
+            assert (st == abroad).any(), name
+            assert (emp[st == abroad] == -1).all(), name

@@ -232,7 +232,6 @@ def region_entry(row, v, fitted):
         "field_shares": {k: fields[k] for k in FIELDS},
         "mean_wage_vnd": int(round(v["mean_wage_vnd"], -3)),
         "min_wage_vnd": MIN_WAGE_STEPS[row["min_wage_zone"]][0][1],
-        "doctors_per_10k": round(v["doctors_per_10k"], 2),
         "latitude": round(v["latitude"], 2),
         "longitude": round(v["longitude"], 2),
     }

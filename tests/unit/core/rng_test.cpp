@@ -71,7 +71,7 @@ TEST_CASE("rng: uniforms have the mean and variance of U(0, 1)", "[rng]") {
     double sum = 0, sum_sq = 0, lag_product = 0, prev = 0.5;
     int below_tenth = 0;
     for (std::uint32_t agent = 0; agent < draws; ++agent)
-        for (double u : g.uniforms(rng_stream::wages, 11, agent)) {
+        for (double u : g.uniforms(rng_stream::market, 11, agent)) {
             sum += u;
             sum_sq += u * u;
             lag_product += (u - 0.5) * (prev - 0.5);

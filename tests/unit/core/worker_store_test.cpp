@@ -148,3 +148,23 @@ TEST_CASE("worker_store: a worker costs at most 48 bytes", "[worker_store]") {
     CHECK(w.bytes_per_worker() == expected);
     CHECK(w.bytes_per_worker() <= 48);
 }
+
+TEST_CASE("worker_store: the employer column names a firm or a school, never a programme abroad", "[worker_store]") {
+    using laborsim::worker_status;
+    worker_store w;
+    for (std::uint32_t id = 0; id < 4; ++id) w.push_back(id);
+    const worker_status statuses[] = {worker_status::employed, worker_status::student, worker_status::unemployed,
+                                      worker_status::abroad};
+    for (std::size_t i = 0; i < 4; ++i) {
+        w.status[i] = static_cast<std::uint8_t>(statuses[i]);
+        w.employer[i] = static_cast<std::int32_t>(10 + i);
+    }
+    w.employer[2] = laborsim::no_employer;
+    w.set_abroad_program(3, 2);
+    CHECK(w.employer_or_school(0) == 10);  // firm
+    CHECK(w.employer_or_school(1) == 11);  // school
+    CHECK(w.employer_or_school(2) == laborsim::no_employer);
+    CHECK(w.employer_or_school(3) == laborsim::no_employer);  // abroad: not "firm 2"
+    CHECK(w.abroad_program(3) == 2u);
+    CHECK(w.bytes_per_worker() == 30);  // no column added for the programme
+}

@@ -136,7 +136,7 @@ std::vector<double> numbers_of(const laborsim::scenario& sc) {
     const auto& r = sc.regions.at(0);
     v.insert(v.end(), {r.population, r.labor_force, r.urban_share, r.unemployment_rate, r.mean_wage_vnd,
                        r.min_wage_vnd, r.amenity, r.labor_force_growth, r.latitude, r.longitude,
-                       r.firms_per_1000_workers, r.doctors_per_10k});
+                       r.firms_per_1000_workers});
     v.insert(v.end(), r.education_shares.begin(), r.education_shares.end());
     v.insert(v.end(), r.field_shares.begin(), r.field_shares.end());
     v.insert(v.end(), r.age_shares.begin(), r.age_shares.end());
