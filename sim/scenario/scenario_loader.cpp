@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/units.hpp"
+#include "core/worker_store.hpp"
 #include "scenario/yaml_reader.hpp"
 #include "laborsim/scenario_io.hpp"
 
@@ -13,8 +14,8 @@ namespace {
 
 const section_spec& S(std::string_view name) { return schema_section(name); }
 
-// Workers and schools refer to a policy by a one-byte index; 255 means none.
-constexpr std::size_t no_policy_index = 255;
+// Workers and schools refer to a policy by a one-byte index; no_policy means none.
+constexpr std::size_t no_policy_index = no_policy;
 
 std::string at(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
@@ -113,7 +114,7 @@ void load_target(yaml_reader& rd, const YAML::Node& n, const std::string& p, tar
     rd.get(n, s, "max_age", p, g.max_age);
 }
 
-// Months counters live in one byte per worker: courses and commitments are 1-255 months.
+// Month counters live in one byte per worker: courses and commitments are 1..max_counter_months.
 void check_months(yaml_reader& rd, const YAML::Node& n, const std::string& p, std::string_view key, int value, int lo) {
     if (value >= lo && value <= max_counter_months) return;
     const std::string k(key);
