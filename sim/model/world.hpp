@@ -1,6 +1,7 @@
 // The world: the agent stores plus per-region state, rebuilt from a scenario and a seed.
 // Phases (one file each in this folder) are free functions over it.
 #pragma once
+#include <any>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -63,18 +64,15 @@ struct abroad_month_counts {
     std::int64_t completed = 0, returned = 0, stayed = 0;
 };
 
-// Runtime state each policy keeps between months (budget and counters).
+// Runtime state each policy keeps between months: what every type shares (budget, seat
+// credit, regions, the month's series) and, in `own`, its type's own state
+// (policy_rules<T>::state, defined in sim/policy/<type>.cpp; made by the schedule).
 struct policy_state {
     int budget_year = 0;
     double spent_this_year_vnd = 0;
     double seat_credit = 0;                     // fractional places carried between months
     std::vector<std::uint8_t> region_on;        // [region] 1 when the policy targets it
-    // School policies: what this policy changed at each school, so it can undo it.
-    std::vector<double> school_seat_delta;      // seats/month added (negative: an admission cap)
-    std::vector<double> school_skill_delta;     // skill gain added
-    std::vector<std::int32_t> school_months;    // accreditation: upgrade months left (-1: none)
-    std::vector<std::int32_t> school_waited;    // accreditation: months below the standard without funds
-    std::uint32_t abroad_program = 0xFFFFFFFFu; // study_abroad: its programme (world::abroad_programs), once added
+    std::any own;
     std::vector<std::pair<std::string, double>> month_series;  // reset monthly
     void add(const char* name, double value);
 };

@@ -9,7 +9,8 @@
 //   switchers                  ~ completers * field_switch_share
 // Series: spending_vnd, beneficiaries (course starts), trained, switched_to_digital,
 // trained_employed, dropouts.
-#include "policy/policy_apply.hpp"
+#include "policy/course.hpp"
+#include "policy/policy_rules.hpp"
 
 namespace laborsim {
 
@@ -17,47 +18,56 @@ namespace {
 enum slot : int { completed, switched, completed_employed, dropped };
 }
 
-void apply_digital_skills_program(world& w, std::size_t k, const policy_spec& p, const digital_skills_program& d) {
-    auto& st = w.policies[k];
-    auto& ws = w.workers;
-    std::int64_t places = monthly_agents(w, k, d.seats_per_year);
-    places = std::min(places, affordable_agents(w, k, p, d.cost_per_trainee_vnd));
-    if (places <= 0) return;
-    const auto chosen = select_workers(w, k, static_cast<std::size_t>(places), [&](std::size_t i) {
-        return st.region_on[ws.region[i]] && ws.in_labor_force(i) && ws.course[i] == no_course && in_group(w, i, d.target);
-    });
-    for (const auto i : chosen) {
-        ws.course[i] = static_cast<std::uint8_t>(k);
-        ws.course_months_left[i] = static_cast<std::uint8_t>(std::clamp(d.course_months, 1, 255));
-    }
-    const double persons = static_cast<double>(chosen.size()) / w.scale;
-    record_spending(w, k, persons * d.cost_per_trainee_vnd);
-    st.add("beneficiaries", persons);
-}
+template <> struct policy_rules<digital_skills_program> {
+    using spec_type = digital_skills_program;
+    using state = no_state;
 
-void course_month_digital(world& w, std::size_t i, const digital_skills_program& d, std::int64_t* cnt) {
-    auto& ws = w.workers;
-    if (--ws.course_months_left[i] > 0) return;
-    ws.course[i] = no_course;
-    if (follow_up_uniform(w, i, 0) >= d.completion_rate) { cnt[dropped] += 1; return; }
-    ws.skill[i] = static_cast<float>(ws.skill[i] + d.skill_gain);
-    ws.level[i] = std::max(ws.level[i], static_cast<std::uint8_t>(education_level::short_course));
-    ws.set(i, worker_flag::trained_by_policy, true);
-    cnt[completed] += 1;
-    cnt[completed_employed] += ws.status[i] == static_cast<std::uint8_t>(worker_status::employed);
-    const auto digital = static_cast<std::uint8_t>(field_kind::digital);
-    if (ws.field[i] != digital && follow_up_uniform(w, i, 1) < d.field_switch_share) {
-        ws.field[i] = digital;
-        cnt[switched] += 1;
+    static policy_schema schema() {
+        using vt = value_type;
+        using S = spec_type;
+        return {"Short digital upskilling courses; some completers move into the digital field.", {
+            {"target", vt::mapping, "anyone", "", "Who is eligible.", {}, "target", bind_to<&S::target>()},
+            {"seats_per_year", vt::nonneg, "required", "persons/year", "Places funded per year.", {}, {}, bind_to<&S::seats_per_year>()},
+            {"course_months", vt::integer, "2", "months", "Course length (1-255).", {}, {}, bind_months<&S::course_months>(1)},
+            {"completion_rate", vt::fraction, "0.85", "1", "Share of trainees who complete.", {}, {}, bind_to<&S::completion_rate>()},
+            {"skill_gain", vt::number, "0.05", "log points", "Skill added on completion.", {}, {}, bind_to<&S::skill_gain>()},
+            {"field_switch_share", vt::fraction, "0.3", "1", "Share of completers who move into the digital field.", {}, {},
+             bind_to<&S::field_switch_share>()},
+            {"cost_per_trainee_vnd", vt::nonneg, "0", "VND", "Cost per trainee (counts against the budget).", {}, {},
+             bind_to<&S::cost_per_trainee_vnd>()},
+        }};
     }
-}
 
-void report_digital_skills_program(world& w, std::size_t k, const policy_spec&, const std::int64_t* cnt) {
-    auto& st = w.policies[k];
-    st.add("trained", static_cast<double>(cnt[completed]) / w.scale);
-    st.add("switched_to_digital", static_cast<double>(cnt[switched]) / w.scale);
-    st.add("trained_employed", static_cast<double>(cnt[completed_employed]) / w.scale);
-    st.add("dropouts", static_cast<double>(cnt[dropped]) / w.scale);
-}
+    static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& d) {
+        start_courses(w, k, p, {d.target, d.seats_per_year, d.cost_per_trainee_vnd, d.course_months});
+    }
+
+    static void follow_up(world& w, std::size_t i, std::size_t, const spec_type& d, std::int64_t* cnt) {
+        const auto end = course_month(w, i, d.completion_rate);
+        if (end == course_end::ongoing) return;
+        if (end == course_end::dropped) { cnt[dropped] += 1; return; }
+        auto& ws = w.workers;
+        ws.skill[i] = static_cast<float>(ws.skill[i] + d.skill_gain);
+        ws.level[i] = std::max(ws.level[i], static_cast<std::uint8_t>(education_level::short_course));
+        ws.set(i, worker_flag::trained_by_policy, true);
+        cnt[completed] += 1;
+        cnt[completed_employed] += ws.status[i] == static_cast<std::uint8_t>(worker_status::employed);
+        const auto digital = static_cast<std::uint8_t>(field_kind::digital);
+        if (ws.field[i] != digital && follow_up_uniform(w, i, follow_up_draw::field_switch) < d.field_switch_share) {
+            ws.field[i] = digital;
+            cnt[switched] += 1;
+        }
+    }
+
+    static void report(world& w, std::size_t k, const policy_spec&, const spec_type&, const std::int64_t* cnt) {
+        auto& st = w.policies[k];
+        st.add("trained", static_cast<double>(cnt[completed]) / w.scale);
+        st.add("switched_to_digital", static_cast<double>(cnt[switched]) / w.scale);
+        st.add("trained_employed", static_cast<double>(cnt[completed_employed]) / w.scale);
+        st.add("dropouts", static_cast<double>(cnt[dropped]) / w.scale);
+    }
+};
+
+template struct policy_hooks<digital_skills_program>;
 
 }  // namespace laborsim

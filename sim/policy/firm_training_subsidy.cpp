@@ -11,9 +11,11 @@
 // Series: spending_vnd, beneficiaries (= trained), trained, induced.
 #include <cmath>
 
-#include "policy/policy_apply.hpp"
+#include "policy/policy_rules.hpp"
 
 namespace laborsim {
+
+namespace {
 
 void apply_firm_training_subsidy(world& w, std::size_t k, const policy_spec& p, const firm_training_subsidy& f) {
     auto& st = w.policies[k];
@@ -29,7 +31,7 @@ void apply_firm_training_subsidy(world& w, std::size_t k, const policy_spec& p, 
         if (!st.region_on[ws.region[i]] || ws.status[i] != static_cast<std::uint8_t>(worker_status::employed)) return false;
         if (ws.course[i] != no_course || !in_group(w, i, f.target)) return false;
         if (value_per_vnd * ws.wage_vnd[i] < net_cost) return false;
-        return counter_rng::to_unit(w.rng.words(rng_stream::policy, month, ws.id[i], 2000 + static_cast<std::uint32_t>(k))[0]) <
+        return counter_rng::to_unit(w.rng.words(rng_stream::policy, month, ws.id[i], policy_draw::firm_review.at(k))[0]) <
                f.review_rate;
     });
     const double wage_factor = std::exp(m.nash_share * f.skill_gain);
@@ -37,7 +39,7 @@ void apply_firm_training_subsidy(world& w, std::size_t k, const policy_spec& p, 
     for (const auto i : chosen) {
         ws.skill[i] = static_cast<float>(ws.skill[i] + f.skill_gain);
         if (f.certify_level) ws.level[i] = std::max(ws.level[i], static_cast<std::uint8_t>(*f.certify_level));
-        ws.wage_vnd[i] = static_cast<std::uint32_t>(std::min(4.0e9, ws.wage_vnd[i] * wage_factor));
+        ws.wage_vnd[i] = static_cast<std::uint32_t>(std::min(wage_cap_vnd_month, ws.wage_vnd[i] * wage_factor));
         ws.set(i, worker_flag::trained_by_policy, true);
         ws.set(i, worker_flag::mismatched, ws.level[i] < w.firms.min_level[static_cast<std::size_t>(ws.employer[i])]);
         induced += value_per_vnd * ws.wage_vnd[i] / wage_factor < f.training_cost_vnd;
@@ -48,5 +50,35 @@ void apply_firm_training_subsidy(world& w, std::size_t k, const policy_spec& p, 
     st.add("trained", persons);
     st.add("induced", static_cast<double>(induced) / w.scale);
 }
+
+}  // namespace
+
+template <> struct policy_rules<firm_training_subsidy> {
+    using spec_type = firm_training_subsidy;
+    using state = no_state;
+    static constexpr no_follow_up follow_up{};  // training is done within the month
+    static constexpr no_report report{};
+
+    static policy_schema schema() {
+        using vt = value_type;
+        using S = spec_type;
+        return {"A subsidy per worker a firm trains on the job.", {
+            {"target", vt::mapping, "anyone employed", "", "Which employed workers qualify.", {}, "target", bind_to<&S::target>()},
+            {"subsidy_per_trainee_vnd", vt::nonneg, "required", "VND", "Subsidy per trainee (counts against the budget).", {}, {},
+             bind_to<&S::subsidy_per_trainee_vnd>()},
+            {"training_cost_vnd", vt::nonneg, "required", "VND", "Full cost of training one worker.", {}, {},
+             bind_to<&S::training_cost_vnd>()},
+            {"review_rate", vt::fraction, "0.0833", "1/month", "Monthly chance a firm reviews a worker's training.", {}, {},
+             bind_to<&S::review_rate>()},
+            {"skill_gain", vt::number, "0.05", "log points", "Skill added by the training.", {}, {}, bind_to<&S::skill_gain>()},
+            {"certify_level", vt::choice, "none (no change)", "", "Level trainees below it reach.", choices_of(education_names), {},
+             bind_to<&S::certify_level>()},
+        }};
+    }
+
+    static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& f) { apply_firm_training_subsidy(w, k, p, f); }
+};
+
+template struct policy_hooks<firm_training_subsidy>;
 
 }  // namespace laborsim

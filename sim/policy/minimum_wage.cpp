@@ -4,26 +4,49 @@
 //   wage_i >= min_wage_r  (so the wage p10 rises when the minimum binds below it)
 // Series: spending_vnd (0), beneficiaries (employed paid below the new minimum this month),
 // minimum_wage_vnd.
-#include "policy/policy_apply.hpp"
+#include "policy/policy_rules.hpp"
 
 namespace laborsim {
 
-void apply_minimum_wage(world& w, std::size_t k, const policy_spec& p, const minimum_wage& mw) {
-    const minimum_wage::step* current = nullptr;
-    for (const auto& s : mw.steps)
-        if (s.from <= w.now && (current == nullptr || current->from < s.from)) current = &s;
-    if (current == nullptr) return;
-    auto& st = w.policies[k];
-    for (auto r : target_regions(w, p)) w.regions[r].min_wage_vnd = current->wage_vnd;
-    const auto& ws = w.workers;
-    const auto below = count_blocks(ws.size(), w.block_size, 1, [&](std::size_t b, std::size_t e, std::int64_t* c) {
-        for (std::size_t i = b; i < e; ++i)
-            c[0] += st.region_on[ws.region[i]] && ws.status[i] == static_cast<std::uint8_t>(worker_status::employed) &&
-                    ws.wage_vnd[i] < current->wage_vnd;
-    });
-    record_spending(w, k, 0.0);
-    st.add("beneficiaries", static_cast<double>(below[0]) / w.scale);
-    st.add("minimum_wage_vnd", current->wage_vnd);
-}
+template <> struct policy_rules<minimum_wage> {
+    using spec_type = minimum_wage;
+    using state = no_state;
+    static constexpr no_follow_up follow_up{};  // it follows no workers
+    static constexpr no_report report{};        // and reports all in apply
+
+    static policy_schema schema() {
+        using vt = value_type;
+        using step = minimum_wage::step;
+        return {"Regional minimum wage steps.", {
+            {"steps", vt::mapping_list, "required", "", "Dated levels, each in force from its date.", {}, "minimum_wage_step",
+             bind_to<&minimum_wage::steps>()},
+        }, {
+            {"minimum_wage_step", "One minimum-wage step.", {
+                {"from", vt::date, "required", "YYYY-MM", "First month of this level.", {}, {}, bind_to<&step::from>()},
+                {"wage_vnd", vt::nonneg, "required", "VND/month", "The minimum wage.", {}, {}, bind_to<&step::wage_vnd>()},
+            }},
+        }};
+    }
+
+    static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& mw) {
+        const minimum_wage::step* current = nullptr;
+        for (const auto& s : mw.steps)
+            if (s.from <= w.now && (current == nullptr || current->from < s.from)) current = &s;
+        if (current == nullptr) return;
+        auto& st = w.policies[k];
+        for (auto r : target_regions(w, p)) w.regions[r].min_wage_vnd = current->wage_vnd;
+        const auto& ws = w.workers;
+        const auto below = count_blocks(ws.size(), w.block_size, 1, [&](std::size_t b, std::size_t e, std::int64_t* c) {
+            for (std::size_t i = b; i < e; ++i)
+                c[0] += st.region_on[ws.region[i]] && ws.status[i] == static_cast<std::uint8_t>(worker_status::employed) &&
+                        ws.wage_vnd[i] < current->wage_vnd;
+        });
+        record_spending(w, k, 0.0);
+        st.add("beneficiaries", static_cast<double>(below[0]) / w.scale);
+        st.add("minimum_wage_vnd", current->wage_vnd);
+    }
+};
+
+template struct policy_hooks<minimum_wage>;
 
 }  // namespace laborsim

@@ -14,7 +14,7 @@
 // staff_per_10k (before this month's hires), target_per_10k, gap.
 #include <cmath>
 
-#include "policy/policy_apply.hpp"
+#include "policy/policy_rules.hpp"
 
 namespace laborsim {
 
@@ -34,15 +34,13 @@ void hire_public(world& w, std::size_t i, std::size_t r, std::int32_t f) {
                                                        std::exp(ws.skill[i] + w.wage_premium(ws.level[i])));
     ws.status[i] = static_cast<std::uint8_t>(worker_status::employed);
     ws.employer[i] = f;
-    ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(wage, 0.0, 4.0e9));
+    ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(wage, 0.0, wage_cap_vnd_month));
     ws.months_in_status[i] = 0;
     ws.set(i, worker_flag::mismatched, ws.level[i] < fs.min_level[static_cast<std::size_t>(f)]);
     ws.set(i, worker_flag::placement, false);
     fs.headcount[static_cast<std::size_t>(f)] += 1;
     fs.base_size[static_cast<std::size_t>(f)] += 1.0f;  // a new post, so the firm keeps it
 }
-
-}  // namespace
 
 void apply_public_recruitment(world& w, std::size_t k, const policy_spec& p, const public_recruitment& r) {
     auto& st = w.policies[k];
@@ -112,5 +110,36 @@ void apply_public_recruitment(world& w, std::size_t k, const policy_spec& p, con
     st.add("target_per_10k", r.target_per_10k);
     st.add("gap", gap_sum);
 }
+
+}  // namespace
+
+template <> struct policy_rules<public_recruitment> {
+    using spec_type = public_recruitment;
+    using state = no_state;
+    static constexpr no_follow_up follow_up{};  // recruits are ordinary employees from then on
+    static constexpr no_report report{};
+
+    static policy_schema schema() {
+        using vt = value_type;
+        using S = spec_type;
+        return {"Public employers hire toward a staffing norm per 10,000 people.", {
+            {"field", vt::choice, "health", "", "Field of the staff.", choices_of(field_names), {}, bind_to<&S::field>()},
+            {"min_level", vt::choice, "university", "", "Lowest level counted as staff.", choices_of(education_names), {},
+             bind_to<&S::min_level>()},
+            {"target_per_10k", vt::nonneg, "required", "1/10000 persons", "Staff per 10,000 population to reach.", {}, {},
+             bind_to<&S::target_per_10k>()},
+            {"max_hires_per_year", vt::nonneg, "0 (no limit)", "persons/year", "Pace limit on hiring.", {}, {},
+             bind_to<&S::max_hires_per_year>()},
+            {"cost_per_hire_vnd", vt::nonneg, "0", "VND", "One-off cost per recruit (counts against the budget).", {}, {},
+             bind_to<&S::cost_per_hire_vnd>()},
+            {"recruit_from_other_regions", vt::boolean, "true", "", "Also recruit unemployed staff from other regions (they move).", {}, {},
+             bind_to<&S::recruit_from_other_regions>()},
+        }};
+    }
+
+    static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& r) { apply_public_recruitment(w, k, p, r); }
+};
+
+template struct policy_hooks<public_recruitment>;
 
 }  // namespace laborsim

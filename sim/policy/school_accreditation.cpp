@@ -14,7 +14,7 @@
 // Series: spending_vnd, beneficiaries (students of schools upgrading), schools_below_standard,
 // schools_closed, upgrades_started, schools_upgraded, schools_waiting, seats_capped
 // (persons/year), mean_quality (seat-weighted, open schools in scope).
-#include "policy/policy_apply.hpp"
+#include "policy/policy_rules.hpp"
 
 namespace laborsim {
 
@@ -23,12 +23,20 @@ namespace {
 constexpr std::int32_t idle = -1;     // not under this policy
 constexpr std::int32_t waiting = -2;  // below the standard, capped, waiting for funds
 
-void size_state(world& w, policy_state& st) {
-    if (st.school_months.size() == w.schools.size()) return;
-    st.school_months.assign(w.schools.size(), idle);
-    st.school_seat_delta.assign(w.schools.size(), 0.0);
-    st.school_skill_delta.assign(w.schools.size(), 0.0);
-    st.school_waited.assign(w.schools.size(), 0);
+// What the policy changed at each school, so it can undo it, and where each school stands.
+struct accreditation_state {
+    std::vector<double> seat_delta;      // seats/month added (negative: an admission cap)
+    std::vector<double> skill_delta;     // skill gain added
+    std::vector<std::int32_t> months;    // upgrade months left, or idle / waiting
+    std::vector<std::int32_t> waited;    // months below the standard without funds
+};
+
+void size_state(world& w, accreditation_state& own) {
+    if (own.months.size() == w.schools.size()) return;
+    own.months.assign(w.schools.size(), idle);
+    own.seat_delta.assign(w.schools.size(), 0.0);
+    own.skill_delta.assign(w.schools.size(), 0.0);
+    own.waited.assign(w.schools.size(), 0);
 }
 
 bool in_scope(const world& w, const policy_state& st, std::size_t s, const school_accreditation& a) {
@@ -39,45 +47,44 @@ bool in_scope(const world& w, const policy_state& st, std::size_t s, const schoo
     return false;
 }
 
-void cap(world& w, policy_state& st, std::size_t s, double admission_cap) {
-    if (st.school_seat_delta[s] != 0.0) return;
-    st.school_seat_delta[s] = -(1.0 - admission_cap) * w.schools.seats_per_month[s];
-    w.schools.seats_per_month[s] += st.school_seat_delta[s];
+void cap(world& w, accreditation_state& own, std::size_t s, double admission_cap) {
+    if (own.seat_delta[s] != 0.0) return;
+    own.seat_delta[s] = -(1.0 - admission_cap) * w.schools.seats_per_month[s];
+    w.schools.seats_per_month[s] += own.seat_delta[s];
 }
 
-void uncap(world& w, policy_state& st, std::size_t s) {
-    w.schools.seats_per_month[s] -= st.school_seat_delta[s];
-    st.school_seat_delta[s] = 0.0;
+void uncap(world& w, accreditation_state& own, std::size_t s) {
+    w.schools.seats_per_month[s] -= own.seat_delta[s];
+    own.seat_delta[s] = 0.0;
 }
 
-}  // namespace
-
-void apply_school_accreditation(world& w, std::size_t k, const policy_spec& p, const school_accreditation& a) {
+void apply_school_accreditation(world& w, std::size_t k, const policy_spec& p, const school_accreditation& a,
+                                accreditation_state& own) {
     auto& st = w.policies[k];
     auto& sch = w.schools;
-    size_state(w, st);
+    size_state(w, own);
     std::vector<std::size_t> below;
     int closed = 0, started = 0;
     for (std::size_t s = 0; s < sch.size(); ++s) {
         if (!sch.open[s] || !in_scope(w, st, s, a) || sch.quality[s] >= a.standard) continue;
         if (a.below_standard == accreditation_action::close) {
             sch.open[s] = 0;
-            uncap(w, st, s);
+            uncap(w, own, s);
             ++closed;
             continue;
         }
-        cap(w, st, s, a.admission_cap);
-        if (st.school_months[s] == idle) st.school_months[s] = waiting;
-        if (st.school_months[s] == waiting) below.push_back(s);
+        cap(w, own, s, a.admission_cap);
+        if (own.months[s] == idle) own.months[s] = waiting;
+        if (own.months[s] == waiting) below.push_back(s);
     }
     // Schools whose deadline passed without funds close (before this month's funding round).
     if (a.deadline_months > 0) {
         std::vector<std::size_t> still;
         for (auto s : below) {
-            if (st.school_waited[s] >= a.deadline_months) {
+            if (own.waited[s] >= a.deadline_months) {
                 sch.open[s] = 0;
-                uncap(w, st, s);
-                st.school_months[s] = idle;
+                uncap(w, own, s);
+                own.months[s] = idle;
                 ++closed;
             } else {
                 still.push_back(s);
@@ -92,22 +99,22 @@ void apply_school_accreditation(world& w, std::size_t k, const policy_spec& p, c
     for (auto s : below) {
         if (a.upgrade_cost_vnd > budget_left_vnd(w, k, p)) break;
         record_spending(w, k, a.upgrade_cost_vnd);
-        st.school_months[s] = std::max(1, a.upgrade_months);
+        own.months[s] = std::max(1, a.upgrade_months);
         ++started;
     }
-    for (auto s : below) st.school_waited[s] += st.school_months[s] == waiting;
+    for (auto s : below) own.waited[s] += own.months[s] == waiting;
     int waiting_now = 0, below_now = 0;
     double capped = 0, students = 0, q_sum = 0, seat_sum = 0;
     for (std::size_t s = 0; s < sch.size(); ++s) {
         if (!in_scope(w, st, s, a) || !sch.open[s]) continue;
-        if (p.end == w.now && st.school_months[s] == waiting) {  // the requirement lapses
-            uncap(w, st, s);
-            st.school_months[s] = idle;
+        if (p.end == w.now && own.months[s] == waiting) {  // the requirement lapses
+            uncap(w, own, s);
+            own.months[s] = idle;
         }
         below_now += sch.quality[s] < a.standard;
-        waiting_now += st.school_months[s] == waiting;
-        capped -= st.school_seat_delta[s] * 12.0 / w.scale;
-        if (st.school_months[s] > 0) students += sch.enrolled[s] / w.scale;
+        waiting_now += own.months[s] == waiting;
+        capped -= own.seat_delta[s] * 12.0 / w.scale;
+        if (own.months[s] > 0) students += sch.enrolled[s] / w.scale;
         q_sum += sch.quality[s] * sch.seats_per_month[s];
         seat_sum += sch.seats_per_month[s];
     }
@@ -121,22 +128,59 @@ void apply_school_accreditation(world& w, std::size_t k, const policy_spec& p, c
     st.add("mean_quality", seat_sum > 0 ? q_sum / seat_sum : 0.0);
 }
 
-void follow_up_school_accreditation(world& w, std::size_t k, const policy_spec&, const school_accreditation& a) {
+// School-level follow-up, every month: upgrades in progress.
+void finish_upgrades(world& w, std::size_t k, const school_accreditation& a, accreditation_state& own) {
     auto& st = w.policies[k];
     auto& sch = w.schools;
-    size_state(w, st);
+    size_state(w, own);
     int upgraded = 0;
     for (std::size_t s = 0; s < sch.size(); ++s) {
-        if (st.school_months[s] <= 0 || --st.school_months[s] > 0) continue;
+        if (own.months[s] <= 0 || --own.months[s] > 0) continue;
         const double old_quality = std::max(1e-6, sch.quality[s]);
-        st.school_skill_delta[s] = sch.skill_gain[s] * (a.standard / old_quality - 1.0);
-        sch.skill_gain[s] += st.school_skill_delta[s];
+        own.skill_delta[s] = sch.skill_gain[s] * (a.standard / old_quality - 1.0);
+        sch.skill_gain[s] += own.skill_delta[s];
         sch.quality[s] = std::max(sch.quality[s], a.standard);
-        uncap(w, st, s);
-        st.school_months[s] = idle;
+        uncap(w, own, s);
+        own.months[s] = idle;
         ++upgraded;
     }
     st.add("schools_upgraded", upgraded);
 }
+
+}  // namespace
+
+template <> struct policy_rules<school_accreditation> {
+    using spec_type = school_accreditation;
+    using state = accreditation_state;
+    static constexpr no_follow_up follow_up{};  // it follows schools, not workers (in report)
+
+    static policy_schema schema() {
+        using vt = value_type;
+        using S = spec_type;
+        return {"A quality standard: schools below it close, or are capped until they upgrade.", {
+            {"standard", vt::fraction, "0.6", "1", "Quality a school must reach (school `quality`).", {}, {}, bind_to<&S::standard>()},
+            {"kinds", vt::string_list, "all", "", "School kinds assessed.", choices_of(school_kind_names), {}, bind_to<&S::kinds>()},
+            {"below_standard", vt::choice, "upgrade", "", "What happens to a school below the standard.", {"upgrade", "close"}, {},
+             bind_to<&S::below_standard>()},
+            {"upgrade_cost_vnd", vt::nonneg, "0", "VND/school", "Cost of one upgrade (counts against the budget).", {}, {},
+             bind_to<&S::upgrade_cost_vnd>()},
+            {"upgrade_months", vt::integer, "12", "months", "Time an upgrade takes.", {}, {}, bind_months<&S::upgrade_months>(1)},
+            {"admission_cap", vt::fraction, "0.5", "1", "Share of its seats a school below the standard may fill.", {}, {},
+             bind_to<&S::admission_cap>()},
+            {"deadline_months", vt::integer, "0 (never)", "months",
+             "With upgrade: a school not funded within this long of falling below the standard closes.", {}, {},
+             bind_to<&S::deadline_months>()},
+        }};
+    }
+
+    static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& a) {
+        apply_school_accreditation(w, k, p, a, state_of<school_accreditation>(w, k));
+    }
+    static void report(world& w, std::size_t k, const policy_spec&, const spec_type& a, const std::int64_t*) {
+        finish_upgrades(w, k, a, state_of<school_accreditation>(w, k));
+    }
+};
+
+template struct policy_hooks<school_accreditation>;
 
 }  // namespace laborsim

@@ -15,40 +15,45 @@
 // month after they happen (the policy pass runs before the education phase).
 // Series: spending_vnd, beneficiaries (departures), abroad, completed, returned,
 // not_returned, obligation_served, left_early, clawback_vnd.
-#include "policy/policy_apply.hpp"
+#include "policy/course.hpp"
+#include "policy/policy_rules.hpp"
 
 namespace laborsim {
 
 namespace {
 enum slot : int { abroad_now, served, left_early, clawback_months };
-}
 
-void apply_study_abroad(world& w, std::size_t k, const policy_spec& p, const study_abroad& sa) {
+constexpr std::uint32_t no_program = 0xFFFFFFFFu;
+struct study_abroad_state {
+    std::uint32_t program = no_program;  // its programme in world::abroad_programs, once added
+};
+
+void apply_study_abroad(world& w, std::size_t k, const policy_spec& p, const study_abroad& sa, study_abroad_state& own) {
     auto& st = w.policies[k];
     auto& ws = w.workers;
     std::int64_t places = monthly_agents(w, k, sa.places_per_year);
     places = std::min(places, affordable_agents(w, k, p, sa.cost_per_student_vnd));
     if (places <= 0) return;
-    if (st.abroad_program == 0xFFFFFFFFu)
-        st.abroad_program = add_abroad_program(w, abroad_program{sa.study_level, sa.study_field ? static_cast<int>(*sa.study_field) : -1,
+    if (own.program == no_program)
+        own.program = add_abroad_program(w, abroad_program{sa.study_level, sa.study_field ? static_cast<int>(*sa.study_field) : -1,
                                                                  std::max(1, sa.study_months), sa.completion_rate, sa.skill_gain,
                                                                  sa.return_rate});
     const auto chosen = select_workers(w, k, static_cast<std::size_t>(places), [&](std::size_t i) {
-        return st.region_on[ws.region[i]] && ws.in_labor_force(i) && ws.course[i] == no_course &&
-               ws.tag_policy[i] == no_policy && in_group(w, i, sa.target);
+        return available_for_course(w, st, i, sa.target) && ws.tag_policy[i] == no_policy;
     });
     for (const auto i : chosen) {
-        send_abroad(w, i, st.abroad_program);
+        send_abroad(w, i, own.program);
         ws.tag_policy[i] = static_cast<std::uint8_t>(k);
-        ws.tag_months[i] = static_cast<std::uint8_t>(std::clamp(sa.return_obligation_months, 0, 255));  // the obligation, once back
+        ws.tag_months[i] = static_cast<std::uint8_t>(std::clamp(sa.return_obligation_months, 0, max_counter_months));  // the obligation, once back
     }
     const double persons = static_cast<double>(chosen.size()) / w.scale;
     record_spending(w, k, persons * sa.cost_per_student_vnd);
     st.add("beneficiaries", persons);
 }
 
-void tag_month_study_abroad(world& w, std::size_t i, const policy_state& st, const study_abroad&, std::int64_t* cnt) {
+void tag_month_study_abroad(world& w, std::size_t i, std::size_t k, std::int64_t* cnt) {
     auto& ws = w.workers;
+    const auto& st = w.policies[k];
     if (ws.status[i] == static_cast<std::uint8_t>(worker_status::abroad)) {  // the model brings it back, or not
         cnt[abroad_now] += 1;
         return;
@@ -70,11 +75,11 @@ void tag_month_study_abroad(world& w, std::size_t i, const policy_state& st, con
     }
 }
 
-void report_study_abroad(world& w, std::size_t k, const policy_spec&, const study_abroad& sa, const std::int64_t* cnt) {
+void report_study_abroad(world& w, std::size_t k, const study_abroad& sa, const study_abroad_state& own, const std::int64_t* cnt) {
     auto& st = w.policies[k];
     const double per = 1.0 / w.scale;
-    const abroad_month_counts last = st.abroad_program < w.abroad_month.size() ? w.abroad_month[st.abroad_program] : abroad_month_counts{};
-    const int obligation = std::clamp(sa.return_obligation_months, 0, 255);
+    const abroad_month_counts last = own.program < w.abroad_month.size() ? w.abroad_month[own.program] : abroad_month_counts{};
+    const int obligation = std::clamp(sa.return_obligation_months, 0, max_counter_months);
     st.add("abroad", static_cast<double>(cnt[abroad_now]) * per);
     st.add("completed", static_cast<double>(last.completed) * per);
     st.add("returned", static_cast<double>(last.returned) * per);
@@ -87,5 +92,46 @@ void report_study_abroad(world& w, std::size_t k, const policy_spec&, const stud
     const double repaid = static_cast<double>(cnt[clawback_months]) / months + static_cast<double>(last.stayed);
     st.add("clawback_vnd", sa.clawback_share * sa.cost_per_student_vnd * per * repaid);
 }
+
+}  // namespace
+
+template <> struct policy_rules<study_abroad> {
+    using spec_type = study_abroad;
+    using state = study_abroad_state;
+
+    static policy_schema schema() {
+        using vt = value_type;
+        using S = spec_type;
+        return {"Funded places abroad with a return obligation.", {
+            {"target", vt::mapping, "anyone", "", "Who is eligible.", {}, "target", bind_to<&S::target>()},
+            {"places_per_year", vt::nonneg, "required", "persons/year", "Places funded per year.", {}, {}, bind_to<&S::places_per_year>()},
+            {"study_level", vt::choice, "postgraduate", "", "Level reached on completion.", choices_of(education_names), {},
+             bind_to<&S::study_level>()},
+            {"study_field", vt::choice, "the student's", "", "Field of study.", choices_of(field_names), {}, bind_to<&S::study_field>()},
+            {"study_months", vt::integer, "24", "months", "Time abroad (1-255).", {}, {}, bind_months<&S::study_months>(1)},
+            {"completion_rate", vt::fraction, "0.9", "1", "Share of students who complete.", {}, {}, bind_to<&S::completion_rate>()},
+            {"skill_gain", vt::number, "0.2", "log points", "Skill added on completion.", {}, {}, bind_to<&S::skill_gain>()},
+            {"return_rate", vt::fraction, "0.8", "1", "Probability a student comes back.", {}, {}, bind_to<&S::return_rate>()},
+            {"return_obligation_months", vt::integer, "60", "months", "Stay in the region this long after returning (0-255).", {}, {},
+             bind_months<&S::return_obligation_months>(0)},
+            {"cost_per_student_vnd", vt::nonneg, "0", "VND", "Whole program cost, paid at departure.", {}, {},
+             bind_to<&S::cost_per_student_vnd>()},
+            {"clawback_share", vt::fraction, "1", "1", "Share of the cost repaid by non-returners (and pro rata by early leavers).", {}, {},
+             bind_to<&S::clawback_share>()},
+        }};
+    }
+
+    static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& sa) {
+        apply_study_abroad(w, k, p, sa, state_of<study_abroad>(w, k));
+    }
+    static void follow_up(world& w, std::size_t i, std::size_t k, const spec_type&, std::int64_t* cnt) {
+        tag_month_study_abroad(w, i, k, cnt);
+    }
+    static void report(world& w, std::size_t k, const policy_spec&, const spec_type& sa, const std::int64_t* cnt) {
+        report_study_abroad(w, k, sa, state_of<study_abroad>(w, k), cnt);
+    }
+};
+
+template struct policy_hooks<study_abroad>;
 
 }  // namespace laborsim

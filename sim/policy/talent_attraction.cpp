@@ -15,18 +15,17 @@
 // left_early, clawback_vnd.
 #include <cmath>
 
-#include "policy/policy_apply.hpp"
+#include "policy/policy_rules.hpp"
 
 namespace laborsim {
 
 namespace {
 enum slot : int { committed, completed, left_early, months_left_at_exit };
-}
 
 void apply_talent_attraction(world& w, std::size_t k, const policy_spec& p, const talent_attraction& t) {
     auto& st = w.policies[k];
     auto& ws = w.workers;
-    const int months = std::clamp(t.commitment_months, 1, 255);
+    const int months = std::clamp(t.commitment_months, 1, max_counter_months);
     // The offer stays open while the budget can still pay one recipient's bonus.
     const double one_agent_vnd = (t.bonus_vnd + t.wage_top_up_vnd_month) / w.scale;
     if (one_agent_vnd > budget_left_vnd(w, k, p)) {
@@ -73,8 +72,9 @@ void apply_talent_attraction(world& w, std::size_t k, const policy_spec& p, cons
     st.add("residents_paid", static_cast<double>(static_cast<std::int64_t>(chosen.size()) - movers) / w.scale);
 }
 
-void tag_month_talent(world& w, std::size_t i, const policy_state& st, const talent_attraction&, std::int64_t* cnt) {
+void tag_month_talent(world& w, std::size_t i, std::size_t k, std::int64_t* cnt) {
     auto& ws = w.workers;
+    const auto& st = w.policies[k];
     if (!st.region_on[ws.region[i]] || ws.status[i] == static_cast<std::uint8_t>(worker_status::abroad)) {
         cnt[left_early] += 1;
         cnt[months_left_at_exit] += ws.tag_months[i];
@@ -93,11 +93,47 @@ void report_talent_attraction(world& w, std::size_t k, const policy_spec& p, con
     const double per = 1.0 / w.scale;
     const double due = static_cast<double>(cnt[committed]) * per * t.wage_top_up_vnd_month;
     record_spending(w, k, std::min(due, budget_left_vnd(w, k, p)));  // top-ups stop when the budget is spent
-    const int months = std::clamp(t.commitment_months, 1, 255);
+    const int months = std::clamp(t.commitment_months, 1, max_counter_months);
     st.add("committed", static_cast<double>(cnt[committed]) * per);
     st.add("retained", static_cast<double>(cnt[completed]) * per);
     st.add("left_early", static_cast<double>(cnt[left_early]) * per);
     st.add("clawback_vnd", t.clawback_share * t.bonus_vnd * static_cast<double>(cnt[months_left_at_exit]) * per / months);
 }
+
+}  // namespace
+
+template <> struct policy_rules<talent_attraction> {
+    using spec_type = talent_attraction;
+    using state = no_state;
+    static constexpr bool reads_moved_marks = true;  // pays last month's movers
+
+    static policy_schema schema() {
+        using vt = value_type;
+        using S = spec_type;
+        return {"Bonus and wage top-up for a target group who move to (or stay in) the region, against a commitment to stay.", {
+            {"target", vt::mapping, "anyone", "", "Who qualifies; the migration response is by level and field, other limits restrict payment.",
+             {}, "target", bind_to<&S::target>()},
+            {"bonus_vnd", vt::nonneg, "0", "VND", "One-off bonus per recipient.", {}, {}, bind_to<&S::bonus_vnd>()},
+            {"wage_top_up_vnd_month", vt::nonneg, "0", "VND/month", "Paid monthly to each recipient during the commitment.", {}, {},
+             bind_to<&S::wage_top_up_vnd_month>()},
+            {"commitment_months", vt::integer, "60", "months", "How long a recipient commits to stay (1-255).", {}, {},
+             bind_months<&S::commitment_months>(1)},
+            {"clawback_share", vt::fraction, "1", "1", "Share of the bonus repaid, pro rata to the months left, by one who leaves early.", {}, {},
+             bind_to<&S::clawback_share>()},
+            {"recipients", vt::choice, "movers", "", "Who is paid: movers into the region, or also residents of the target group.",
+             {"movers", "movers_and_residents"}, {}, bind_to<&S::recipients>()},
+            {"max_recipients_per_year", vt::nonneg, "0 (budget only)", "persons/year", "Cap on new recipients.", {}, {},
+             bind_to<&S::max_recipients_per_year>()},
+        }};
+    }
+
+    static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& t) { apply_talent_attraction(w, k, p, t); }
+    static void follow_up(world& w, std::size_t i, std::size_t k, const spec_type&, std::int64_t* cnt) { tag_month_talent(w, i, k, cnt); }
+    static void report(world& w, std::size_t k, const policy_spec& p, const spec_type& t, const std::int64_t* cnt) {
+        report_talent_attraction(w, k, p, t, cnt);
+    }
+};
+
+template struct policy_hooks<talent_attraction>;
 
 }  // namespace laborsim

@@ -5,7 +5,8 @@
 // skill by skill_gain, and the unemployed get placement support in matching.
 //   trained over the period ~ seats_per_year * years * completion_rate
 // Series: spending_vnd, beneficiaries (course starts), trained, trained_employed, dropouts.
-#include "policy/policy_apply.hpp"
+#include "policy/course.hpp"
+#include "policy/policy_rules.hpp"
 
 namespace laborsim {
 
@@ -13,44 +14,57 @@ namespace {
 enum slot : int { completed, completed_employed, dropped };
 }
 
-void apply_vocational_training_quota(world& w, std::size_t k, const policy_spec& p, const vocational_training_quota& q) {
-    auto& st = w.policies[k];
-    auto& ws = w.workers;
-    std::int64_t places = monthly_agents(w, k, q.seats_per_year);
-    places = std::min(places, affordable_agents(w, k, p, q.cost_per_trainee_vnd));
-    if (places <= 0) return;
-    const auto chosen = select_workers(w, k, static_cast<std::size_t>(places), [&](std::size_t i) {
-        return st.region_on[ws.region[i]] && ws.in_labor_force(i) && ws.course[i] == no_course && in_group(w, i, q.target);
-    });
-    for (const auto i : chosen) {
-        ws.course[i] = static_cast<std::uint8_t>(k);
-        ws.course_months_left[i] = static_cast<std::uint8_t>(std::clamp(q.course_months, 1, 255));
+template <> struct policy_rules<vocational_training_quota> {
+    using spec_type = vocational_training_quota;
+    using state = no_state;
+
+    static policy_schema schema() {
+        using vt = value_type;
+        using S = spec_type;
+        const auto fields = choices_of(field_names);
+        return {"Funded training places for a target group.", {
+            {"target", vt::mapping, "anyone", "", "Who is eligible.", {}, "target", bind_to<&S::target>()},
+            {"seats_per_year", vt::nonneg, "required", "persons/year", "Places funded per year.", {}, {}, bind_to<&S::seats_per_year>()},
+            {"course_level", vt::choice, "short_course", "", "Level reached on completion.",
+             level_choices(education_level::short_course, education_level::intermediate), {}, bind_to<&S::course_level>()},
+            {"course_field", vt::choice, "industry", "", "Field of the course.", fields, {}, bind_to<&S::course_field>()},
+            {"course_months", vt::integer, "3", "months", "Course length.", {}, {}, bind_months<&S::course_months>(1)},
+            {"completion_rate", vt::fraction, "0.9", "1", "Share of trainees who complete.", {}, {}, bind_to<&S::completion_rate>()},
+            {"skill_gain", vt::number, "0.08", "log points", "Skill added on completion.", {}, {}, bind_to<&S::skill_gain>()},
+            {"cost_per_trainee_vnd", vt::nonneg, "0", "VND", "Cost per trainee (counts against the budget).", {}, {},
+             bind_to<&S::cost_per_trainee_vnd>()},
+            {"placement_support", vt::nonneg, "0", "1", "> 0: unemployed completers get priority in matching.", {}, {},
+             bind_to<&S::placement_support>()},
+        }};
     }
-    const double persons = static_cast<double>(chosen.size()) / w.scale;
-    record_spending(w, k, persons * q.cost_per_trainee_vnd);
-    st.add("beneficiaries", persons);
-}
 
-void course_month_vocational(world& w, std::size_t i, const vocational_training_quota& q, std::int64_t* cnt) {
-    auto& ws = w.workers;
-    if (--ws.course_months_left[i] > 0) return;
-    ws.course[i] = no_course;
-    if (follow_up_uniform(w, i, 0) >= q.completion_rate) { cnt[dropped] += 1; return; }
-    ws.level[i] = std::max(ws.level[i], static_cast<std::uint8_t>(q.course_level));
-    ws.field[i] = static_cast<std::uint8_t>(q.course_field);
-    ws.skill[i] = static_cast<float>(ws.skill[i] + q.skill_gain);
-    ws.set(i, worker_flag::trained_by_policy, true);
-    const bool employed = ws.status[i] == static_cast<std::uint8_t>(worker_status::employed);
-    if (!employed && q.placement_support > 0) ws.set(i, worker_flag::placement, true);
-    cnt[completed] += 1;
-    cnt[completed_employed] += employed;
-}
+    static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& q) {
+        start_courses(w, k, p, {q.target, q.seats_per_year, q.cost_per_trainee_vnd, q.course_months});
+    }
 
-void report_vocational_training_quota(world& w, std::size_t k, const policy_spec&, const std::int64_t* cnt) {
-    auto& st = w.policies[k];
-    st.add("trained", static_cast<double>(cnt[completed]) / w.scale);
-    st.add("trained_employed", static_cast<double>(cnt[completed_employed]) / w.scale);
-    st.add("dropouts", static_cast<double>(cnt[dropped]) / w.scale);
-}
+    static void follow_up(world& w, std::size_t i, std::size_t, const spec_type& q, std::int64_t* cnt) {
+        const auto end = course_month(w, i, q.completion_rate);
+        if (end == course_end::ongoing) return;
+        if (end == course_end::dropped) { cnt[dropped] += 1; return; }
+        auto& ws = w.workers;
+        ws.level[i] = std::max(ws.level[i], static_cast<std::uint8_t>(q.course_level));
+        ws.field[i] = static_cast<std::uint8_t>(q.course_field);
+        ws.skill[i] = static_cast<float>(ws.skill[i] + q.skill_gain);
+        ws.set(i, worker_flag::trained_by_policy, true);
+        const bool employed = ws.status[i] == static_cast<std::uint8_t>(worker_status::employed);
+        if (!employed && q.placement_support > 0) ws.set(i, worker_flag::placement, true);
+        cnt[completed] += 1;
+        cnt[completed_employed] += employed;
+    }
+
+    static void report(world& w, std::size_t k, const policy_spec&, const spec_type&, const std::int64_t* cnt) {
+        auto& st = w.policies[k];
+        st.add("trained", static_cast<double>(cnt[completed]) / w.scale);
+        st.add("trained_employed", static_cast<double>(cnt[completed_employed]) / w.scale);
+        st.add("dropouts", static_cast<double>(cnt[dropped]) / w.scale);
+    }
+};
+
+template struct policy_hooks<vocational_training_quota>;
 
 }  // namespace laborsim

@@ -1,7 +1,10 @@
 // Scenario loading: YAML text -> laborsim::scenario, every key checked against the schema
 // and every problem collected (file:line:column, key path, expected vs found).
+#include <algorithm>
 #include <set>
 
+#include "core/units.hpp"
+#include "core/worker_store.hpp"
 #include "scenario/yaml_reader.hpp"
 #include "laborsim/scenario_io.hpp"
 
@@ -11,8 +14,8 @@ namespace {
 
 const section_spec& S(std::string_view name) { return schema_section(name); }
 
-// Workers and schools refer to a policy by a one-byte index; 255 means none.
-constexpr std::size_t no_policy_index = 255;
+// Workers and schools refer to a policy by a one-byte index; no_policy means none.
+constexpr std::size_t no_policy_index = no_policy;
 
 std::string at(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
@@ -110,132 +113,68 @@ void load_target(yaml_reader& rd, const YAML::Node& n, const std::string& p, tar
     rd.get(n, s, "max_age", p, g.max_age);
 }
 
-// Months counters live in one byte per worker: courses and commitments are 1-255 months.
-void check_months(yaml_reader& rd, const YAML::Node& n, const std::string& p, const char* key, int value, int lo) {
-    if (value >= lo && value <= 255) return;
-    rd.error(n[key] ? n[key] : n, yaml_reader::join(p, key),
-             "expected a number of months from " + std::to_string(lo) + " to 255, got " + std::to_string(value));
+// Month counters live in one byte per worker: courses and commitments are 1..max_counter_months.
+void check_months(yaml_reader& rd, const YAML::Node& n, const std::string& p, std::string_view key, int value, int lo) {
+    if (value >= lo && value <= max_counter_months) return;
+    const std::string k(key);
+    rd.error(n[k] ? n[k] : n, yaml_reader::join(p, key),
+             "expected a number of months from " + std::to_string(lo) + " to " + std::to_string(max_counter_months) + ", got " +
+                 std::to_string(value));
 }
 
-// Reads an optional target group under `target`.
-void load_target_of(yaml_reader& rd, const YAML::Node& n, const std::string& p, target_group& g) {
-    if (n["target"] && !n["target"].IsNull()) load_target(rd, n["target"], yaml_reader::join(p, "target"), g);
-}
+void read_bound(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, void* spec);
+void read_item_list(yaml_reader& rd, const YAML::Node& n, const std::string& p, const key_spec& k, const item_list_target& items);
 
-void load_minimum_wage(yaml_reader& rd, const YAML::Node& n, const std::string& p, minimum_wage& mw) {
-    const auto& step_spec = S("minimum_wage_step");
-    const std::string sp = yaml_reader::join(p, "steps");
-    const YAML::Node steps = n["steps"];
-    if (!steps.IsDefined()) {
-        rd.error(n, sp, "missing required key 'steps'");
-    } else if (!steps.IsSequence()) {
-        rd.error(steps, sp, "expected a list of mappings, got " + yaml_reader::describe(steps));
-    } else {
-        for (std::size_t i = 0; i < steps.size(); ++i) {
-            minimum_wage::step st;
-            if (!rd.check_map(steps[i], at(sp, i), {&step_spec})) continue;
-            rd.get(steps[i], step_spec, "from", at(sp, i), st.from);
-            rd.get(steps[i], step_spec, "wage_vnd", at(sp, i), st.wage_vnd);
-            mw.steps.push_back(st);
+// Reads key k of section s into where its binding points.
+void read_key(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, const key_spec& k, void* spec) {
+    const auto choice_index = [&](const std::string& v) {
+        return static_cast<std::size_t>(std::find(k.choices.begin(), k.choices.end(), v) - k.choices.begin());
+    };
+    const auto read = [&](auto& target) {
+        using T = std::decay_t<decltype(target)>;
+        if constexpr (std::is_same_v<T, std::monostate>) {
+            throw internal_error("schema key " + std::string(s.name) + "." + std::string(k.key) + " has no binding");
+        } else if constexpr (std::is_same_v<T, target_group*>) {
+            const std::string key(k.key);
+            if (n[key] && !n[key].IsNull()) load_target(rd, n[key], yaml_reader::join(p, key), *target);
+        } else if constexpr (std::is_same_v<T, choice_target>) {
+            if (std::string v; rd.get(n, s, k.key, p, v)) target.set(target.target, choice_index(v));
+        } else if constexpr (std::is_same_v<T, choice_list_target>) {
+            if (std::vector<std::string> v; rd.get(n, s, k.key, p, v))
+                for (const auto& x : v) target.add(target.target, choice_index(x));
+        } else if constexpr (std::is_same_v<T, item_list_target>) {
+            read_item_list(rd, n, p, k, target);
+        } else if constexpr (std::is_same_v<T, int*>) {
+            if (rd.get(n, s, k.key, p, *target) && k.bind.min_months >= 0) check_months(rd, n, p, k.key, *target, k.bind.min_months);
+        } else {
+            rd.get(n, s, k.key, p, *target);
         }
+    };
+    if (k.bind.target == nullptr) throw internal_error("schema key " + std::string(s.name) + "." + std::string(k.key) + " has no binding");
+    auto target = k.bind.target(spec);
+    std::visit(read, target);
+}
+
+// A list of mappings: each item is checked against the key's section and read by its bindings.
+void read_item_list(yaml_reader& rd, const YAML::Node& n, const std::string& p, const key_spec& k, const item_list_target& items) {
+    const auto& item_spec = S(k.section);
+    const std::string lp = yaml_reader::join(p, k.key);
+    const YAML::Node list = n[std::string(k.key)];
+    if (!list.IsDefined()) {
+        if (k.default_text == "required") rd.error(n, lp, "missing required key '" + std::string(k.key) + "'");
+        return;
     }
+    if (!list.IsSequence()) {
+        rd.error(list, lp, "expected a list of mappings, got " + yaml_reader::describe(list));
+        return;
+    }
+    for (std::size_t i = 0; i < list.size(); ++i)
+        if (rd.check_map(list[i], at(lp, i), {&item_spec})) read_bound(rd, list[i], at(lp, i), item_spec, items.append(items.target));
 }
 
-// One reader per policy type; each reads the keys of its schema section `s`.
-void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, vocational_training_quota& q) {
-    load_target_of(rd, n, p, q.target);
-    rd.get(n, s, "seats_per_year", p, q.seats_per_year);
-    rd.get(n, s, "course_level", p, q.course_level);
-    rd.get(n, s, "course_field", p, q.course_field);
-    if (rd.get(n, s, "course_months", p, q.course_months)) check_months(rd, n, p, "course_months", q.course_months, 1);
-    rd.get(n, s, "completion_rate", p, q.completion_rate);
-    rd.get(n, s, "skill_gain", p, q.skill_gain);
-    rd.get(n, s, "cost_per_trainee_vnd", p, q.cost_per_trainee_vnd);
-    rd.get(n, s, "placement_support", p, q.placement_support);
-}
-
-void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec&, minimum_wage& mw) {
-    load_minimum_wage(rd, n, p, mw);
-}
-
-void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, talent_attraction& t) {
-    load_target_of(rd, n, p, t.target);
-    rd.get(n, s, "bonus_vnd", p, t.bonus_vnd);
-    rd.get(n, s, "wage_top_up_vnd_month", p, t.wage_top_up_vnd_month);
-    if (rd.get(n, s, "commitment_months", p, t.commitment_months)) check_months(rd, n, p, "commitment_months", t.commitment_months, 1);
-    rd.get(n, s, "clawback_share", p, t.clawback_share);
-    std::string who;
-    if (rd.get(n, s, "recipients", p, who))
-        t.recipients = who == "movers" ? talent_recipients::movers : talent_recipients::movers_and_residents;
-    rd.get(n, s, "max_recipients_per_year", p, t.max_recipients_per_year);
-}
-
-void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, school_accreditation& a) {
-    rd.get(n, s, "standard", p, a.standard);
-    std::vector<std::string> kinds;
-    if (rd.get(n, s, "kinds", p, kinds))
-        for (const auto& k : kinds)
-            for (std::size_t i = 0; i < school_kind_names.size(); ++i)
-                if (school_kind_names[i] == k) a.kinds.push_back(static_cast<school_kind>(i));
-    std::string action;
-    if (rd.get(n, s, "below_standard", p, action))
-        a.below_standard = action == "close" ? accreditation_action::close : accreditation_action::upgrade;
-    rd.get(n, s, "upgrade_cost_vnd", p, a.upgrade_cost_vnd);
-    if (rd.get(n, s, "upgrade_months", p, a.upgrade_months)) check_months(rd, n, p, "upgrade_months", a.upgrade_months, 1);
-    rd.get(n, s, "admission_cap", p, a.admission_cap);
-    rd.get(n, s, "deadline_months", p, a.deadline_months);
-}
-
-void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, school_enterprise_partnership& sp) {
-    rd.get(n, s, "schools", p, sp.schools);
-    rd.get(n, s, "ordered_seats_per_year", p, sp.ordered_seats_per_year);
-    rd.get(n, s, "internship_skill_bonus", p, sp.internship_skill_bonus);
-    rd.get(n, s, "cost_per_student_month_vnd", p, sp.cost_per_student_month_vnd);
-    if (rd.get(n, s, "placement_window_months", p, sp.placement_window_months))
-        check_months(rd, n, p, "placement_window_months", sp.placement_window_months, 1);
-}
-
-void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, study_abroad& sa) {
-    load_target_of(rd, n, p, sa.target);
-    rd.get(n, s, "places_per_year", p, sa.places_per_year);
-    rd.get(n, s, "study_level", p, sa.study_level);
-    rd.get(n, s, "study_field", p, sa.study_field);
-    if (rd.get(n, s, "study_months", p, sa.study_months)) check_months(rd, n, p, "study_months", sa.study_months, 1);
-    rd.get(n, s, "completion_rate", p, sa.completion_rate);
-    rd.get(n, s, "skill_gain", p, sa.skill_gain);
-    rd.get(n, s, "return_rate", p, sa.return_rate);
-    if (rd.get(n, s, "return_obligation_months", p, sa.return_obligation_months))
-        check_months(rd, n, p, "return_obligation_months", sa.return_obligation_months, 0);
-    rd.get(n, s, "cost_per_student_vnd", p, sa.cost_per_student_vnd);
-    rd.get(n, s, "clawback_share", p, sa.clawback_share);
-}
-
-void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, digital_skills_program& d) {
-    load_target_of(rd, n, p, d.target);
-    rd.get(n, s, "seats_per_year", p, d.seats_per_year);
-    if (rd.get(n, s, "course_months", p, d.course_months)) check_months(rd, n, p, "course_months", d.course_months, 1);
-    rd.get(n, s, "completion_rate", p, d.completion_rate);
-    rd.get(n, s, "skill_gain", p, d.skill_gain);
-    rd.get(n, s, "field_switch_share", p, d.field_switch_share);
-    rd.get(n, s, "cost_per_trainee_vnd", p, d.cost_per_trainee_vnd);
-}
-
-void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, public_recruitment& r) {
-    rd.get(n, s, "field", p, r.field);
-    rd.get(n, s, "min_level", p, r.min_level);
-    rd.get(n, s, "target_per_10k", p, r.target_per_10k);
-    rd.get(n, s, "max_hires_per_year", p, r.max_hires_per_year);
-    rd.get(n, s, "cost_per_hire_vnd", p, r.cost_per_hire_vnd);
-    rd.get(n, s, "recruit_from_other_regions", p, r.recruit_from_other_regions);
-}
-
-void read_params(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, firm_training_subsidy& f) {
-    load_target_of(rd, n, p, f.target);
-    rd.get(n, s, "subsidy_per_trainee_vnd", p, f.subsidy_per_trainee_vnd);
-    rd.get(n, s, "training_cost_vnd", p, f.training_cost_vnd);
-    rd.get(n, s, "review_rate", p, f.review_rate);
-    rd.get(n, s, "skill_gain", p, f.skill_gain);
-    rd.get(n, s, "certify_level", p, f.certify_level);
+// Reads every key of section s into the spec at `spec` (a policy's params), as the keys' bindings say.
+void read_bound(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, void* spec) {
+    for (const auto& k : s.keys) read_key(rd, n, p, s, k, spec);
 }
 
 // Default-constructs the variant alternative whose name is `type`.
@@ -267,7 +206,7 @@ void load_policy(yaml_reader& rd, const YAML::Node& n, const std::string& p, con
     rd.get(n, common, "end", p, ps.end);
     rd.get(n, common, "annual_budget_vnd", p, ps.annual_budget_vnd);
     if (specific == nullptr || !make_params(type, ps.params)) return;
-    std::visit([&](auto& params) { read_params(rd, n, p, *specific, params); }, ps.params);
+    std::visit([&](auto& params) { read_bound(rd, n, p, *specific, &params); }, ps.params);
 }
 
 template <class T, class F>
@@ -282,6 +221,24 @@ void load_list(yaml_reader& rd, const YAML::Node& root, const char* key, std::ve
         T item;
         load_one(list[i], at(key, i), item);
         out.push_back(std::move(item));
+    }
+}
+
+// Keys of a policy's section that name schools (key_refers::school_ids) must name known ones.
+void check_school_references(yaml_reader& rd, const YAML::Node& n, const std::string& path, const policy_spec& p, const scenario& sc) {
+    const std::string section = "policy." + std::string(policy_type_name(p.params));
+    std::vector<std::string_view> school_ids;
+    for (const auto& sch : sc.schools) school_ids.push_back(sch.id);
+    // Bindings point into a spec for writing; here they are only read.
+    void* spec = std::visit([](const auto& params) { return const_cast<void*>(static_cast<const void*>(&params)); }, p.params);
+    for (const auto& k : S(section).keys) {
+        if (k.bind.refers != key_refers::school_ids) continue;
+        for (const auto& id : *std::get<std::vector<std::string>*>(k.bind.target(spec))) {
+            if (std::find(school_ids.begin(), school_ids.end(), id) != school_ids.end()) continue;
+            std::string msg = "unknown school '" + id + "'";
+            if (auto s = closest_match(id, school_ids); !s.empty()) msg += ", did you mean '" + s + "'?";
+            rd.error(n[std::string(k.key)], yaml_reader::join(path, k.key), msg);
+        }
     }
 }
 
@@ -315,18 +272,7 @@ void check_references(yaml_reader& rd, const YAML::Node& root, const scenario& s
         if (!p.id.empty() && !policy_ids.insert(p.id).second)
             rd.error(n, at("policies", i) + ".id", "duplicate policy id '" + p.id + "'");
         for (const auto& r : p.regions) check_region(n["region"], at("policies", i) + ".region", r);
-        if (const auto* sp = std::get_if<school_enterprise_partnership>(&p.params)) {
-            std::vector<std::string_view> school_ids;
-            for (const auto& sch : sc.schools) school_ids.push_back(sch.id);
-            for (const auto& id : sp->schools) {
-                bool found = false;
-                for (auto known_id : school_ids) found = found || known_id == id;
-                if (found) continue;
-                std::string msg = "unknown school '" + id + "'";
-                if (auto s = closest_match(id, school_ids); !s.empty()) msg += ", did you mean '" + s + "'?";
-                rd.error(n["schools"], at("policies", i) + ".schools", msg);
-            }
-        }
+        check_school_references(rd, n, at("policies", i), p, sc);
         // Only an explicit end can contradict the start; a policy starting after the
         // calendar (e.g. a run shortened with --set calendar.end) simply never applies.
         if (p.end < p.start && n["end"]) rd.error(n, at("policies", i) + ".end", "ends before it starts");

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "laborsim/errors.hpp"
+#include "policy/policy_hooks.hpp"
 
 namespace laborsim {
 
@@ -11,11 +12,21 @@ namespace {
 
 using vt = value_type;
 
+// The `policy.<type>` section of each type in list order, then the sections they nest.
+void add_policy_sections(std::vector<section_spec>& out) {
+    std::vector<section_spec> nested;
+    for_each_policy_type([&]<class T>() {
+        auto ps = policy_hooks<T>::schema();
+        out.push_back({policy_section_name<T>(), ps.doc, std::move(ps.keys)});
+        for (auto& n : ps.nested) nested.push_back(std::move(n));
+    });
+    for (auto& n : nested) out.push_back(std::move(n));
+}
+
 std::vector<section_spec> make_schema() {
-    const std::vector<std::string_view> levels{"none", "short_course", "elementary", "intermediate",
-                                               "college", "university", "postgraduate"};
-    const std::vector<std::string_view> fields{"agriculture", "industry", "services", "health", "education", "digital"};
-    return {
+    const auto levels = choices_of(education_names);
+    const auto fields = choices_of(field_names);
+    std::vector<section_spec> schema{
         {"scenario", "The top level of a scenario file.", {
             {"name", vt::identifier, "required", "", "Scenario name; also the default output file name."},
             {"description", vt::string, "\"\"", "", "Free text shown by `laborsim info` and reports."},
@@ -55,7 +66,7 @@ std::vector<section_spec> make_schema() {
         {"school", "A school: kind sets its output level (vocational_centre -> elementary, vocational_college -> college, university -> university).", {
             {"id", vt::identifier, "required", "", "Stable id."},
             {"region", vt::identifier, "required", "", "Region id."},
-            {"kind", vt::choice, "vocational_centre", "", "Kind of school.", {"vocational_centre", "vocational_college", "university"}},
+            {"kind", vt::choice, "vocational_centre", "", "Kind of school.", choices_of(school_kind_names)},
             {"field", vt::choice, "industry", "", "Field of its graduates.", fields},
             {"seats_per_year", vt::nonneg, "required", "persons/year", "Admissions capacity."},
             {"program_months", vt::integer, "3", "months", "Program length."},
@@ -145,97 +156,16 @@ std::vector<section_spec> make_schema() {
         }},
         {"policy", "A scheduled policy. The keys below are common; `type` adds its own (sections policy.<type>).", {
             {"id", vt::identifier, "required", "", "Stable id; output under /policies/<id>."},
-            {"type", vt::choice, "required", "", "Policy type (docs/policies.md).",
-             {"vocational_training_quota", "minimum_wage", "talent_attraction", "school_accreditation",
-              "school_enterprise_partnership", "study_abroad", "digital_skills_program", "public_recruitment",
-              "firm_training_subsidy"}},
+            {"type", vt::choice, "required", "", "Policy type (docs/policies.md).", {policy_type_names.begin(), policy_type_names.end()}},
             {"region", vt::string_list, "all", "", "Region id, list of ids, or `all`."},
             {"start", vt::date, "calendar start", "YYYY-MM", "First month in force."},
             {"end", vt::date, "calendar end", "YYYY-MM", "Last month in force."},
             {"annual_budget_vnd", vt::nonneg, "0 (no cap)", "VND/year", "Spending cap per calendar year."},
         }},
-        {"policy.vocational_training_quota", "Funded training places for a target group.", {
-            {"target", vt::mapping, "anyone", "", "Who is eligible.", {}, "target"},
-            {"seats_per_year", vt::nonneg, "required", "persons/year", "Places funded per year."},
-            {"course_level", vt::choice, "short_course", "", "Level reached on completion.", {"short_course", "elementary", "intermediate"}},
-            {"course_field", vt::choice, "industry", "", "Field of the course.", fields},
-            {"course_months", vt::integer, "3", "months", "Course length."},
-            {"completion_rate", vt::fraction, "0.9", "1", "Share of trainees who complete."},
-            {"skill_gain", vt::number, "0.08", "log points", "Skill added on completion."},
-            {"cost_per_trainee_vnd", vt::nonneg, "0", "VND", "Cost per trainee (counts against the budget)."},
-            {"placement_support", vt::nonneg, "0", "1", "> 0: unemployed completers get priority in matching."},
-        }},
-        {"policy.minimum_wage", "Regional minimum wage steps.", {
-            {"steps", vt::mapping_list, "required", "", "Dated levels, each in force from its date.", {}, "minimum_wage_step"},
-        }},
-        {"policy.talent_attraction", "Bonus and wage top-up for a target group who move to (or stay in) the region, against a commitment to stay.", {
-            {"target", vt::mapping, "anyone", "", "Who qualifies; the migration response is by level and field, other limits restrict payment.", {}, "target"},
-            {"bonus_vnd", vt::nonneg, "0", "VND", "One-off bonus per recipient."},
-            {"wage_top_up_vnd_month", vt::nonneg, "0", "VND/month", "Paid monthly to each recipient during the commitment."},
-            {"commitment_months", vt::integer, "60", "months", "How long a recipient commits to stay (1-255)."},
-            {"clawback_share", vt::fraction, "1", "1", "Share of the bonus repaid, pro rata to the months left, by one who leaves early."},
-            {"recipients", vt::choice, "movers", "", "Who is paid: movers into the region, or also residents of the target group.", {"movers", "movers_and_residents"}},
-            {"max_recipients_per_year", vt::nonneg, "0 (budget only)", "persons/year", "Cap on new recipients."},
-        }},
-        {"policy.school_accreditation", "A quality standard: schools below it close, or are capped until they upgrade.", {
-            {"standard", vt::fraction, "0.6", "1", "Quality a school must reach (school `quality`)."},
-            {"kinds", vt::string_list, "all", "", "School kinds assessed.", {"vocational_centre", "vocational_college", "university"}},
-            {"below_standard", vt::choice, "upgrade", "", "What happens to a school below the standard.", {"upgrade", "close"}},
-            {"upgrade_cost_vnd", vt::nonneg, "0", "VND/school", "Cost of one upgrade (counts against the budget)."},
-            {"upgrade_months", vt::integer, "12", "months", "Time an upgrade takes."},
-            {"admission_cap", vt::fraction, "0.5", "1", "Share of its seats a school below the standard may fill."},
-            {"deadline_months", vt::integer, "0 (never)", "months", "With upgrade: a school not funded within this long of falling below the standard closes."},
-        }},
-        {"policy.school_enterprise_partnership", "Firms order training from partner schools and take their students as interns.", {
-            {"schools", vt::string_list, "all schools in the regions", "", "Partner school ids."},
-            {"ordered_seats_per_year", vt::nonneg, "0", "persons/year", "Extra seats per partner school ordered by firms."},
-            {"internship_skill_bonus", vt::number, "0.05", "log points", "Skill added on graduation from a partner school."},
-            {"cost_per_student_month_vnd", vt::nonneg, "0", "VND/month", "Cost per student enrolled at a partner school."},
-            {"placement_window_months", vt::integer, "12", "months", "Graduates are followed this long to count placements (1-255)."},
-        }},
-        {"policy.study_abroad", "Funded places abroad with a return obligation.", {
-            {"target", vt::mapping, "anyone", "", "Who is eligible.", {}, "target"},
-            {"places_per_year", vt::nonneg, "required", "persons/year", "Places funded per year."},
-            {"study_level", vt::choice, "postgraduate", "", "Level reached on completion.", levels},
-            {"study_field", vt::choice, "the student's", "", "Field of study.", fields},
-            {"study_months", vt::integer, "24", "months", "Time abroad (1-255)."},
-            {"completion_rate", vt::fraction, "0.9", "1", "Share of students who complete."},
-            {"skill_gain", vt::number, "0.2", "log points", "Skill added on completion."},
-            {"return_rate", vt::fraction, "0.8", "1", "Probability a student comes back."},
-            {"return_obligation_months", vt::integer, "60", "months", "Stay in the region this long after returning (0-255)."},
-            {"cost_per_student_vnd", vt::nonneg, "0", "VND", "Whole program cost, paid at departure."},
-            {"clawback_share", vt::fraction, "1", "1", "Share of the cost repaid by non-returners (and pro rata by early leavers)."},
-        }},
-        {"policy.digital_skills_program", "Short digital upskilling courses; some completers move into the digital field.", {
-            {"target", vt::mapping, "anyone", "", "Who is eligible.", {}, "target"},
-            {"seats_per_year", vt::nonneg, "required", "persons/year", "Places funded per year."},
-            {"course_months", vt::integer, "2", "months", "Course length (1-255)."},
-            {"completion_rate", vt::fraction, "0.85", "1", "Share of trainees who complete."},
-            {"skill_gain", vt::number, "0.05", "log points", "Skill added on completion."},
-            {"field_switch_share", vt::fraction, "0.3", "1", "Share of completers who move into the digital field."},
-            {"cost_per_trainee_vnd", vt::nonneg, "0", "VND", "Cost per trainee (counts against the budget)."},
-        }},
-        {"policy.public_recruitment", "Public employers hire toward a staffing norm per 10,000 people.", {
-            {"field", vt::choice, "health", "", "Field of the staff.", fields},
-            {"min_level", vt::choice, "university", "", "Lowest level counted as staff.", levels},
-            {"target_per_10k", vt::nonneg, "required", "1/10000 persons", "Staff per 10,000 population to reach."},
-            {"max_hires_per_year", vt::nonneg, "0 (no limit)", "persons/year", "Pace limit on hiring."},
-            {"cost_per_hire_vnd", vt::nonneg, "0", "VND", "One-off cost per recruit (counts against the budget)."},
-            {"recruit_from_other_regions", vt::boolean, "true", "", "Also recruit unemployed staff from other regions (they move)."},
-        }},
-        {"policy.firm_training_subsidy", "A subsidy per worker a firm trains on the job.", {
-            {"target", vt::mapping, "anyone employed", "", "Which employed workers qualify.", {}, "target"},
-            {"subsidy_per_trainee_vnd", vt::nonneg, "required", "VND", "Subsidy per trainee (counts against the budget)."},
-            {"training_cost_vnd", vt::nonneg, "required", "VND", "Full cost of training one worker."},
-            {"review_rate", vt::fraction, "0.0833", "1/month", "Monthly chance a firm reviews a worker's training."},
-            {"skill_gain", vt::number, "0.05", "log points", "Skill added by the training."},
-            {"certify_level", vt::choice, "none (no change)", "", "Level trainees below it reach.", levels},
-        }},
-        {"minimum_wage_step", "One minimum-wage step.", {
-            {"from", vt::date, "required", "YYYY-MM", "First month of this level."},
-            {"wage_vnd", vt::nonneg, "required", "VND/month", "The minimum wage."},
-        }},
-        {"target", "A target group; omitted keys mean anyone.", {
+    };
+    add_policy_sections(schema);
+    schema.push_back(
+        section_spec{"target", "A target group; omitted keys mean anyone.", {
             {"rural", vt::boolean, "any", "", "Rural (true) or urban (false) workers."},
             {"unemployed", vt::boolean, "any", "", "Unemployed (true) or employed (false)."},
             {"min_level", vt::choice, "none", "", "Lowest education level.", levels},
@@ -243,8 +173,8 @@ std::vector<section_spec> make_schema() {
             {"field", vt::choice, "any", "", "Field.", fields},
             {"min_age", vt::integer, "15", "years", "Youngest age."},
             {"max_age", vt::integer, "64", "years", "Oldest age."},
-        }},
-    };
+        }});
+    return schema;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

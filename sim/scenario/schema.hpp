@@ -2,9 +2,18 @@
 // meaning. The loader looks keys up here (an unknown key is an error with a suggestion)
 // and `laborsim schema` prints docs/scenarios.md from it, so the two cannot drift.
 #pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <variant>
 #include <vector>
+
+#include "laborsim/calendar.hpp"
+#include "laborsim/types.hpp"
+#include "policy/target_group.hpp"
 
 namespace laborsim {
 
@@ -28,6 +37,34 @@ enum class value_type {
     mapping_list,   // a list of nested sections
 };
 
+// Where the loader puts a key's value in the spec it is reading (policy sections), found
+// from the spec's address. It is data, so the engine's policy files can state it without
+// any YAML; sim/scenario does the reading.
+struct choice_target {       // an enum whose enumerators are the key's choices, in order
+    void* target;
+    void (*set)(void* target, std::size_t choice);
+};
+struct choice_list_target {  // a list of such enums
+    void* target;
+    void (*add)(void* target, std::size_t choice);
+};
+struct item_list_target {    // mapping_list: a new item per mapping, read by the nested section's bindings
+    void* target;
+    void* (*append)(void* target);
+};
+using bound_target = std::variant<std::monostate, double*, int*, bool*, std::string*, std::vector<std::string>*, year_month*,
+                                  education_level*, std::optional<education_level>*, field_kind*,
+                                  std::optional<field_kind>*, target_group*, choice_target, choice_list_target,
+                                  item_list_target>;
+// What a key's values name, for the loader's cross-reference checks.
+enum class key_refers : std::uint8_t { nothing, school_ids };
+
+struct key_binding {
+    bound_target (*target)(void* spec) = nullptr;  // null: the key is read by hand
+    int min_months = -1;                           // >= 0: a one-byte month count, min_months..max_counter_months
+    key_refers refers = key_refers::nothing;
+};
+
 struct key_spec {
     std::string_view key;
     value_type type;
@@ -36,7 +73,49 @@ struct key_spec {
     std::string_view doc;
     std::vector<std::string_view> choices = {};
     std::string_view section = {};  // for mapping / mapping_list: the nested section's name
+    key_binding bind = {};
 };
+
+namespace detail {
+template <class C, class M> C member_class(M C::*);
+template <class T> struct vector_item { using type = void; };
+template <class T> struct vector_item<std::vector<T>> { using type = T; };
+
+template <class M> bound_target target_of(M& m) {
+    using item = typename vector_item<M>::type;
+    if constexpr (std::is_enum_v<M> && !std::is_same_v<M, education_level> && !std::is_same_v<M, field_kind>) {
+        return choice_target{&m, [](void* t, std::size_t c) { *static_cast<M*>(t) = static_cast<M>(c); }};
+    } else if constexpr (std::is_enum_v<item>) {
+        return choice_list_target{&m, [](void* t, std::size_t c) { static_cast<M*>(t)->push_back(static_cast<item>(c)); }};
+    } else if constexpr (std::is_class_v<item> && !std::is_same_v<M, std::vector<std::string>>) {
+        return item_list_target{&m, [](void* t) -> void* { return &static_cast<M*>(t)->emplace_back(); }};
+    } else {
+        return &m;
+    }
+}
+template <auto Member> bound_target member_target(void* spec) {
+    using C = decltype(member_class(Member));
+    return target_of(static_cast<C*>(spec)->*Member);
+}
+}  // namespace detail
+
+// The key's value goes to `Member` of the spec: bind_to<&study_abroad::study_level>().
+template <auto Member> constexpr key_binding bind_to(key_refers refers = key_refers::nothing) {
+    return {&detail::member_target<Member>, -1, refers};
+}
+// The same for a month count kept in a one-byte counter: min_months..max_counter_months.
+template <auto Member> constexpr key_binding bind_months(int min_months) {
+    return {&detail::member_target<Member>, min_months, key_refers::nothing};
+}
+
+// Choices from one of the name tables of laborsim/types.hpp.
+template <std::size_t N> std::vector<std::string_view> choices_of(const std::array<std::string_view, N>& names) {
+    return {names.begin(), names.end()};
+}
+// The education levels lo..hi, as choices.
+inline std::vector<std::string_view> level_choices(education_level lo, education_level hi) {
+    return {education_names.begin() + static_cast<int>(lo), education_names.begin() + static_cast<int>(hi) + 1};
+}
 
 struct section_spec {
     std::string_view name;

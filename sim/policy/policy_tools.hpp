@@ -1,44 +1,19 @@
-// One apply function per policy type (one file each). Each runs at the start of the month
-// while the policy is active and reports into its policy_state. Types that follow the
-// workers they selected (courses, commitments, study abroad, placement windows) also have
-// per-worker follow-up functions that the schedule calls every month, active or not, from
-// one parallel pass over the workers; each gets `follow_up_slots` integer counters.
+// Tools the policy files share: targeting, budgets, yearly rates, random selection of workers
+// and follow-up draws. Each policy's behaviour is in its own file (policy_rules.hpp).
 #pragma once
 #include <algorithm>
 #include <tuple>
 
 #include "core/parallel.hpp"
 #include "core/rng_batch.hpp"
+#include "core/units.hpp"
 #include "model/world.hpp"
+#include "policy/policy_draws.hpp"
 
 namespace laborsim {
 
-void apply_minimum_wage(world& w, std::size_t k, const policy_spec& p, const minimum_wage& mw);
-void apply_vocational_training_quota(world& w, std::size_t k, const policy_spec& p, const vocational_training_quota& q);
-void apply_talent_attraction(world& w, std::size_t k, const policy_spec& p, const talent_attraction& t);
-void apply_school_accreditation(world& w, std::size_t k, const policy_spec& p, const school_accreditation& a);
-void apply_school_enterprise_partnership(world& w, std::size_t k, const policy_spec& p,
-                                         const school_enterprise_partnership& sp);
-void apply_study_abroad(world& w, std::size_t k, const policy_spec& p, const study_abroad& sa);
-void apply_digital_skills_program(world& w, std::size_t k, const policy_spec& p, const digital_skills_program& d);
-void apply_public_recruitment(world& w, std::size_t k, const policy_spec& p, const public_recruitment& r);
-void apply_firm_training_subsidy(world& w, std::size_t k, const policy_spec& p, const firm_training_subsidy& f);
-
-// Monthly follow-up, per worker (i) carrying policy k's course or tag. Counters: cnt[0..7].
+// Counters each policy gets from the schedule's monthly pass over the workers it holds.
 inline constexpr std::size_t follow_up_slots = 8;
-void course_month_vocational(world& w, std::size_t i, const vocational_training_quota& q, std::int64_t* cnt);
-void course_month_digital(world& w, std::size_t i, const digital_skills_program& d, std::int64_t* cnt);
-void tag_month_talent(world& w, std::size_t i, const policy_state& st, const talent_attraction& t, std::int64_t* cnt);
-void tag_month_study_abroad(world& w, std::size_t i, const policy_state& st, const study_abroad& sa, std::int64_t* cnt);
-void tag_month_partnership(world& w, std::size_t i, const school_enterprise_partnership& sp, std::int64_t* cnt);
-// After the pass: turn the counters into the policy's series (and pay what they owe).
-void report_vocational_training_quota(world& w, std::size_t k, const policy_spec& p, const std::int64_t* cnt);
-void report_digital_skills_program(world& w, std::size_t k, const policy_spec& p, const std::int64_t* cnt);
-void report_talent_attraction(world& w, std::size_t k, const policy_spec& p, const talent_attraction& t, const std::int64_t* cnt);
-void report_study_abroad(world& w, std::size_t k, const policy_spec& p, const study_abroad& sa, const std::int64_t* cnt);
-void report_school_enterprise_partnership(world& w, std::size_t k, const policy_spec& p, const std::int64_t* cnt);
-// School-level follow-up (upgrades in progress), every month.
-void follow_up_school_accreditation(world& w, std::size_t k, const policy_spec& p, const school_accreditation& a);
 
 // Regions a policy targets, as indexes (all regions when the list is empty).
 std::vector<std::size_t> target_regions(const world& w, const policy_spec& p);
@@ -83,7 +58,7 @@ std::vector<std::uint32_t> select_workers(const world& w, std::size_t k, std::si
     for (;;) {
         const auto cut = share >= 1.0 ? std::uint64_t{1} << 32 : static_cast<std::uint64_t>(share * all);
         cands = gather_blocks<candidate>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
-            for_each_drawn(w.rng, rng_stream::policy, month, static_cast<std::uint32_t>(k), ws.id.data(), b, e,
+            for_each_drawn(w.rng, rng_stream::policy, month, policy_draw::selection.at(k), ws.id.data(), b, e,
                            [&](std::size_t i, const draw_words& d, std::size_t j) {
                                const std::uint32_t priority = d.word(j, 0);
                                if (priority < cut && eligible(i))
@@ -102,9 +77,10 @@ std::vector<std::uint32_t> select_workers(const world& w, std::size_t k, std::si
     return out;
 }
 
-// A uniform draw for worker i's follow-up in this month (draw index keeps uses apart).
-inline double follow_up_uniform(const world& w, std::size_t i, std::uint32_t draw) {
-    return counter_rng::to_unit(w.rng.words(rng_stream::policy, w.month_key(), w.workers.id[i], 1000 + draw)[0]);
+// A uniform draw for worker i's follow-up in this month (the use keeps draws apart).
+inline double follow_up_uniform(const world& w, std::size_t i, follow_up_draw use) {
+    const auto slot = policy_draw::follow_up.at(static_cast<std::size_t>(use));
+    return counter_rng::to_unit(w.rng.words(rng_stream::policy, w.month_key(), w.workers.id[i], slot)[0]);
 }
 
 }  // namespace laborsim

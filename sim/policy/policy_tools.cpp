@@ -1,0 +1,46 @@
+// The shared policy tools of policy_tools.hpp: targeting, budgets, yearly rates.
+#include "policy/policy_tools.hpp"
+
+#include <limits>
+
+namespace laborsim {
+
+std::vector<std::size_t> target_regions(const world& w, const policy_spec& p) {
+    std::vector<std::size_t> out;
+    for (std::size_t r = 0; r < w.region_count(); ++r) {
+        if (p.regions.empty()) { out.push_back(r); continue; }
+        for (const auto& id : p.regions)
+            if (w.sc->regions[r].id == id) out.push_back(r);
+    }
+    return out;
+}
+
+double budget_left_vnd(const world& w, std::size_t k, const policy_spec& p) {
+    if (p.annual_budget_vnd <= 0) return std::numeric_limits<double>::infinity();
+    return std::max(0.0, p.annual_budget_vnd - w.policies[k].spent_this_year_vnd);
+}
+
+void record_spending(world& w, std::size_t k, double vnd) {
+    w.policies[k].spent_this_year_vnd += vnd;
+    w.policies[k].add("spending_vnd", vnd);
+}
+
+std::int64_t affordable_agents(const world& w, std::size_t k, const policy_spec& p, double cost_per_person_vnd) {
+    if (cost_per_person_vnd <= 0 || p.annual_budget_vnd <= 0) return std::numeric_limits<std::int64_t>::max();
+    // Spending is in persons: one agent stands for 1/scale people.
+    const double per_agent = cost_per_person_vnd / w.scale;
+    const double left = budget_left_vnd(w, k, p);
+    auto n = static_cast<std::int64_t>(std::floor(left / per_agent));
+    while (n > 0 && static_cast<double>(n) * per_agent > left) --n;      // the division may round up
+    while (static_cast<double>(n + 1) * per_agent <= left) ++n;           // or down
+    return n;
+}
+
+std::int64_t monthly_agents(world& w, std::size_t k, double persons_per_year) {
+    auto& st = w.policies[k];
+    const double seats = st.seat_credit + persons_per_year * w.scale / 12.0;
+    st.seat_credit = seats - std::floor(seats);
+    return static_cast<std::int64_t>(std::floor(seats));
+}
+
+}  // namespace laborsim
