@@ -26,17 +26,27 @@ install(FILES "${CMAKE_CURRENT_BINARY_DIR}/include/laborsim/version.hpp"
 
 # Policy specs: each policy type's spec struct lives in sim/policy/<type>.hpp, listed by
 # sim/policy/policy_list.hpp, and include/laborsim/policy.hpp includes "policy/policy_list.hpp";
-# so those headers install as <laborsim/policy/<type>.hpp>. Every sim/policy/*.hpp is public
-# except the engine-side helpers named here, which the installed headers must never include.
-# A new private header in sim/policy/ must be added to this list.
-set(LABORSIM_PRIVATE_POLICY_HEADERS policy_apply.hpp policy_rules.hpp policy_draws.hpp course.hpp)
-file(GLOB LABORSIM_POLICY_HEADERS CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/sim/policy/*.hpp")
-foreach(header IN LISTS LABORSIM_POLICY_HEADERS)
-  get_filename_component(name "${header}" NAME)
-  if(NOT name IN_LIST LABORSIM_PRIVATE_POLICY_HEADERS)
-    install(FILES "${header}" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/laborsim/policy")
-  endif()
-endforeach()
+# so those headers install as <laborsim/policy/<type>.hpp>. What is public follows from the
+# list itself: policy_list.hpp and every sibling it includes by bare name, transitively (the
+# spec headers and target_group.hpp). The rules, hooks and tools headers of sim/policy are
+# never reached that way, so they stay private without a list to keep up to date.
+set(policy_dir "${CMAKE_CURRENT_SOURCE_DIR}/sim/policy")
+set(LABORSIM_PUBLIC_POLICY_HEADERS policy_list.hpp)
+set(pending policy_list.hpp)
+while(pending)
+  list(POP_FRONT pending header)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${policy_dir}/${header}")
+  file(STRINGS "${policy_dir}/${header}" lines REGEX "^#include \"[a-z0-9_]+\\.hpp\"")
+  foreach(line IN LISTS lines)
+    string(REGEX REPLACE "^#include \"([a-z0-9_]+\\.hpp)\".*" "\\1" sibling "${line}")
+    if(NOT sibling IN_LIST LABORSIM_PUBLIC_POLICY_HEADERS)
+      list(APPEND LABORSIM_PUBLIC_POLICY_HEADERS "${sibling}")
+      list(APPEND pending "${sibling}")
+    endif()
+  endforeach()
+endwhile()
+list(TRANSFORM LABORSIM_PUBLIC_POLICY_HEADERS PREPEND "${policy_dir}/")
+install(FILES ${LABORSIM_PUBLIC_POLICY_HEADERS} DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/laborsim/policy")
 
 # `laborsim report` looks for its script next to the installed binary (sim/cli/report_command.cpp).
 install(FILES tools/report.py DESTINATION "${CMAKE_INSTALL_DATADIR}/laborsim/tools")
