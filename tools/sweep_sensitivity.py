@@ -11,6 +11,10 @@ effect on the ranks), and the standardised regression coefficient (SRC: the outc
 change in standard deviations per standard deviation of the parameter, all parameters in
 one linear regression; R^2 says how much a linear model explains). Prints a Markdown table,
 strongest first.
+
+A list-valued parameter (``values: [short_course, elementary]``) enters as its position in
+the spec's list (0, 1, ...): ranks then follow the order you listed. For variance-based
+indices, run a ``sampling: {method: saltelli}`` sweep and use ``laborsim.sensitivity``.
 """
 import argparse
 import os
@@ -19,8 +23,11 @@ import sys
 import numpy as np
 from scipy import stats
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from laborsim.sweeps import load_summary, outcome_columns, parameter_columns  # noqa: E402
+try:
+    import laborsim  # noqa: F401  (installed by tools/setup)
+except ImportError:  # run from a checkout that tools/setup has not set up
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from laborsim.sweeps import load_summary, outcome_columns, parameter_columns, point_means  # noqa: E402
 
 
 def residuals(y, X):
@@ -28,6 +35,28 @@ def residuals(y, X):
     A = np.column_stack([np.ones(len(y)), X]) if X.size else np.ones((len(y), 1))
     coef, *_ = np.linalg.lstsq(A, y, rcond=None)
     return y - A @ coef
+
+
+def listed_values(folder):
+    """{key: [values...]} of the spec's list-valued parameters, in the order written."""
+    import h5py
+    import yaml
+
+    with h5py.File(os.path.join(folder, "summary.h5"), "r") as f:
+        text = f.attrs["sweep_spec"]
+    spec = yaml.safe_load(text.decode() if isinstance(text, bytes) else text)
+    return {p["key"]: [str(v) for v in p["values"]] for p in spec["parameters"] if "values" in p}
+
+
+def as_numbers(points, params, listed):
+    """Parameters as numbers: text values become their position in the spec's list."""
+    out = points.copy()
+    for p in params:
+        if out[p].dtype.kind in "biuf":
+            continue
+        order = listed.get(p) or sorted(out[p].astype(str).unique())
+        out[p] = out[p].astype(str).map({v: i for i, v in enumerate(order)}).astype(float)
+    return out
 
 
 def sensitivity(points, params, outcome):
@@ -61,7 +90,9 @@ def main():
     if outcome not in outcomes:
         sys.exit(f"no outcome {outcome!r}; the summary has: {', '.join(outcomes)}")
     ok = df[df.status == "ok"]
-    points = ok.groupby("point")[params + [outcome]].mean()
+    points = as_numbers(point_means(df, [outcome]), params, listed_values(args.folder))
+    if points[params].nunique().min() < 2:
+        sys.exit("every parameter needs at least two values among the ok points")
     rows, r2 = sensitivity(points, params, outcome)
     print(f"Outcome `{outcome}`: {len(points)} points ({len(ok)} of {len(df)} runs ok, replicates averaged); "
           f"mean {points[outcome].mean():.4f}, range {points[outcome].min():.4f} to {points[outcome].max():.4f}.\n")

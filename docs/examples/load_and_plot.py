@@ -8,14 +8,12 @@ Run it from the repository root after a quickstart run:
 Each block below is one notebook cell.
 """
 
-# %% Setup: the analysis package lives in tools/; Agg draws without a display.
-import pathlib
+# %% Setup: tools/setup installs the analysis package (tools/laborsim); Agg draws without a display.
 import sys
 
 import matplotlib
 
 matplotlib.use("Agg")
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "tools"))
 import laborsim  # noqa: E402
 
 path = sys.argv[1] if len(sys.argv) > 1 else "results/quickstart.h5"

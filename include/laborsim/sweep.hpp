@@ -12,7 +12,7 @@
 
 namespace laborsim {
 
-enum class sampling_method { grid, lhs, sobol };
+enum class sampling_method { grid, lhs, sobol, saltelli };
 
 struct sweep_parameter {
     std::string key;                  // scenario key path, as for `--set`
@@ -41,13 +41,14 @@ struct sweep_spec {
     std::vector<std::string> settings;  // fixed key=value overrides for every run
     int replicates = 1;
     sampling_method method = sampling_method::grid;
-    int points = 0;                   // lhs / sobol sample size
+    int points = 0;                   // lhs / sobol sample size; saltelli: base samples N
     std::uint64_t sampling_seed = 1;  // lhs permutations
     std::vector<sweep_parameter> parameters;
     std::vector<sweep_outcome> outcomes;
     std::string output_dir;           // relative to the working directory
     int threads = 0;                  // per run; 0: automatic
     double run_timeout_s = 0;         // 0: no limit
+    std::string memory_per_run;       // Slurm --mem of one run, e.g. "2G"; empty: the template's
     // From the base scenario (with `settings` applied), checked when the spec is loaded.
     std::uint64_t base_seed = 1;      // the spec's `seed`, or the base scenario's; replicate k
                                       // runs with replicate_seed(base_seed, k) (replicates.hpp)
@@ -85,6 +86,9 @@ sweep_spec load_sweep_spec_text(const std::string& text, const std::string& labe
 // Deterministic expansion: grid = cartesian product (first parameter slowest); lhs and
 // sobol = `points` samples mapped onto each parameter's range or list; times replicates.
 sweep_plan expand_sweep(const sweep_spec& spec);
+
+// Saltelli's design in [0, 1)^dims: base_samples x (dims + 2) points (see sweep_plan.cpp).
+std::vector<std::vector<double>> saltelli_design(int base_samples, std::size_t dims);
 
 struct sweep_options {
     std::string output_dir;           // empty: the spec's

@@ -3,6 +3,7 @@
 // srun), and Slurm array tasks (--task-index, or SLURM_ARRAY_TASK_ID in the environment).
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -17,6 +18,7 @@ namespace {
 struct sweep_args {
     std::string spec;
     bool list = false;
+    bool resources = false;
     bool summarize = false;
     bool quiet = false;
     std::optional<int> task_index;
@@ -70,6 +72,14 @@ int sweep(sweep_args& a) {
                     sweep_output_dir(plan, a.options).c_str(), plan.listing().c_str());
         return 0;
     }
+    if (a.resources) {
+        // key=value lines for tools/slurm/submit-sweep (sbatch settings from the spec).
+        std::printf("name=%s\nruns=%zu\noutput=%s\nthreads=%d\nmemory_per_run=%s\nrun_timeout_s=%g\n",
+                    plan.spec.name.c_str(), plan.runs.size(),
+                    std::filesystem::absolute(sweep_output_dir(plan, a.options)).lexically_normal().c_str(),
+                    plan.spec.threads, plan.spec.memory_per_run.c_str(), plan.spec.run_timeout_s);
+        return 0;
+    }
     if (a.summarize) return finish_with_summary(plan, a.options, a.quiet);
     if (const auto task = array_task(a)) {
         a.options.task_index = task->first;
@@ -101,6 +111,8 @@ void add_sweep_command(CLI::App& app, command_list& commands) {
     auto* cmd = app.add_subcommand("sweep", "Run a parameter sweep: locally, under mpirun, or as a Slurm array (docs/sweeps.md)");
     cmd->add_option("spec", a->spec, "Sweep spec YAML file")->required();
     cmd->add_flag("--list", a->list, "Print the expanded runs (ids, seeds, values) and exit");
+    cmd->add_flag("--resources", a->resources,
+                  "Print name, runs, output folder, threads, memory_per_run and run_timeout_s as key=value lines and exit");
     cmd->add_flag("--summarize", a->summarize, "Only (re)build manifest.json, summary.csv and summary.h5 from the run files");
     cmd->add_option("-o,--output", a->options.output_dir, "Output folder (default: the spec's `output`)");
     cmd->add_option("-j,--jobs", a->options.jobs, "Runs at once in this process (default 1)")->check(CLI::PositiveNumber);

@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "sweep/sweep_runner.hpp"
+#include "util/cpu_budget.hpp"
 
 namespace laborsim {
 
@@ -17,9 +18,10 @@ sweep_report run_sweep_local(const sweep_plan& plan, const sweep_options& opts) 
     report.runs = static_cast<int>(plan.runs.size());
     const auto todo = runs_to_do(plan, layout, opts.task_index, opts.task_count, report.skipped, report.selected);
     const int jobs = std::max(1, opts.jobs);
-    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    // Several runs at once share the cores; one run alone may use them all.
-    const attempt_settings settings = make_attempt_settings(plan, opts, jobs > 1 ? std::max(1, cores / jobs) : 0);
+    // The cores this process was given (affinity mask, SLURM_CPUS_PER_TASK), shared by the
+    // runs at once; passed on explicitly, since a run alone would size itself by the mask only.
+    const int cores = available_cores();
+    const attempt_settings settings = make_attempt_settings(plan, opts, std::max(1, cores / jobs));
     if (!opts.quiet && report.skipped > 0)
         std::fprintf(stderr, "laborsim sweep: %d of %d runs already complete, %zu to do\n", report.skipped, report.selected,
                      todo.size());

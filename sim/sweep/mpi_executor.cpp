@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "sweep/sweep_runner.hpp"
+#include "util/cpu_budget.hpp"
 #include "laborsim/errors.hpp"
 
 #ifdef LABORSIM_HAVE_MPI
@@ -160,8 +161,9 @@ sweep_report run_sweep_mpi(const sweep_plan& plan, const sweep_options& opts) {
         report.refused = ok == 0;
         if (ok) {
             // One run per rank at a time: ranks are the unit of parallelism; threads in a
-            // run follow the cores the launcher gave the rank.
-            const attempt_settings settings = make_attempt_settings(plan, opts, 0);
+            // run follow the cores the launcher gave the rank (its affinity mask, capped by
+            // SLURM_CPUS_PER_TASK under srun).
+            const attempt_settings settings = make_attempt_settings(plan, opts, available_cores());
             if (rank == 0) {
                 const auto counts = dispatch(plan, opts, layout, settings, ranks);
                 report.runs = counts.runs;

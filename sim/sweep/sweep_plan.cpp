@@ -87,11 +87,34 @@ const char* method_name(sampling_method m) {
         case sampling_method::grid: return "grid";
         case sampling_method::lhs: return "lhs";
         case sampling_method::sobol: return "sobol";
+        case sampling_method::saltelli: return "saltelli";
     }
     return "?";
 }
 
 }  // namespace
+
+// Saltelli (2010): A and B are the first and last d dimensions of the Sobol sequence (from its
+// second point); AB_k is A with column k taken from B. Per base sample j the points are
+// A_j, AB_1j, ..., AB_dj, B_j (SALib's order without second-order terms), so point
+// j (d + 2) + k + 1 differs from A_j in parameter k only. laborsim.sensitivity reads it.
+std::vector<std::vector<double>> saltelli_design(int base_samples, std::size_t dims) {
+    const sobol_sequence seq(static_cast<int>(2 * dims));
+    std::vector<std::vector<double>> unit;
+    for (int i = 0; i < base_samples; ++i) {
+        const auto u = seq.point(static_cast<std::uint32_t>(i) + 1);
+        const std::vector<double> a(u.begin(), u.begin() + static_cast<std::ptrdiff_t>(dims));
+        const std::vector<double> b(u.begin() + static_cast<std::ptrdiff_t>(dims), u.end());
+        unit.push_back(a);
+        for (std::size_t k = 0; k < dims; ++k) {
+            auto ab = a;
+            ab[k] = b[k];
+            unit.push_back(std::move(ab));
+        }
+        unit.push_back(b);
+    }
+    return unit;
+}
 
 sweep_plan expand_sweep(const sweep_spec& spec) {
     sweep_plan plan;
@@ -121,6 +144,8 @@ sweep_plan expand_sweep(const sweep_spec& spec) {
         std::vector<std::vector<double>> unit;
         if (spec.method == sampling_method::lhs) {
             unit = latin_hypercube(spec.points, static_cast<int>(dims), spec.sampling_seed);
+        } else if (spec.method == sampling_method::saltelli) {
+            unit = saltelli_design(spec.points, dims);
         } else {
             const sobol_sequence seq(static_cast<int>(dims));
             // Point 0 of the sequence is the origin (every parameter at its low end); skip it.

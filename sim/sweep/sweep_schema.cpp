@@ -27,12 +27,13 @@ std::vector<section_spec> make_sweep_schema() {
             {"outcomes", vt::mapping, "none", "", "Indicators collected into the summary.", {}, "outcomes"},
             {"output", vt::string, "results/sweeps/<name>", "", "Output folder, relative to the working directory."},
             {"threads", vt::integer, "automatic", "", "Threads per run (results do not depend on it)."},
-            {"run_timeout_s", vt::nonneg, "0 (none)", "s", "Wall-clock limit per run; a run past it is killed and recorded as `timeout`."},
+            {"run_timeout_s", vt::nonneg, "0 (none)", "s", "Wall-clock limit per run; a run past it is killed and recorded as `timeout`. Also sizes a Slurm array task's `--time` (tools/slurm/submit-sweep)."},
+            {"memory_per_run", vt::string, "template's (8G)", "", "Memory of one run, as Slurm's `--mem` (e.g. `2G`): the array tasks' request (tools/slurm/submit-sweep)."},
         }},
         {"sampling", "How parameter points are chosen.", {
-            {"method", vt::choice, "grid", "", "`grid`: every combination of the parameters' values; `lhs`: Latin hypercube; `sobol`: Sobol sequence.",
-             {"grid", "lhs", "sobol"}},
-            {"points", vt::integer, "required for lhs, sobol", "", "Number of sampled points."},
+            {"method", vt::choice, "grid", "", "`grid`: every combination of the parameters' values; `lhs`: Latin hypercube; `sobol`: Sobol sequence; `saltelli`: Saltelli's design for Sobol indices (`points` base samples, `points` x (parameters + 2) points).",
+             {"grid", "lhs", "sobol", "saltelli"}},
+            {"points", vt::integer, "required for lhs, sobol, saltelli", "", "Number of sampled points (saltelli: base samples N)."},
             {"seed", vt::integer, "1", "", "Seed of the Latin hypercube permutations."},
         }},
         {"parameter", "One swept key: a list of `values`, or a `range` [low, high].", {

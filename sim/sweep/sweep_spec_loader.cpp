@@ -1,6 +1,7 @@
 // Sweep spec loading: YAML -> sweep_spec, every key checked against the sweep schema,
 // every parameter key against the scenario schema, outcomes against the base scenario.
 // Problems are collected and reported together, each located (file:line:column: key path).
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "scenario/setting_path.hpp"
+#include "sweep/sobol.hpp"
 #include "sweep/sweep_schema.hpp"
 #include "scenario/yaml_reader.hpp"
 #include "laborsim/indicators.hpp"
@@ -22,6 +24,14 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string at(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+// Slurm's --mem: a whole number with an optional K, M, G or T suffix.
+bool valid_slurm_memory(const std::string& s) {
+    std::size_t digits = 0;
+    while (digits < s.size() && std::isdigit(static_cast<unsigned char>(s[digits]))) ++digits;
+    if (digits == 0 || digits + 1 < s.size()) return false;
+    return digits == s.size() || std::string("KMGT").find(s.back()) != std::string::npos;
+}
 
 bool parse_number(const YAML::Node& n, double& out) {
     if (!n.IsScalar()) return false;
@@ -81,7 +91,10 @@ void load_sampling(yaml_reader& rd, const YAML::Node& n, sweep_spec& sp) {
     if (!rd.check_map(n, "sampling", {&s})) return;
     std::string method = "grid";
     rd.get(n, s, "method", "sampling", method);
-    sp.method = method == "lhs" ? sampling_method::lhs : method == "sobol" ? sampling_method::sobol : sampling_method::grid;
+    sp.method = method == "lhs"        ? sampling_method::lhs
+                : method == "sobol"    ? sampling_method::sobol
+                : method == "saltelli" ? sampling_method::saltelli
+                                       : sampling_method::grid;
     rd.get(n, s, "points", "sampling", sp.points);
     rd.get(n, s, "seed", "sampling", sp.sampling_seed);
     if (sp.method == sampling_method::grid && n["points"])
@@ -179,6 +192,9 @@ sweep_spec load_root(const YAML::Node& root, const std::string& label, const std
     rd.get(root, s, "output", "", sp.output_dir);
     rd.get(root, s, "threads", "", sp.threads);
     rd.get(root, s, "run_timeout_s", "", sp.run_timeout_s);
+    if (rd.get(root, s, "memory_per_run", "", sp.memory_per_run) && !valid_slurm_memory(sp.memory_per_run))
+        rd.error(root["memory_per_run"].Mark(), "memory_per_run",
+                 "expected a memory size like 500M, 4G or 1T (Slurm's --mem), got \"" + sp.memory_per_run + "\"");
     if (const YAML::Node n = root["sampling"]; n.IsDefined() && !n.IsNull()) load_sampling(rd, n, sp);
 
     const YAML::Node params = root["parameters"];
@@ -195,8 +211,12 @@ sweep_spec load_root(const YAML::Node& root, const std::string& label, const std
                 rd.error(params[i]["key"].Mark(), at("parameters", i) + ".key", "key '" + p.key + "' is swept twice");
             sp.parameters.push_back(std::move(p));
         }
-        if (sp.method == sampling_method::sobol && sp.parameters.size() > 21)
+        if (sp.method == sampling_method::sobol && sp.parameters.size() > sobol_max_dimensions)
             rd.error(params.Mark(), "parameters", "Sobol sampling supports at most 21 parameters, got " +
+                                                      std::to_string(sp.parameters.size()));
+        // A and B matrices side by side: twice the parameters in Sobol dimensions.
+        if (sp.method == sampling_method::saltelli && 2 * sp.parameters.size() > sobol_max_dimensions)
+            rd.error(params.Mark(), "parameters", "Saltelli sampling supports at most 10 parameters, got " +
                                                       std::to_string(sp.parameters.size()));
     }
     for (std::size_t i = 0; i < sp.settings.size(); ++i)

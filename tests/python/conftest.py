@@ -39,3 +39,16 @@ def quickstart_h5(tmp_path_factory):
     assert res.returncode == 0, res.stderr
     assert res.stdout == "", "--quiet prints nothing"
     return out
+
+
+def pytest_configure(config):
+    """The tests import the installed package (tools/setup's laborsim.pth, or PYTHONPATH=tools
+    as ctest sets it); stop early when it is another checkout's."""
+    try:
+        import laborsim
+    except ImportError:
+        raise pytest.UsageError("`import laborsim` fails: run tools/setup (or set PYTHONPATH=tools)")
+    where = Path(laborsim.__file__).resolve().parent
+    if where != REPO_ROOT / "tools" / "laborsim":
+        raise pytest.UsageError(f"`import laborsim` finds {where}, not this checkout's tools/laborsim: "
+                                f"run tools/setup here (or set PYTHONPATH={REPO_ROOT / 'tools'})")

@@ -1,17 +1,14 @@
 """Shared helpers for the output tests (test_output_*.py): find the CLI, run small
-quickstart variants once per session, import the tools/laborsim package."""
+quickstart variants once per session."""
 
 import os
 import pathlib
 import subprocess
-import sys
 import tempfile
 
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-if str(ROOT / "tools") not in sys.path:
-    sys.path.insert(0, str(ROOT / "tools"))
 
 QUICKSTART = ROOT / "scenarios" / "quickstart.yaml"
 ALL_EVENTS = "output.events=[hire,separation,enrol,graduate,migrate,policy]"

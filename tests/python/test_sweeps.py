@@ -5,7 +5,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -13,8 +12,7 @@ import numpy as np
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "tools"))
-from laborsim.sweeps import load_summary, outcome_columns, outcomes_long, parameter_columns  # noqa: E402
+from laborsim.sweeps import load_summary, outcome_columns, outcomes_long, parameter_columns
 
 BIN = os.environ.get("LABORSIM_BIN", str(REPO / "build/release/laborsim"))
 QUICKSTART = REPO / "scenarios/quickstart.yaml"

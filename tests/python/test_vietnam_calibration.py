@@ -16,8 +16,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 VIETNAM = ROOT / "scenarios" / "vietnam"
 PY = sys.executable
-sys.path.insert(0, str(ROOT / "tools"))
-import calibrate  # noqa: E402
+import calibrate  # tools/calibrate.py: tools/ is on sys.path with the laborsim package
 
 
 def laborsim():

@@ -1,42 +1,43 @@
-"""laborsim analysis helpers: load simulation outputs (HDF5; schema in docs/output.md) and
-sweep summaries with xarray and pandas, and plot indicators.
+"""laborsim analysis helpers: load simulation outputs (HDF5; schema in docs/output.md),
+replicate and sweep folders as one xarray Dataset, sweep summaries, sensitivity analysis
+(Sobol indices on a Saltelli design, Morris screening) and charts.
 
-Import from the repository's tools/ folder:
+Installed by tools/setup for Debian's /usr/bin/python3 (or ``pip install
+--no-build-isolation ./tools``):
 
-    import sys; sys.path.insert(0, "tools")
     import laborsim
-    ds = laborsim.open_run("results/quickstart.h5")           # xarray.Dataset [time, region]
-    hires = laborsim.events("results/quickstart.h5", "hire")  # pandas.DataFrame
+    ds = laborsim.open_run("results/quickstart.h5")            # xarray.Dataset [time, region]
+    reps = laborsim.open_runs("results/cao-bang-baseline")     # [replicate, time, region]
+    hires = laborsim.events("results/quickstart-events.h5", "hire")  # pandas.DataFrame
     laborsim.plot_indicators(ds, "trained_rate").savefig("trained.png")
 
-Sweep summaries: ``from laborsim.sweeps import load_summary``.
+Submodules: ``laborsim.sweeps`` (summaries), ``laborsim.sensitivity`` (Sobol, Morris).
 """
 
-# Loaded on first use, so `laborsim.sweeps` works without h5py, xarray or matplotlib.
-_IO_NAMES = ("event_kinds", "events", "open_run", "panel", "policies", "provenance", "snapshot", "snapshots")
+__version__ = "0.1.0"
+
+# Loaded on first use, so `import laborsim` and `laborsim.sweeps` work without matplotlib.
+_LAZY = {
+    "event_kinds": "io", "events": "io", "open_run": "io", "panel": "io", "policies": "io",
+    "provenance": "io", "snapshot": "io", "snapshots": "io",
+    "open_runs": "runs", "national": "runs", "with_all_region": "runs",
+    "plot_indicators": "plots",
+}
+_SUBMODULES = ("io", "runs", "plots", "sweeps", "sensitivity")
 
 
 def __getattr__(name):
-    if name in _IO_NAMES:
-        from . import io
+    import importlib
 
-        return getattr(io, name)
-    if name == "plot_indicators":
-        from .plots import plot_indicators
-
-        return plot_indicators
+    if name in _LAZY:
+        return getattr(importlib.import_module("." + _LAZY[name], __name__), name)
+    if name in _SUBMODULES:
+        return importlib.import_module("." + name, __name__)
     raise AttributeError(f"module 'laborsim' has no attribute {name!r}")
 
 
-__all__ = [
-    "event_kinds",
-    "events",
-    "open_run",
-    "panel",
-    "plot_indicators",
-    "policies",
-    "provenance",
-    "snapshot",
-    "snapshots",
-    "sweeps",
-]
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY) | set(_SUBMODULES))
+
+
+__all__ = sorted(_LAZY)

@@ -14,6 +14,8 @@ import os
 
 import pandas as pd
 
+__all__ = ["load_summary", "parameter_columns", "outcome_columns", "outcomes_long", "point_means"]
+
 RUN_COLUMNS = ("run_id", "point", "replicate", "seed", "status")
 
 
@@ -73,3 +75,17 @@ def outcomes_long(df: pd.DataFrame) -> pd.DataFrame:
     parts = long["outcome"].str.split(":", expand=True)
     long["indicator"], long["region"], long["date"] = parts[0], parts[1], parts[2]
     return long.drop(columns="outcome")
+
+
+def point_means(df: pd.DataFrame, outcomes=None) -> pd.DataFrame:
+    """One row per point: the point's parameter values (numbers or text: list-valued
+    parameters such as a course level keep their value) and the mean of each outcome over
+    its ok replicates, with ``replicates_ok`` counting them. Points without an ok run are
+    left out."""
+    params = parameter_columns(df)
+    outcomes = outcome_columns(df) if outcomes is None else list(outcomes)
+    ok = df[df.status == "ok"]
+    grouped = ok.groupby("point")
+    out = grouped[params].first().join(grouped[outcomes].mean())
+    out["replicates_ok"] = grouped.size()
+    return out

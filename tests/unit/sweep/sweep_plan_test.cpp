@@ -219,3 +219,41 @@ TEST_CASE("the shipped sweep specs load and expand", "[sweep]") {
     CHECK(lhs.runs.size() == 48);
     CHECK(lhs.spec.outcomes.front().column == "certified_rate:cao-bang:2025-12");
 }
+
+TEST_CASE("sweep saltelli: per base sample A, A with each column from B, then B", "[sweep]") {
+    const auto plan = plan_of(R"(
+sampling: {method: saltelli, points: 8}
+parameters:
+  - {key: model.separation_rate, range: [0, 1]}
+  - {key: model.nash_share, range: [0, 1]}
+  - {key: policies.cb-rural-training.course_level, values: [short_course, elementary]}
+)");
+    const std::size_t d = 3;
+    REQUIRE(plan.points == 8 * 5);
+    const sobol_sequence seq(6);
+    for (int j = 0; j < 8; ++j) {
+        const auto u = seq.point(static_cast<std::uint32_t>(j) + 1);
+        const auto& a = plan.runs[static_cast<std::size_t>(j) * (d + 2)];
+        const auto& b = plan.runs[static_cast<std::size_t>(j) * (d + 2) + d + 1];
+        CHECK(value(a, 0) == u[0]);
+        CHECK(value(b, 0) == u[3]);
+        CHECK(value(b, 1) == u[4]);
+        for (std::size_t k = 0; k < d; ++k) {
+            const auto& ab = plan.runs[static_cast<std::size_t>(j) * (d + 2) + k + 1];
+            for (std::size_t i = 0; i < d; ++i) CHECK(ab.values[i] == (i == k ? b.values[i] : a.values[i]));
+        }
+    }
+    CHECK(load_error("name: t\nbase: quickstart.yaml\nsampling: {method: saltelli, points: 4}\nparameters:\n" +
+                     [] {
+                         std::string s;
+                         for (int i = 0; i < 11; ++i) s += "  - {key: regions." + std::to_string(i % 4) + ".population, range: [1, 2]}\n";
+                         return s;
+                     }())
+              .find("at most 10 parameters") != std::string::npos);
+}
+
+TEST_CASE("sweep memory_per_run takes Slurm's --mem sizes", "[sweep]") {
+    CHECK(plan_of("memory_per_run: 2G\nparameters: [{key: model.separation_rate, values: [0.01]}]\n").spec.memory_per_run == "2G");
+    CHECK(load_error("name: t\nbase: quickstart.yaml\nmemory_per_run: lots\nparameters: [{key: model.separation_rate, values: [0.01]}]\n")
+              .find("t.yaml:3:17: memory_per_run: expected a memory size") != std::string::npos);
+}
