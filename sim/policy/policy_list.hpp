@@ -1,6 +1,6 @@
 // The policy types, in variant order (which is also the order of their schema sections and
 // of the `type` choices). A type is its spec header here and its rules in <type>.cpp; adding
-// one is its include line and its entry below (docs/adding-a-policy.md). Siblings are included
+// one is its include line and its entry below (docs/architecture.md, "Adding a policy type"). Siblings are included
 // by bare name so this works in the build tree and installed under include/laborsim/policy/.
 #pragma once
 #include "vocational_training_quota.hpp"
