@@ -12,9 +12,7 @@ struct year_month {
     int month = 1;  // 1..12
 
     [[nodiscard]] constexpr int index() const { return year * 12 + (month - 1); }
-    [[nodiscard]] static constexpr year_month from_index(int idx) {
-        return year_month{idx / 12, idx % 12 + 1};
-    }
+    [[nodiscard]] static constexpr year_month from_index(int idx) { return year_month{idx / 12, idx % 12 + 1}; }
     friend constexpr bool operator==(year_month, year_month) = default;
     friend constexpr auto operator<=>(year_month a, year_month b) { return a.index() <=> b.index(); }
 };

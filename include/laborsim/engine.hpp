@@ -44,7 +44,6 @@ struct run_summary {
 const std::vector<const char*>& phase_names();
 
 // Runs the scenario to its end. Throws laborsim::internal_error on a bug.
-run_summary run_scenario(const scenario& sc, const run_options& opts,
-                         const std::vector<run_observer*>& observers);
+run_summary run_scenario(const scenario& sc, const run_options& opts, const std::vector<run_observer*>& observers);
 
 }  // namespace laborsim

@@ -11,12 +11,40 @@
 namespace laborsim {
 
 enum class indicator : int {
-    labor_force, employed, unemployed, unemployment_rate, students, trained_rate,
-    certified_rate, high_quality_rate, mean_wage, wage_p10, wage_p50, wage_p90, vacancies,
-    hires, separations, job_finding_rate, vacancy_filling_rate, mismatch_rate, enrolments,
-    graduates, migration_in, migration_out, mean_skill, doctors_per_10k, population,
-    entrants, exits, dropouts, layoffs, overqualification_rate, students_abroad, abroad_departures,
-    abroad_returns, abroad_emigrants,
+    labor_force,
+    employed,
+    unemployed,
+    unemployment_rate,
+    students,
+    trained_rate,
+    certified_rate,
+    high_quality_rate,
+    mean_wage,
+    wage_p10,
+    wage_p50,
+    wage_p90,
+    vacancies,
+    hires,
+    separations,
+    job_finding_rate,
+    vacancy_filling_rate,
+    mismatch_rate,
+    enrolments,
+    graduates,
+    migration_in,
+    migration_out,
+    mean_skill,
+    doctors_per_10k,
+    population,
+    entrants,
+    exits,
+    dropouts,
+    layoffs,
+    overqualification_rate,
+    students_abroad,
+    abroad_departures,
+    abroad_returns,
+    abroad_emigrants,
     count_
 };
 inline constexpr int indicator_count = static_cast<int>(indicator::count_);
@@ -57,20 +85,20 @@ inline constexpr std::array<indicator_info, indicator_count> indicator_table{{
     {"exits", "persons/month", "retirements and deaths this month"},
     {"dropouts", "persons/month", "students leaving a school without its qualification this month"},
     {"layoffs", "persons/month", "separations beyond the exogenous rate (firms shrinking or closing) this month"},
-    {"overqualification_rate", "1", "share of the employed at least overqualification_gap levels above their job's required level"},
+    {"overqualification_rate", "1",
+     "share of the employed at least overqualification_gap levels above their job's required level"},
     {"students_abroad", "persons", "people of the region studying abroad"},
     {"abroad_departures", "persons/month", "people leaving to study abroad this month"},
     {"abroad_returns", "persons/month", "people returning from study abroad this month"},
-    {"abroad_emigrants", "persons/month", "people staying abroad after their studies this month (leave the population)"},
+    {"abroad_emigrants", "persons/month",
+     "people staying abroad after their studies this month (leave the population)"},
 }};
 
-[[nodiscard]] inline std::string_view indicator_name(indicator i) {
-    return indicator_table[static_cast<int>(i)].name;
-}
+[[nodiscard]] inline std::string_view indicator_name(indicator i) { return indicator_table[static_cast<int>(i)].name; }
 
 // One month of results: values[indicator][region], plus breakdowns [region][level|field].
 struct month_stats {
-    int month_index = 0;  // year*12 + month - 1
+    int month_index = 0;                                                        // year*12 + month - 1
     std::vector<std::array<double, indicator_count>> by_region;                 // [region][indicator]
     std::vector<std::array<double, education_count>> labor_force_by_education;  // [region][level]
     std::vector<std::array<double, field_count>> employed_by_field;             // [region][field]
@@ -85,16 +113,16 @@ struct month_stats {
         graduates_by_education.assign(regions, {});
     }
     double& at(std::size_t region, indicator i) { return by_region[region][static_cast<int>(i)]; }
-    [[nodiscard]] double at(std::size_t region, indicator i) const {
-        return by_region[region][static_cast<int>(i)];
-    }
+    [[nodiscard]] double at(std::size_t region, indicator i) const { return by_region[region][static_cast<int>(i)]; }
 };
 
 // Units of a policy series, from its name: *_vnd -> VND, *_per_10k -> 1/10000 persons,
 // schools_* / upgrades_* -> schools, mean_quality / incentive_utility -> 1 or utility,
 // anything else persons (docs/policies.md lists every series).
 [[nodiscard]] inline std::string_view policy_series_units(std::string_view name) {
-    auto ends_with = [&](std::string_view s) { return name.size() >= s.size() && name.substr(name.size() - s.size()) == s; };
+    auto ends_with = [&](std::string_view s) {
+        return name.size() >= s.size() && name.substr(name.size() - s.size()) == s;
+    };
     if (ends_with("_vnd")) return "VND";
     if (ends_with("_per_10k")) return "1/10000 persons";
     if (name.substr(0, 8) == "schools_" || name.substr(0, 9) == "upgrades_") return "schools";

@@ -15,8 +15,10 @@
 namespace laborsim {
 
 namespace detail {
-template <class L> struct policy_variant;
-template <class... T> struct policy_variant<policy_type_list<T...>> {
+template <class L>
+struct policy_variant;
+template <class... T>
+struct policy_variant<policy_type_list<T...>> {
     using type = std::variant<T...>;
     // string_views of literals, so data() is null-terminated.
     static constexpr std::array<const char*, sizeof...(T)> names{T::type_name.data()...};
@@ -34,10 +36,10 @@ using policy_params = detail::policy_variant<policy_types>::type;
 
 struct policy_spec {
     std::string id;
-    std::vector<std::string> regions;           // empty: all regions
+    std::vector<std::string> regions;  // empty: all regions
     year_month start{2021, 1};
     year_month end{2100, 12};
-    double annual_budget_vnd = 0;               // 0: no cap
+    double annual_budget_vnd = 0;  // 0: no cap
     policy_params params;
 
     [[nodiscard]] bool active(year_month ym) const { return start <= ym && ym <= end; }

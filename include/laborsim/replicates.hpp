@@ -33,18 +33,18 @@ namespace laborsim {
 // --- a replicate set: N runs of one scenario in a run folder (run_folder.hpp) -------------
 
 struct replicate_set_options {
-    int replicates = 1;         // N >= 1; else option_error("replicates")
-    std::string folder;         // the run folder (not an .h5 name: option_error("folder"))
-    run_options run;            // every replicate uses all of run.threads (0: all cores)
-    bool force = false;         // rerun finished replicates, replace other scenarios' files
-    std::string command_line;   // provenance in every file
+    int replicates = 1;        // N >= 1; else option_error("replicates")
+    std::string folder;        // the run folder (not an .h5 name: option_error("folder"))
+    run_options run;           // every replicate uses all of run.threads (0: all cores)
+    bool force = false;        // rerun finished replicates, replace other scenarios' files
+    std::string command_line;  // provenance in every file
 };
 
 // What became of one replicate, for a caller that reports progress.
 struct replicate_outcome {
     const replicate_record& record;
-    std::string path;  // folder/replicate-007.h5
-    bool kept = false; // finished earlier and kept; else run now
+    std::string path;   // folder/replicate-007.h5
+    bool kept = false;  // finished earlier and kept; else run now
 };
 
 struct replicate_set_hooks {

@@ -18,11 +18,11 @@ enum class partial_file {
 };
 
 struct run_to_file_options {
-    std::string path;           // the output HDF5 file; a missing folder is created
-    run_options run;            // threads (0: all cores) and block size
-    bool force = false;         // replace an existing file; else option_error("force")
+    std::string path;    // the output HDF5 file; a missing folder is created
+    run_options run;     // threads (0: all cores) and block size
+    bool force = false;  // replace an existing file; else option_error("force")
     partial_file partial = partial_file::when_replacing;
-    std::string command_line;   // provenance: the file's `command_line` attribute
+    std::string command_line;  // provenance: the file's `command_line` attribute
 };
 
 // "PATH.partial-<pid>": where run_to_file writes before the rename.

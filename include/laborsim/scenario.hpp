@@ -24,20 +24,20 @@ inline constexpr int age_band_count = 5;
 struct region_spec {
     std::string id;
     std::string name;
-    double population = 0;              // persons
-    double labor_force = 0;             // persons aged 15+ in the labour force
-    double urban_share = 0.37;          // of the labour force
-    double unemployment_rate = 0.022;   // initial, of the labour force
+    double population = 0;                                   // persons
+    double labor_force = 0;                                  // persons aged 15+ in the labour force
+    double urban_share = 0.37;                               // of the labour force
+    double unemployment_rate = 0.022;                        // initial, of the labour force
     std::array<double, education_count> education_shares{};  // of the labour force, sum 1
     std::array<double, field_count> field_shares{};          // of the labour force, sum 1
     std::array<double, age_band_count> age_shares{0.17, 0.25, 0.24, 0.21, 0.13};
-    double mean_wage_vnd = 6.6e6;       // monthly, employed workers
-    double min_wage_vnd = 3.43e6;       // monthly statutory regional minimum (2021 zone II)
-    double amenity = 0;                 // utility units, migration logit
-    double labor_force_growth = 0.01;   // per year
-    double latitude = 21.0;             // degrees, for the distance matrix
+    double mean_wage_vnd = 6.6e6;      // monthly, employed workers
+    double min_wage_vnd = 3.43e6;      // monthly statutory regional minimum (2021 zone II)
+    double amenity = 0;                // utility units, migration logit
+    double labor_force_growth = 0.01;  // per year
+    double latitude = 21.0;            // degrees, for the distance matrix
     double longitude = 105.8;
-    double firms_per_1000_workers = 40; // employers incl. household businesses, sampled
+    double firms_per_1000_workers = 40;  // employers incl. household businesses, sampled
     // Levels of school leavers entering the labour force; all zero: the region's education_shares.
     std::array<double, education_count> entrant_education_shares{};
 };
@@ -47,14 +47,14 @@ struct school_spec {
     std::string region;
     school_kind kind = school_kind::vocational_centre;
     field_kind field = field_kind::industry;
-    double seats_per_year = 0;          // persons
+    double seats_per_year = 0;  // persons
     int program_months = 3;
     double completion_rate = 0.85;
-    double skill_gain = 0.1;            // log-skill points added on graduation
+    double skill_gain = 0.1;  // log-skill points added on graduation
     double tuition_vnd_year = 0;
-    double recruitment_intensity = 1.0; // multiplies the application rate
-    double quality = 0.6;               // 0..1, accreditation compares against it
-    std::optional<education_level> level; // on graduation; unset: set by kind
+    double recruitment_intensity = 1.0;    // multiplies the application rate
+    double quality = 0.6;                  // 0..1, accreditation compares against it
+    std::optional<education_level> level;  // on graduation; unset: set by kind
 };
 
 // Behavioural parameters: defaults are documented in docs/model.md with their sources.
@@ -63,82 +63,84 @@ struct school_spec {
 // struct has no padding and tests can compare it as an array.
 struct model_params {
     // demography
-    double retirement_age_men = 60.25;    // years, Labour Code 2019 schedule for 2021
+    double retirement_age_men = 60.25;  // years, Labour Code 2019 schedule for 2021
     double retirement_age_women = 55.33;
-    double mortality_gompertz_a = 0.0003; // annual hazard at age 15
-    double mortality_gompertz_b = 0.085;  // per year of age
-    double share_women = 0.47;            // of the labour force
-    double entrant_age_min = 15;          // years, school leavers entering the labour force
+    double mortality_gompertz_a = 0.0003;  // annual hazard at age 15
+    double mortality_gompertz_b = 0.085;   // per year of age
+    double share_women = 0.47;             // of the labour force
+    double entrant_age_min = 15;           // years, school leavers entering the labour force
     double entrant_age_max = 24;
     // initial state and entrants
-    double initial_wage_share = 0.8;      // wage / match productivity at the start and for entrants
-    double initial_skill_sd = 0.25;       // sd of log skill in the initial stock and of entrants
-    double entrant_skill_offset = -0.1;   // mean log skill of entrants (no experience yet)
-    double firm_size_sd = 1.2;            // sd of log firm size (employer draw weights)
+    double initial_wage_share = 0.8;     // wage / match productivity at the start and for entrants
+    double initial_skill_sd = 0.25;      // sd of log skill in the initial stock and of entrants
+    double entrant_skill_offset = -0.1;  // mean log skill of entrants (no experience yet)
+    double firm_size_sd = 1.2;           // sd of log firm size (employer draw weights)
     // Public employers by field (hospitals, schools, administration).
     std::array<double, field_count> public_employer_share{0.05, 0.05, 0.05, 0.9, 0.9, 0.05};
     // Required education level of a firm's jobs, by field: shares over levels.
     std::array<std::array<double, education_count>, field_count> job_level_shares{{
-        {0.9, 0, 0.1, 0, 0, 0, 0},          // agriculture
-        {0.6, 0, 0.3, 0, 0.1, 0, 0},        // industry
-        {0.6, 0, 0.25, 0, 0, 0.15, 0},      // services
-        {0, 0, 0, 0.5, 0, 0.5, 0},          // health
-        {0, 0, 0, 0, 0.3, 0.7, 0},          // education
-        {0, 0, 0, 0, 0.4, 0.6, 0},          // digital
+        {0.9, 0, 0.1, 0, 0, 0, 0},      // agriculture
+        {0.6, 0, 0.3, 0, 0.1, 0, 0},    // industry
+        {0.6, 0, 0.25, 0, 0, 0.15, 0},  // services
+        {0, 0, 0, 0.5, 0, 0.5, 0},      // health
+        {0, 0, 0, 0, 0.3, 0.7, 0},      // education
+        {0, 0, 0, 0, 0.4, 0.6, 0},      // digital
     }};
     // separations and search
-    double separation_rate = 0.012;       // monthly, exogenous
-    double matching_efficiency = 0.55;    // A in M = A S^alpha V^(1-alpha)
-    double matching_elasticity = 0.5;     // alpha
-    double on_the_job_search = 0.03;      // share of employed searching each month
-    double nash_share = 0.3;              // worker bargaining share
-    double reservation_replacement = 0.8; // reservation wage / market wage at the start of unemployment
-    double reservation_decay = 0.97;      // per month unemployed
-    double mismatch_penalty = 0.15;       // productivity loss when under-qualified
-    double score_noise = 0.2;             // Gumbel scale of what firms cannot see of an applicant
-    double placement_priority = 0.3;      // score bonus of applicants with placement support
-    double outside_search_share = 0.2;    // searchers who also apply beyond their region x field market
-    double outside_applications = 2;      // applications to other markets (a whole number, at most 3)
-    double search_distance_cost = 0.1;    // PER 100 KM: log wage points of a job elsewhere (x hundreds_of_km(km))
-    double field_switch_penalty = 0.1;    // log productivity lost in a job of another field
-    double overqualification_gap = 3;     // levels above the job's requirement that count as over-qualified (whole)
+    double separation_rate = 0.012;        // monthly, exogenous
+    double matching_efficiency = 0.55;     // A in M = A S^alpha V^(1-alpha)
+    double matching_elasticity = 0.5;      // alpha
+    double on_the_job_search = 0.03;       // share of employed searching each month
+    double nash_share = 0.3;               // worker bargaining share
+    double reservation_replacement = 0.8;  // reservation wage / market wage at the start of unemployment
+    double reservation_decay = 0.97;       // per month unemployed
+    double mismatch_penalty = 0.15;        // productivity loss when under-qualified
+    double score_noise = 0.2;              // Gumbel scale of what firms cannot see of an applicant
+    double placement_priority = 0.3;       // score bonus of applicants with placement support
+    double outside_search_share = 0.2;     // searchers who also apply beyond their region x field market
+    double outside_applications = 2;       // applications to other markets (a whole number, at most 3)
+    double search_distance_cost = 0.1;     // PER 100 KM: log wage points of a job elsewhere (x hundreds_of_km(km))
+    double field_switch_penalty = 0.1;     // log productivity lost in a job of another field
+    double overqualification_gap = 3;      // levels above the job's requirement that count as over-qualified (whole)
     // firms
-    double productivity_sigma = 0.45;     // log-normal cross-section
-    double productivity_rho = 0.97;       // monthly AR(1) of the transitory shock
-    double productivity_shock_sd = 0.02;  // monthly innovation sd of the transitory shock
-    double aggregate_shock_sd = 0.0;      // common regional shock sd (Beveridge-curve runs)
-    double labor_demand_elasticity = 1.0; // desired headcount response to log productivity
-    double jobs_labor_force_elasticity = 0.5; // private jobs' response to the region's labour force (vs its input trend)
-    double vacancy_rate = 0.015;          // vacancies posted per desired worker per month at balance
-    double layoff_threshold = 0.15;       // layoffs when headcount exceeds desired by this share
-    double firm_entry_rate = 0.002;       // monthly, firms re-drawn
-    double unfilled_exit_months = 12;     // a private firm whose posts stay unfilled this long exits (0: never; whole)
+    double productivity_sigma = 0.45;      // log-normal cross-section
+    double productivity_rho = 0.97;        // monthly AR(1) of the transitory shock
+    double productivity_shock_sd = 0.02;   // monthly innovation sd of the transitory shock
+    double aggregate_shock_sd = 0.0;       // common regional shock sd (Beveridge-curve runs)
+    double labor_demand_elasticity = 1.0;  // desired headcount response to log productivity
+    double jobs_labor_force_elasticity =
+        0.5;                           // private jobs' response to the region's labour force (vs its input trend)
+    double vacancy_rate = 0.015;       // vacancies posted per desired worker per month at balance
+    double layoff_threshold = 0.15;    // layoffs when headcount exceeds desired by this share
+    double firm_entry_rate = 0.002;    // monthly, firms re-drawn
+    double unfilled_exit_months = 12;  // a private firm whose posts stay unfilled this long exits (0: never; whole)
     // education
-    double young_age_years = 25;          // "young" below this age (application rate, study abroad)
-    double application_rate_young = 0.02; // monthly, young, not in school
+    double young_age_years = 25;           // "young" below this age (application rate, study abroad)
+    double application_rate_young = 0.02;  // monthly, young, not in school
     double application_rate_adult = 0.002;
-    double schooling_return_weight = 1.0; // weight on expected wage gain in the application odds
-    double application_odds_cap = 4.0;    // the odds multiplier is at most this
-    double school_distance_cost = 0.5;    // PER 100 KM: decay of a school's choice weight (x hundreds_of_km(km))
-    double progression_rate = 0.2;        // graduates applying straight to the next level
-    double in_program_dropout_share = 0.8; // of non-completion that happens during the program
-    double fixed_job_finding_rate = 0;    // >0: every unemployed searcher finds a job with this monthly probability (validation mode)
+    double schooling_return_weight = 1.0;   // weight on expected wage gain in the application odds
+    double application_odds_cap = 4.0;      // the odds multiplier is at most this
+    double school_distance_cost = 0.5;      // PER 100 KM: decay of a school's choice weight (x hundreds_of_km(km))
+    double progression_rate = 0.2;          // graduates applying straight to the next level
+    double in_program_dropout_share = 0.8;  // of non-completion that happens during the program
+    double fixed_job_finding_rate =
+        0;  // >0: every unemployed searcher finds a job with this monthly probability (validation mode)
     // training abroad (the baseline, self-funded programme; policies may add others)
-    double study_abroad_rate = 0.0004;    // monthly, young, below the programme's level
+    double study_abroad_rate = 0.0004;  // monthly, young, below the programme's level
     double abroad_level = static_cast<double>(education_level::university);  // an education_level
-    double abroad_program_months = 48;    // whole months
+    double abroad_program_months = 48;                                       // whole months
     double abroad_completion_rate = 0.85;
     double abroad_skill_gain = 0.3;
     double abroad_return_probability = 0.5;
     // human capital
-    double learning_rate = 0.0015;        // log-skill per month employed
-    double depreciation_rate = 0.002;     // log-skill per month unemployed
+    double learning_rate = 0.0015;     // log-skill per month employed
+    double depreciation_rate = 0.002;  // log-skill per month unemployed
     std::array<double, education_count> level_wage_premium{0.0, 0.08, 0.25, 0.15, 0.20, 0.46, 0.70};
     // migration
-    double migration_rate = 0.0015;       // monthly probability of considering a move
-    double migration_income_weight = 2.0; // logit weight on log expected income
-    double migration_distance_cost = 0.004; // PER KM (not per 100 km): utility of a move
-    double migration_stay_bonus = 4.0;    // utility of staying (moving costs)
+    double migration_rate = 0.0015;          // monthly probability of considering a move
+    double migration_income_weight = 2.0;    // logit weight on log expected income
+    double migration_distance_cost = 0.004;  // PER KM (not per 100 km): utility of a move
+    double migration_stay_bonus = 4.0;       // utility of staying (moving costs)
 };
 
 struct output_spec {
@@ -151,11 +153,11 @@ struct output_spec {
 struct scenario {
     std::string name;
     std::string description;
-    std::string source_path;          // the file it came from
-    std::string resolved_yaml;        // the fully resolved text, for provenance
+    std::string source_path;    // the file it came from
+    std::string resolved_yaml;  // the fully resolved text, for provenance
     calendar_spec calendar;
     std::uint64_t seed = 1;
-    double scale = 1.0;               // agents per person
+    double scale = 1.0;  // agents per person
     model_params model;
     std::vector<region_spec> regions;
     std::vector<school_spec> schools;

@@ -20,13 +20,13 @@ struct sweep_parameter {
     bool has_range = false;           // otherwise `values`
     double low = 0;
     double high = 0;
-    int steps = 0;                    // grid over a range: this many evenly spaced values
+    int steps = 0;  // grid over a range: this many evenly spaced values
     bool log_scale = false;
-    bool integer = false;             // round sampled values to integers
+    bool integer = false;  // round sampled values to integers
 };
 
 struct sweep_outcome {
-    std::string column;               // "<indicator>:<region>:<YYYY-MM>"
+    std::string column;  // "<indicator>:<region>:<YYYY-MM>"
     std::string indicator;
     std::string region;
     year_month date;
@@ -35,9 +35,9 @@ struct sweep_outcome {
 struct sweep_spec {
     std::string name;
     std::string description;
-    std::string source_path;          // the spec file
-    std::string text;                 // its text, kept for provenance
-    std::string base_scenario;        // resolved against the spec's folder
+    std::string source_path;            // the spec file
+    std::string text;                   // its text, kept for provenance
+    std::string base_scenario;          // resolved against the spec's folder
     std::vector<std::string> settings;  // fixed key=value overrides for every run
     int replicates = 1;
     sampling_method method = sampling_method::grid;
@@ -45,20 +45,20 @@ struct sweep_spec {
     std::uint64_t sampling_seed = 1;  // lhs permutations
     std::vector<sweep_parameter> parameters;
     std::vector<sweep_outcome> outcomes;
-    std::string output_dir;           // relative to the working directory
-    int threads = 0;                  // per run; 0: automatic
-    double run_timeout_s = 0;         // 0: no limit
-    std::string memory_per_run;       // Slurm --mem of one run, e.g. "2G"; empty: the template's
+    std::string output_dir;      // relative to the working directory
+    int threads = 0;             // per run; 0: automatic
+    double run_timeout_s = 0;    // 0: no limit
+    std::string memory_per_run;  // Slurm --mem of one run, e.g. "2G"; empty: the template's
     // From the base scenario (with `settings` applied), checked when the spec is loaded.
-    std::uint64_t base_seed = 1;      // the spec's `seed`, or the base scenario's; replicate k
-                                      // runs with replicate_seed(base_seed, k) (replicates.hpp)
+    std::uint64_t base_seed = 1;  // the spec's `seed`, or the base scenario's; replicate k
+                                  // runs with replicate_seed(base_seed, k) (replicates.hpp)
     calendar_spec base_calendar;
     std::vector<std::string> base_regions;
 };
 
 struct sweep_run {
-    std::string id;                   // p<point>-r<replicate>, e.g. p0003-r01
-    int index = 0;                    // position in the plan
+    std::string id;  // p<point>-r<replicate>, e.g. p0003-r01
+    int index = 0;   // position in the plan
     int point = 0;
     int replicate = 0;
     std::uint64_t seed = 0;
@@ -68,7 +68,7 @@ struct sweep_run {
 struct sweep_plan {
     sweep_spec spec;
     int points = 0;
-    std::vector<sweep_run> runs;      // points in order, replicates inside each point
+    std::vector<sweep_run> runs;  // points in order, replicates inside each point
 
     // The --set overrides of a run: the fixed settings, then its parameter values.
     [[nodiscard]] std::vector<std::string> overrides(const sweep_run& run) const;
@@ -91,24 +91,24 @@ sweep_plan expand_sweep(const sweep_spec& spec);
 std::vector<std::vector<double>> saltelli_design(int base_samples, std::size_t dims);
 
 struct sweep_options {
-    std::string output_dir;           // empty: the spec's
-    std::string laborsim_exe;         // binary that runs each run (`laborsim run ...`)
-    int jobs = 1;                     // concurrent runs in this process
-    int threads = -1;                 // per run; -1: the spec's, else automatic
-    double run_timeout_s = -1;        // -1: the spec's
-    int task_index = -1;              // Slurm array: run only i % task_count == task_index
+    std::string output_dir;     // empty: the spec's
+    std::string laborsim_exe;   // binary that runs each run (`laborsim run ...`)
+    int jobs = 1;               // concurrent runs in this process
+    int threads = -1;           // per run; -1: the spec's, else automatic
+    double run_timeout_s = -1;  // -1: the spec's
+    int task_index = -1;        // Slurm array: run only i % task_count == task_index
     int task_count = 1;
     bool quiet = false;
 };
 
 struct sweep_report {
-    int runs = 0;                     // in the plan
-    int selected = 0;                 // this process's share (all, or a task's)
-    int skipped = 0;                  // already complete
+    int runs = 0;      // in the plan
+    int selected = 0;  // this process's share (all, or a task's)
+    int skipped = 0;   // already complete
     int succeeded = 0;
-    int failed = 0;                   // failed or timed out this time
-    bool root = true;                 // false on MPI ranks other than 0: they report nothing
-    bool refused = false;             // MPI: rank 0 refused the output folder
+    int failed = 0;        // failed or timed out this time
+    bool root = true;      // false on MPI ranks other than 0: they report nothing
+    bool refused = false;  // MPI: rank 0 refused the output folder
 };
 
 // Runs this process's share of the plan, `jobs` at a time, each in a child process;
@@ -124,8 +124,8 @@ bool launched_under_mpi();
 
 struct summary_report {
     int ok = 0;
-    int failed = 0;                   // failed, timeout or missing
-    int pending = 0;                  // never run
+    int failed = 0;   // failed, timeout or missing
+    int pending = 0;  // never run
 };
 
 // Writes OUT/manifest.json, OUT/summary.csv and OUT/summary.h5 from the run files and

@@ -196,7 +196,8 @@ std::vector<std::string> comparable_indicators() {
 
 comparison compare_runs(const run_set& baseline, const std::vector<run_set>& variants, const compare_options& opts) {
     if (!(opts.level > 0 && opts.level < 1))
-        throw option_error("level", "compare: expected a confidence level between 0 and 1, got " + std::to_string(opts.level));
+        throw option_error("level",
+                           "compare: expected a confidence level between 0 and 1, got " + std::to_string(opts.level));
     comparison c;
     c.level = opts.level;
     c.baseline = summarise(baseline);
@@ -230,9 +231,10 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
     if (dates.empty()) dates.push_back(year_month::from_index(last));
     for (const auto& d : dates)
         if (d.index() < first || d.index() > last)
-            throw option_error("at", "compare: date " + format_year_month(d) + " is outside the months every run has (" +
-                              format_year_month(year_month::from_index(first)) + " to " +
-                              format_year_month(year_month::from_index(last)) + ")");
+            throw option_error("at", "compare: date " + format_year_month(d) +
+                                         " is outside the months every run has (" +
+                                         format_year_month(year_month::from_index(first)) + " to " +
+                                         format_year_month(year_month::from_index(last)) + ")");
     for (const auto& d : dates) c.dates.push_back(format_year_month(d));
 
     // Indicators and regions.
@@ -247,10 +249,10 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
     const bool named = !opts.indicators.empty() && indicators != known;
     std::vector<std::string> present;
     for (const auto& name : indicators) {
-        if (baseline.replicates.front().indicators.count(name))
-            present.push_back(name);
+        if (baseline.replicates.front().indicators.count(name)) present.push_back(name);
         else if (named)
-            throw option_error("indicators", "compare: indicator '" + name + "' is not in " + baseline.replicates.front().file);
+            throw option_error("indicators",
+                               "compare: indicator '" + name + "' is not in " + baseline.replicates.front().file);
     }
     indicators = present;
     const auto& region_ids = baseline.replicates.front().regions;
@@ -270,7 +272,8 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
             }
             const auto it = std::find(region_ids.begin(), region_ids.end(), id);
             if (it == region_ids.end())
-                throw option_error("regions", "compare: unknown region '" + id + "' (known: " + join(region_ids) + ", all)");
+                throw option_error("regions",
+                                   "compare: unknown region '" + id + "' (known: " + join(region_ids) + ", all)");
             regions.emplace_back(static_cast<std::size_t>(it - region_ids.begin()));
         }
     }

@@ -29,8 +29,8 @@ std::vector<std::string> identical_variant_notes(const run_set& baseline, const 
             ++pairs;
         }
     if (pairs == 0) return {};
-    return {label + ": identical to the baseline in every indicator, region and month (" +
-            std::to_string(pairs) + " of " + std::to_string(pairs) +
+    return {label + ": identical to the baseline in every indicator, region and month (" + std::to_string(pairs) +
+            " of " + std::to_string(pairs) +
             " seed pairs): the change has no effect in this model; check that its keys reach a policy or "
             "parameter that acts (laborsim validate lists warnings)"};
 }
@@ -47,8 +47,8 @@ std::vector<std::string> idle_policy_notes(const run_set& set, const std::string
                     reached += series_total(q, "beneficiaries");
                 }
         if (p.type == "minimum_wage" || spent != 0 || reached != 0) continue;
-        out.push_back(label + ": policy '" + p.id + "' (" + p.type + ") spent 0 VND and reached 0 beneficiaries in all " +
-                      std::to_string(set.replicates.size()) +
+        out.push_back(label + ": policy '" + p.id + "' (" + p.type +
+                      ") spent 0 VND and reached 0 beneficiaries in all " + std::to_string(set.replicates.size()) +
                       " replicates: it never acted (a budget below one agent's cost at this scale, an empty target "
                       "group or dates outside the run; laborsim validate says which)");
     }

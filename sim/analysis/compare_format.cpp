@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <sstream>
 
-#include "util/json_writer.hpp"
 #include "laborsim/compare.hpp"
+#include "util/json_writer.hpp"
 
 namespace laborsim {
 
@@ -180,7 +180,8 @@ std::string comparison_table(const comparison& c) {
             // A ratio over a difference that may be zero is not worth quoting alone.
             if (std::isfinite(e.vnd_per_unit) && !e.outcome_difference.excludes_zero()) per_unit += " (n.s.)";
             table_line(out, cost_line, w, e.variant.c_str(), e.date.c_str(), e.outcome.c_str(),
-                       billions(e.extra_spending_vnd).c_str(), signed_value(e.outcome_difference.mean, "persons").c_str(),
+                       billions(e.extra_spending_vnd).c_str(),
+                       signed_value(e.outcome_difference.mean, "persons").c_str(),
                        interval(e.outcome_difference, "persons").c_str(), per_unit.c_str());
         }
     }

@@ -47,7 +47,8 @@ existing_files check_existing(const replicate_set_options& opts, const run_manif
 
 replicate_set_result run_replicate_set(const scenario& sc, const replicate_set_options& opts,
                                        const replicate_set_hooks& hooks) {
-    if (opts.replicates < 1) throw option_error("replicates", "replicate set: expected a positive number of replicates");
+    if (opts.replicates < 1)
+        throw option_error("replicates", "replicate set: expected a positive number of replicates");
     const std::string& folder = opts.folder;
     if (folder.empty()) throw option_error("folder", "replicate set: no folder given");
     if (fs::path(folder).extension() == ".h5")

@@ -5,11 +5,11 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "output/h5_read.hpp"
-#include "util/json_writer.hpp"
 #include "laborsim/errors.hpp"
-#include "util/atomic_file.hpp"
 #include "laborsim/replicates.hpp"
+#include "output/h5_read.hpp"
+#include "util/atomic_file.hpp"
+#include "util/json_writer.hpp"
 
 namespace laborsim {
 

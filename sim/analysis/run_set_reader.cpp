@@ -2,10 +2,10 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "output/h5_read.hpp"
 #include "laborsim/compare.hpp"
 #include "laborsim/errors.hpp"
 #include "laborsim/indicators.hpp"
+#include "output/h5_read.hpp"
 
 namespace laborsim {
 

@@ -80,8 +80,8 @@ double loop_rate(const bench_row& r) {
 
 void print_row(const bench_row& r) {
     const double wm = static_cast<double>(r.summary.worker_months);
-    std::printf("\n%s  threads=%d  workers=%zu  months=%d  wall=%.2f s  rng=%s\n", r.scenario.c_str(), r.threads, r.workers,
-                r.months, r.summary.wall_seconds, simd_path_name(best_simd_path()));
+    std::printf("\n%s  threads=%d  workers=%zu  months=%d  wall=%.2f s  rng=%s\n", r.scenario.c_str(), r.threads,
+                r.workers, r.months, r.summary.wall_seconds, simd_path_name(best_simd_path()));
     std::printf("  %-12s %10s %14s %12s\n", "phase", "seconds", "worker-months/s", "ns/w-month");
     const auto& names = phase_names();
     for (std::size_t p = 0; p < names.size(); ++p) {
@@ -94,7 +94,8 @@ void print_row(const bench_row& r) {
     std::printf("  %-12s %10.3f\n", "world build", r.summary.build_seconds);
     std::printf("  %-12s %10.3f %14.3g %12.2f\n", "total (wall)", r.summary.wall_seconds, wm / r.summary.wall_seconds,
                 r.summary.wall_seconds * 1e9 / wm);
-    std::printf("  peak RSS %.1f MiB, %.1f bytes/worker\n", r.peak_rss / 1048576.0, r.peak_rss / static_cast<double>(r.workers));
+    std::printf("  peak RSS %.1f MiB, %.1f bytes/worker\n", r.peak_rss / 1048576.0,
+                r.peak_rss / static_cast<double>(r.workers));
 }
 
 void save(const std::vector<bench_row>& rows, const std::string& dir) {
@@ -103,7 +104,9 @@ void save(const std::vector<bench_row>& rows, const std::string& dir) {
     gethostname(host, sizeof host - 1);
     const std::string stamp = iso_now();
     std::ofstream csv(dir + "/bench.csv", std::ios::app);
-    if (csv.tellp() == 0) csv << "time,host,scenario,threads,workers,months,phase,seconds,worker_months_per_s,ns_per_worker_month,peak_rss_bytes,bytes_per_worker\n";
+    if (csv.tellp() == 0)
+        csv << "time,host,scenario,threads,workers,months,phase,seconds,worker_months_per_s,ns_per_worker_month,peak_"
+               "rss_bytes,bytes_per_worker\n";
     std::ostringstream json;
     json.precision(10);
     csv.precision(10);
@@ -112,17 +115,18 @@ void save(const std::vector<bench_row>& rows, const std::string& dir) {
         const auto& r = rows[k];
         const double wm = static_cast<double>(r.summary.worker_months);
         const double bpw = r.peak_rss / static_cast<double>(r.workers);
-        json << (k ? ", " : "") << "{\"scenario\": \"" << r.scenario << "\", \"threads\": " << r.threads << ", \"workers\": " << r.workers
-             << ", \"months\": " << r.months << ", \"wall_s\": " << r.summary.wall_seconds << ", \"worker_months_per_s\": "
-             << wm / r.summary.wall_seconds << ", \"loop_s\": " << r.summary.loop_seconds()
-             << ", \"loop_worker_months_per_s\": " << loop_rate(r) << ", \"build_s\": " << r.summary.build_seconds
-             << ", \"rng_path\": \"" << simd_path_name(best_simd_path()) << "\", \"peak_rss_bytes\": " << r.peak_rss << ", \"bytes_per_worker\": " << bpw
-             << ", \"phases\": {";
+        json << (k ? ", " : "") << "{\"scenario\": \"" << r.scenario << "\", \"threads\": " << r.threads
+             << ", \"workers\": " << r.workers << ", \"months\": " << r.months
+             << ", \"wall_s\": " << r.summary.wall_seconds
+             << ", \"worker_months_per_s\": " << wm / r.summary.wall_seconds
+             << ", \"loop_s\": " << r.summary.loop_seconds() << ", \"loop_worker_months_per_s\": " << loop_rate(r)
+             << ", \"build_s\": " << r.summary.build_seconds << ", \"rng_path\": \"" << simd_path_name(best_simd_path())
+             << "\", \"peak_rss_bytes\": " << r.peak_rss << ", \"bytes_per_worker\": " << bpw << ", \"phases\": {";
         // One CSV row per phase, then the loop, the build (no rate: it makes no worker-months)
         // and the whole wall time.
         auto csv_row = [&](const char* what, double s, bool rates) {
-            csv << stamp << "," << host << "," << r.scenario << "," << r.threads << "," << r.workers << "," << r.months << ","
-                << what << "," << s << ",";
+            csv << stamp << "," << host << "," << r.scenario << "," << r.threads << "," << r.workers << "," << r.months
+                << "," << what << "," << s << ",";
             if (rates) csv << (s > 0 ? wm / s : 0) << "," << s * 1e9 / wm;
             else csv << ",";
             csv << "," << r.peak_rss << "," << bpw << "\n";
@@ -153,7 +157,8 @@ int bench(const bench_args& args) {
             memory_probe probe;
             std::vector<run_observer*> observers{&probe};
             std::unique_ptr<run_observer> recorder;
-            const std::string tmp = (fs::temp_directory_path() / ("laborsim-bench-" + std::to_string(getpid()) + ".h5")).string();
+            const std::string tmp =
+                (fs::temp_directory_path() / ("laborsim-bench-" + std::to_string(getpid()) + ".h5")).string();
             if (args.with_output) {
                 recorder = make_hdf5_recorder(tmp, run_provenance{invocation(), t});
                 observers.push_back(recorder.get());
@@ -172,10 +177,14 @@ int bench(const bench_args& args) {
         std::printf("\nscaling (monthly-loop worker-months/s relative to the first thread count of each scenario):\n");
         for (const auto& r : rows) {
             const auto* base = &r;
-            for (const auto& b : rows) if (b.scenario == r.scenario) { base = &b; break; }
+            for (const auto& b : rows)
+                if (b.scenario == r.scenario) {
+                    base = &b;
+                    break;
+                }
             const double speedup = loop_rate(r) / loop_rate(*base);
-            std::printf("  %-40s threads=%-3d speed-up %.2fx  efficiency %.0f%%\n", r.scenario.c_str(), r.threads, speedup,
-                        100.0 * speedup * base->threads / r.threads);
+            std::printf("  %-40s threads=%-3d speed-up %.2fx  efficiency %.0f%%\n", r.scenario.c_str(), r.threads,
+                        speedup, 100.0 * speedup * base->threads / r.threads);
         }
     }
     save(rows, args.out_dir);

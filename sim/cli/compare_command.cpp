@@ -52,8 +52,7 @@ int compare(const compare_args& a) {
     if (!a.csv.empty()) write_text(a.csv, comparison_csv(c));
     if (!a.json.empty()) write_text(a.json, comparison_json(c));
     // The table goes to stdout unless a machine-readable output took it.
-    if (!a.quiet && a.csv != "-" && a.json != "-")
-        std::cout << comparison_table(c);
+    if (!a.quiet && a.csv != "-" && a.json != "-") std::cout << comparison_table(c);
     else
         for (const auto& n : c.notes) std::cerr << "note: " << n << "\n";
     return 0;
@@ -80,8 +79,10 @@ void add_compare_command(CLI::App& app, command_list& commands) {
     cmd->add_option("--json", a->json, "Write everything as JSON to FILE ('-': stdout)");
     cmd->add_option("--level", a->level, "Confidence level of the intervals")->check(CLI::Range(0.5, 0.9999));
     cmd->add_flag("--quiet", a->quiet, "No table on stdout");
-    static const std::map<std::string, std::string> flag_hints{
-        {"at", "check --at"}, {"indicators", "check --indicators"}, {"regions", "check --regions"}, {"level", "check --level"}};
+    static const std::map<std::string, std::string> flag_hints{{"at", "check --at"},
+                                                               {"indicators", "check --indicators"},
+                                                               {"regions", "check --regions"},
+                                                               {"level", "check --level"}};
     commands.push_back({cmd, [a] { return with_flag_hints(flag_hints, [&] { return compare(*a); }); }});
 }
 

@@ -12,9 +12,9 @@ void add_info_command(CLI::App& app, command_list& commands) {
     auto* cmd = app.add_subcommand("info", "Summarise an output file");
     cmd->add_option("file", *path, "Output HDF5 file")->required();
     commands.push_back({cmd, [path] {
-        std::cout << describe_output(*path);
-        return 0;
-    }});
+                            std::cout << describe_output(*path);
+                            return 0;
+                        }});
 }
 
 }  // namespace laborsim

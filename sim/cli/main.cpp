@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("laborsim ") + version + " (" + git_revision + ")");
     app.footer(
         "Exit codes: 0 ok; 1 internal error (a bug: please report it); 2 bad input (scenario, options, files named);\n"
-        "3 I/O or system failure (a file or folder that cannot be created, written or read, a process that cannot start).");
+        "3 I/O or system failure (a file or folder that cannot be created, written or read, a process that cannot "
+        "start).");
     app.require_subcommand(1);
     command_list commands;
     add_run_command(app, commands);

@@ -115,8 +115,9 @@ void add_run_command(CLI::App& app, command_list& commands) {
         ->check(CLI::PositiveNumber);
     cmd->add_flag("--quiet", args->quiet, "No progress or summary output");
     cmd->add_flag("--force", args->force, "Overwrite an existing output file");
-    cmd->add_option("--replicates", args->replicates,
-                    "Run N replicates (seeds derived from the scenario seed) into a folder: -o FOLDER, default results/<name>/")
+    cmd->add_option(
+           "--replicates", args->replicates,
+           "Run N replicates (seeds derived from the scenario seed) into a folder: -o FOLDER, default results/<name>/")
         ->check(CLI::PositiveNumber);
     commands.push_back({cmd, [args] { return with_flag_hints(flag_hints, [&] { return run(*args); }); }});
 }

@@ -12,9 +12,9 @@ void add_schema_command(CLI::App& app, command_list& commands) {
     auto json = std::make_shared<bool>(false);
     cmd->add_flag("--json", *json, "Machine-readable: every section and key with type, default, unit, choices");
     commands.push_back({cmd, [json] {
-        std::cout << (*json ? schema_json() : schema_markdown());
-        return 0;
-    }});
+                            std::cout << (*json ? schema_json() : schema_markdown());
+                            return 0;
+                        }});
 }
 
 }  // namespace laborsim

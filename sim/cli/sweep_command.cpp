@@ -86,9 +86,10 @@ int sweep(sweep_args& a) {
         a.options.task_count = task->second;
         const auto r = run_sweep_local(plan, a.options);
         if (!a.quiet)
-            std::printf("laborsim sweep: task %d of %d: %d runs, %d already complete, %d ok, %d failed "
-                        "(run `laborsim sweep %s --summarize` when all tasks are done)\n",
-                        task->first, task->second, r.selected, r.skipped, r.succeeded, r.failed, a.spec.c_str());
+            std::printf(
+                "laborsim sweep: task %d of %d: %d runs, %d already complete, %d ok, %d failed "
+                "(run `laborsim sweep %s --summarize` when all tasks are done)\n",
+                task->first, task->second, r.selected, r.skipped, r.succeeded, r.failed, a.spec.c_str());
         return r.failed > 0 ? 1 : 0;
     }
     if (launched_under_mpi()) {
@@ -96,8 +97,8 @@ int sweep(sweep_args& a) {
         if (!r.root) return r.refused ? 2 : 0;
         const std::string out = sweep_output_dir(plan, a.options);
         if (!a.quiet)
-            std::printf("laborsim sweep: %d runs, %d already complete, %d ok, %d failed; summary: %s/summary.csv\n", r.runs,
-                        r.skipped, r.succeeded, r.failed, out.c_str());
+            std::printf("laborsim sweep: %d runs, %d already complete, %d ok, %d failed; summary: %s/summary.csv\n",
+                        r.runs, r.skipped, r.succeeded, r.failed, out.c_str());
         return r.failed > 0 || r.succeeded + r.skipped < r.runs ? 1 : 0;
     }
     run_sweep_local(plan, a.options);
@@ -108,19 +109,25 @@ int sweep(sweep_args& a) {
 
 void add_sweep_command(CLI::App& app, command_list& commands) {
     auto a = std::make_shared<sweep_args>();
-    auto* cmd = app.add_subcommand("sweep", "Run a parameter sweep: locally, under mpirun, or as a Slurm array (docs/sweeps.md)");
+    auto* cmd = app.add_subcommand(
+        "sweep", "Run a parameter sweep: locally, under mpirun, or as a Slurm array (docs/sweeps.md)");
     cmd->add_option("spec", a->spec, "Sweep spec YAML file")->required();
     cmd->add_flag("--list", a->list, "Print the expanded runs (ids, seeds, values) and exit");
-    cmd->add_flag("--resources", a->resources,
-                  "Print name, runs, output folder, threads, memory_per_run and run_timeout_s as key=value lines and exit");
-    cmd->add_flag("--summarize", a->summarize, "Only (re)build manifest.json, summary.csv and summary.h5 from the run files");
+    cmd->add_flag(
+        "--resources", a->resources,
+        "Print name, runs, output folder, threads, memory_per_run and run_timeout_s as key=value lines and exit");
+    cmd->add_flag("--summarize", a->summarize,
+                  "Only (re)build manifest.json, summary.csv and summary.h5 from the run files");
     cmd->add_option("-o,--output", a->options.output_dir, "Output folder (default: the spec's `output`)");
-    cmd->add_option("-j,--jobs", a->options.jobs, "Runs at once in this process (default 1)")->check(CLI::PositiveNumber);
+    cmd->add_option("-j,--jobs", a->options.jobs, "Runs at once in this process (default 1)")
+        ->check(CLI::PositiveNumber);
     cmd->add_option("--threads", a->options.threads, "Threads per run (default: the spec's, else cores / jobs)")
         ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--run-timeout", a->options.run_timeout_s, "Wall-clock limit per run in seconds; 0: none (default: the spec's)")
+    cmd->add_option("--run-timeout", a->options.run_timeout_s,
+                    "Wall-clock limit per run in seconds; 0: none (default: the spec's)")
         ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--task-index", a->task_index, "Slurm array task: run only runs i with i % T == I (default: SLURM_ARRAY_TASK_ID)");
+    cmd->add_option("--task-index", a->task_index,
+                    "Slurm array task: run only runs i with i % T == I (default: SLURM_ARRAY_TASK_ID)");
     cmd->add_option("--tasks", a->tasks, "Number of array tasks T (default: SLURM_ARRAY_TASK_COUNT)");
     cmd->add_flag("--quiet", a->quiet, "No progress lines");
     commands.push_back({cmd, [a] { return sweep(*a); }});

@@ -17,16 +17,17 @@ void add_validate_command(CLI::App& app, command_list& commands) {
     cmd->add_option("--set", *settings, "Override a scenario key: key.path=value (repeatable)");
     cmd->add_flag("--print", *print, "Print the resolved scenario YAML instead of a summary");
     commands.push_back({cmd, [path, settings, print] {
-        const scenario sc = load_scenario(*path, *settings);
-        if (*print) {
-            std::fputs(sc.resolved_yaml.c_str(), stdout);
-            return 0;
-        }
-        std::printf("%s: ok (scenario %s, %zu regions, %zu schools, %zu policies, %s to %s)\n", path->c_str(),
-                    sc.name.c_str(), sc.regions.size(), sc.schools.size(), sc.policies.size(),
-                    format_year_month(sc.calendar.start).c_str(), format_year_month(sc.calendar.end).c_str());
-        return 0;
-    }});
+                            const scenario sc = load_scenario(*path, *settings);
+                            if (*print) {
+                                std::fputs(sc.resolved_yaml.c_str(), stdout);
+                                return 0;
+                            }
+                            std::printf("%s: ok (scenario %s, %zu regions, %zu schools, %zu policies, %s to %s)\n",
+                                        path->c_str(), sc.name.c_str(), sc.regions.size(), sc.schools.size(),
+                                        sc.policies.size(), format_year_month(sc.calendar.start).c_str(),
+                                        format_year_month(sc.calendar.end).c_str());
+                            return 0;
+                        }});
 }
 
 }  // namespace laborsim

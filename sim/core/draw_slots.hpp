@@ -14,7 +14,7 @@
 namespace laborsim {
 
 struct draw_slot_use {
-    std::string_view name;             // "stream.use"
+    std::string_view name;  // "stream.use"
     draw_slot slot;
     std::string_view shares_with = {};  // another use at the same slot whose counters differ
 };
@@ -55,12 +55,12 @@ inline constexpr draw_slot_use draw_slot_table[] = {
     // firm_init (month 0, agent: the firm index)
     {"firm_init.attributes", {rng_stream::firm_init, 0}},  // required level, public, productivity
     {"firm_init.size", {rng_stream::firm_init, 1}},
-    {"firm_init.history", {rng_stream::firm_init, 2}},     // months its posts have stayed open
+    {"firm_init.history", {rng_stream::firm_init, 2}},  // months its posts have stayed open
     // school_init (month: the cohort's months in school, agent: the school index)
     {"school_init.cohort_size", {rng_stream::school_init, 0}},
     // market
-    {"market.meetings", {rng_stream::market, 0}},         // agent: the market (region x field)
-    {"market.regional_shock", {rng_stream::market, 7}},   // agent: the region
+    {"market.meetings", {rng_stream::market, 0}},        // agent: the market (region x field)
+    {"market.regional_shock", {rng_stream::market, 7}},  // agent: the region
 };
 
 // True when no two uses of a stream share a slot (unless one names the other in
@@ -70,7 +70,8 @@ inline constexpr draw_slot_use draw_slot_table[] = {
         if (table[a].slot.stream == rng_stream::policy) return false;
         for (std::size_t b = a + 1; b < table.size(); ++b) {
             if (table[a].name == table[b].name) return false;
-            const bool same = table[a].slot.stream == table[b].slot.stream && table[a].slot.index == table[b].slot.index;
+            const bool same =
+                table[a].slot.stream == table[b].slot.stream && table[a].slot.index == table[b].slot.index;
             const bool declared = table[a].shares_with == table[b].name || table[b].shares_with == table[a].name;
             if (same && !declared) return false;
         }
@@ -80,7 +81,8 @@ inline constexpr draw_slot_use draw_slot_table[] = {
         if (u.shares_with.empty()) continue;
         bool found = false;
         for (const auto& v : table)
-            found = found || (v.name == u.shares_with && v.slot.stream == u.slot.stream && v.slot.index == u.slot.index);
+            found =
+                found || (v.name == u.shares_with && v.slot.stream == u.slot.stream && v.slot.index == u.slot.index);
         if (!found) return false;
     }
     return true;

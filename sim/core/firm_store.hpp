@@ -8,24 +8,34 @@ namespace laborsim {
 
 struct firm_store {
     std::vector<std::uint16_t> region;
-    std::vector<std::uint8_t> field;        // field_kind of the jobs it offers
-    std::vector<std::uint8_t> min_level;    // education_level required
-    std::vector<std::uint8_t> is_public;    // hospitals, schools, administration
-    std::vector<float> log_productivity;    // permanent component, log-normal cross-section
-    std::vector<float> shock;               // AR(1) transitory component
-    std::vector<float> base_size;           // desired headcount at log_productivity = 0
+    std::vector<std::uint8_t> field;      // field_kind of the jobs it offers
+    std::vector<std::uint8_t> min_level;  // education_level required
+    std::vector<std::uint8_t> is_public;  // hospitals, schools, administration
+    std::vector<float> log_productivity;  // permanent component, log-normal cross-section
+    std::vector<float> shock;             // AR(1) transitory component
+    std::vector<float> base_size;         // desired headcount at log_productivity = 0
     std::vector<std::int32_t> headcount;
     std::vector<std::int32_t> desired;
     std::vector<std::int32_t> vacancies;
-    std::vector<std::int32_t> layoffs;      // to be laid off this month
+    std::vector<std::int32_t> layoffs;           // to be laid off this month
     std::vector<std::uint16_t> months_unfilled;  // consecutive months with open posts and no hire
-    std::vector<std::int32_t> hires;        // hires this month (matching)
+    std::vector<std::int32_t> hires;             // hires this month (matching)
 
     [[nodiscard]] std::size_t size() const { return region.size(); }
     void resize(std::size_t n) {
-        region.resize(n); field.resize(n); min_level.resize(n); is_public.resize(n);
-        log_productivity.resize(n); shock.resize(n); base_size.resize(n); headcount.resize(n);
-        desired.resize(n); vacancies.resize(n); layoffs.resize(n); months_unfilled.resize(n); hires.resize(n);
+        region.resize(n);
+        field.resize(n);
+        min_level.resize(n);
+        is_public.resize(n);
+        log_productivity.resize(n);
+        shock.resize(n);
+        base_size.resize(n);
+        headcount.resize(n);
+        desired.resize(n);
+        vacancies.resize(n);
+        layoffs.resize(n);
+        months_unfilled.resize(n);
+        hires.resize(n);
     }
 };
 

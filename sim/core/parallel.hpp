@@ -15,9 +15,9 @@ namespace laborsim {
 template <class Body>
 void for_blocks(std::size_t n, std::size_t block, Body&& body) {
     if (n == 0) return;
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, block),
-                      [&](const tbb::blocked_range<std::size_t>& r) { body(r.begin(), r.end()); },
-                      tbb::simple_partitioner());
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, n, block),
+        [&](const tbb::blocked_range<std::size_t>& r) { body(r.begin(), r.end()); }, tbb::simple_partitioner());
 }
 
 // Integer counters summed over blocks: body(begin, end, std::int64_t* counts) adds into

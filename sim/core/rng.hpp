@@ -44,8 +44,7 @@ public:
     [[nodiscard]] std::uint64_t seed() const { return seed_; }
 
     // Four independent 32-bit words for (stream, month, agent, draw).
-    [[nodiscard]] std::array<std::uint32_t, 4> words(rng_stream stream, std::uint32_t month,
-                                                     std::uint32_t agent,
+    [[nodiscard]] std::array<std::uint32_t, 4> words(rng_stream stream, std::uint32_t month, std::uint32_t agent,
                                                      std::uint32_t draw = 0) const {
         r123::Philox4x32::ctr_type ctr{{agent, month, static_cast<std::uint32_t>(stream), draw}};
         auto out = generator_(ctr, key_);
@@ -53,8 +52,8 @@ public:
     }
 
     // Four uniforms in the open interval (0, 1).
-    [[nodiscard]] std::array<double, 4> uniforms(rng_stream stream, std::uint32_t month,
-                                                 std::uint32_t agent, std::uint32_t draw = 0) const {
+    [[nodiscard]] std::array<double, 4> uniforms(rng_stream stream, std::uint32_t month, std::uint32_t agent,
+                                                 std::uint32_t draw = 0) const {
         auto w = words(stream, month, agent, draw);
         return {to_unit(w[0]), to_unit(w[1]), to_unit(w[2]), to_unit(w[3])};
     }

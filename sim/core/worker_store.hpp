@@ -15,8 +15,8 @@ inline constexpr std::uint8_t rural = 1u << 1;
 inline constexpr std::uint8_t mismatched = 1u << 2;  // under-qualified for the current job
 inline constexpr std::uint8_t panel = 1u << 3;       // followed in /panel
 inline constexpr std::uint8_t trained_by_policy = 1u << 4;
-inline constexpr std::uint8_t moved = 1u << 5;       // changed region in this month's migration (read by talent_attraction)
-inline constexpr std::uint8_t placement = 1u << 6;   // placement support after a course
+inline constexpr std::uint8_t moved = 1u << 5;  // changed region in this month's migration (read by talent_attraction)
+inline constexpr std::uint8_t placement = 1u << 6;  // placement support after a course
 // Bit 7 is free.
 }  // namespace worker_flag
 
@@ -27,26 +27,26 @@ inline constexpr std::uint8_t no_course = no_policy;
 struct worker_store {
     std::vector<std::uint32_t> id;
     std::vector<std::uint16_t> region;
-    std::vector<std::uint16_t> age_months;      // age in months
+    std::vector<std::uint16_t> age_months;  // age in months
     std::vector<std::uint16_t> months_in_status;
-    std::vector<std::uint8_t> flags;            // worker_flag bits
-    std::vector<std::uint8_t> level;            // education_level
-    std::vector<std::uint8_t> field;            // field_kind
-    std::vector<std::uint8_t> status;           // worker_status
-    std::vector<std::uint8_t> course;           // policy index of a running course, or no_course
+    std::vector<std::uint8_t> flags;   // worker_flag bits
+    std::vector<std::uint8_t> level;   // education_level
+    std::vector<std::uint8_t> field;   // field_kind
+    std::vector<std::uint8_t> status;  // worker_status
+    std::vector<std::uint8_t> course;  // policy index of a running course, or no_course
     std::vector<std::uint8_t> course_months_left;
     // A policy that follows this worker after selecting it (a talent commitment, study
     // abroad and its return obligation, a placement window), or no_policy; and the months
     // left in the current stage.
     std::vector<std::uint8_t> tag_policy;
     std::vector<std::uint8_t> tag_months;
-    std::vector<float> skill;                   // log human capital
+    std::vector<float> skill;  // log human capital
     // The worker's place: the firm index (employed), the school index (student) or the
     // abroad programme index (abroad), else no_employer. One column for the three keeps a
     // worker's bytes down; read it through employer_or_school() or abroad_program(),
     // which say which of the three is meant.
     std::vector<std::int32_t> employer;
-    std::vector<std::uint32_t> wage_vnd;        // monthly; last wage when not employed
+    std::vector<std::uint32_t> wage_vnd;  // monthly; last wage when not employed
 
     [[nodiscard]] std::size_t size() const { return id.size(); }
 
@@ -59,8 +59,7 @@ struct worker_store {
 
     [[nodiscard]] bool has(std::size_t i, std::uint8_t flag) const { return (flags[i] & flag) != 0; }
     void set(std::size_t i, std::uint8_t flag, bool on) {
-        flags[i] = on ? static_cast<std::uint8_t>(flags[i] | flag)
-                      : static_cast<std::uint8_t>(flags[i] & ~flag);
+        flags[i] = on ? static_cast<std::uint8_t>(flags[i] | flag) : static_cast<std::uint8_t>(flags[i] & ~flag);
     }
     [[nodiscard]] worker_status status_of(std::size_t i) const { return static_cast<worker_status>(status[i]); }
     [[nodiscard]] bool in_labor_force(std::size_t i) const {

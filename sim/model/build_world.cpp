@@ -6,8 +6,8 @@
 
 #include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
-#include "laborsim/errors.hpp"
 #include "core/units.hpp"
+#include "laborsim/errors.hpp"
 #include "model/panel_sample.hpp"
 #include "model/world.hpp"
 
@@ -72,7 +72,8 @@ void build_firms(world& w, const std::vector<std::size_t>& workers_per_region) {
             auto u = w.rng.uniforms(draws::firm_init::attributes, 0, static_cast<std::uint32_t>(i));
             w.firms.region[i] = static_cast<std::uint16_t>(mk / field_count);
             w.firms.field[i] = static_cast<std::uint8_t>(field);
-            w.firms.min_level[i] = static_cast<std::uint8_t>(pick(m.job_level_shares[static_cast<std::size_t>(field)], u[0]));
+            w.firms.min_level[i] =
+                static_cast<std::uint8_t>(pick(m.job_level_shares[static_cast<std::size_t>(field)], u[0]));
             w.firms.is_public[i] = u[1] < m.public_employer_share[static_cast<std::size_t>(field)] ? 1 : 0;
             w.firms.log_productivity[i] = static_cast<float>(m.productivity_sigma * counter_rng::normal(u[2], u[3]));
             auto u2 = w.rng.uniforms(draws::firm_init::size, 0, static_cast<std::uint32_t>(i));
@@ -119,7 +120,8 @@ void seed_students(world& w) {
         const int T = sch.program_months[s];
         const double stay = std::pow(std::clamp(sch.completion_rate[s], 1e-9, 1.0), m.in_program_dropout_share / T);
         for (int k = 0; k < T; ++k) {
-            const auto u0 = w.rng.uniforms(draws::school_init::cohort_size, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(s));
+            const auto u0 = w.rng.uniforms(draws::school_init::cohort_size, static_cast<std::uint32_t>(k),
+                                           static_cast<std::uint32_t>(s));
             const auto count = stochastic_round(sch.seats_per_month[s] * std::pow(stay, k), u0[0]);
             for (std::int64_t c = 0; c < count; ++c) {
                 const std::uint32_t id = w.next_worker_id++;
@@ -135,7 +137,8 @@ void seed_students(world& w) {
                                                         (u[3] >= spec.urban_share ? worker_flag::rural : 0));
                 ws.level[i] = static_cast<std::uint8_t>(education_level::none);  // secondary school leavers
                 ws.field[i] = static_cast<std::uint8_t>(pick(spec.field_shares, u[1]));
-                ws.skill[i] = static_cast<float>(m.entrant_skill_offset + m.initial_skill_sd * counter_rng::normal(v[0], v[1]));
+                ws.skill[i] =
+                    static_cast<float>(m.entrant_skill_offset + m.initial_skill_sd * counter_rng::normal(v[0], v[1]));
                 ws.status[i] = static_cast<std::uint8_t>(worker_status::student);
                 ws.employer[i] = static_cast<std::int32_t>(s);
                 ws.months_in_status[i] = static_cast<std::uint16_t>(k);
@@ -249,7 +252,8 @@ void calibrate_regions(world& w, const std::vector<std::size_t>& per_region) {
         const double mean_exp = employed[r] > 0 ? exp_sum[r] / static_cast<double>(employed[r]) : 1.0;
         w.regions[r].productivity_scale = sc.regions[r].mean_wage_vnd / (m.initial_wage_share * mean_exp);
         w.regions[r].expected_income = sc.regions[r].mean_wage_vnd * (1 - sc.regions[r].unemployment_rate);
-        w.regions[r].population_agents = w.regions[r].population_agents_initial = static_cast<std::int64_t>(per_region[r]);
+        w.regions[r].population_agents = w.regions[r].population_agents_initial =
+            static_cast<std::int64_t>(per_region[r]);
         w.regions[r].labor_force_agents = w.regions[r].labor_force_agents_initial = static_cast<double>(per_region[r]);
     }
 }
@@ -262,8 +266,8 @@ void init_public_staffing(world& w, const std::vector<std::size_t>& per_region) 
     for (std::size_t f = 0; f < w.firms.size(); ++f)
         if (w.firms.is_public[f]) public_staff[w.firms.region[f]][w.firms.field[f]] += w.firms.headcount[f];
     for (std::size_t r = 0; r < R; ++r) {
-        const double persons = sc.regions[r].population > 0 ? sc.regions[r].population
-                                                            : static_cast<double>(per_region[r]) / sc.scale;
+        const double persons =
+            sc.regions[r].population > 0 ? sc.regions[r].population : static_cast<double>(per_region[r]) / sc.scale;
         for (std::size_t k = 0; k < field_count; ++k) {
             const double norm = persons > 0 ? public_staff[r][k] / sc.scale / persons * 1e4 : 0.0;
             w.regions[r].public_staff_per_10k[k] = w.regions[r].public_staff_per_10k_initial[k] = norm;
@@ -292,10 +296,11 @@ void set_initial_wages(world& w) {
         for (std::size_t i = b; i < e; ++i) {
             const auto& reg = w.regions[ws.region[i]];
             const auto f = ws.employer[i];
-            const double lp = (f == no_employer ? 0.0 : w.firms.log_productivity[f]) + ws.skill[i] +
-                              w.wage_premium(ws.level[i]);
+            const double lp =
+                (f == no_employer ? 0.0 : w.firms.log_productivity[f]) + ws.skill[i] + w.wage_premium(ws.level[i]);
             const double wage = m.initial_wage_share * reg.productivity_scale * std::exp(lp);
-            ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(std::max(wage, reg.min_wage_vnd), 0.0, wage_cap_vnd_month));
+            ws.wage_vnd[i] =
+                static_cast<std::uint32_t>(std::clamp(std::max(wage, reg.min_wage_vnd), 0.0, wage_cap_vnd_month));
         }
     });
 }
@@ -304,7 +309,10 @@ void set_initial_wages(world& w) {
 
 void policy_state::add(const char* name, double value) {
     for (auto& [k, v] : month_series)
-        if (k == name) { v += value; return; }
+        if (k == name) {
+            v += value;
+            return;
+        }
     month_series.emplace_back(name, value);
 }
 
@@ -358,7 +366,8 @@ world build_world(const scenario& sc, std::size_t block_size) {
     seed_students(w);
     mark_panel(w, sc.output.panel);  // followed in the output's /panel
     w.decay_pow.resize(lookup_table_months);
-    for (std::size_t k = 0; k < w.decay_pow.size(); ++k) w.decay_pow[k] = std::pow(sc.model.reservation_decay, static_cast<double>(k));
+    for (std::size_t k = 0; k < w.decay_pow.size(); ++k)
+        w.decay_pow[k] = std::pow(sc.model.reservation_decay, static_cast<double>(k));
     return w;
 }
 

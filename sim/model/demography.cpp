@@ -43,7 +43,8 @@ void add_entrant(world& w, std::size_t r) {
     auto v = w.rng.uniforms(draws::entry::entrant_human_capital, 0, id);
     const bool female = u[2] < m.share_women;
     ws.region[i] = static_cast<std::uint16_t>(r);
-    ws.age_months[i] = static_cast<std::uint16_t>(12.0 * (m.entrant_age_min + (m.entrant_age_max - m.entrant_age_min) * u[0]));
+    ws.age_months[i] =
+        static_cast<std::uint16_t>(12.0 * (m.entrant_age_min + (m.entrant_age_max - m.entrant_age_min) * u[0]));
     ws.flags[i] = static_cast<std::uint8_t>((female ? worker_flag::female : 0) |
                                             (u[3] >= spec.urban_share ? worker_flag::rural : 0));
     double entrant_total = 0;
@@ -77,23 +78,27 @@ void run_demography(world& w) {
     std::uint8_t* const flags = ws.flags.data();
     const std::uint8_t* const status = ws.status.data();
     const double* const hazards = hazard_at.data();
-    auto leavers = gather_blocks<std::uint32_t>(ws.size(), w.block_size, [&](std::size_t lo, std::size_t hi, auto& out) {
-        for_each_drawn(w.rng, draws::demography::exit, month, ws.id.data(), lo, hi, [&, ages, flags, status, hazards](std::size_t i, const draw_words& d, std::size_t j) {
-            const int age = std::min(ages[i] + 1, max_age_months);
-            ages[i] = static_cast<std::uint16_t>(age);
-            // Last month's moves have been read (talent_attraction, in the policy phase).
-            const auto f = static_cast<std::uint8_t>(flags[i] & ~worker_flag::moved);
-            flags[i] = f;
-            if (status[i] == abroad) return;
-            const int retire = (f & worker_flag::female) ? retire_women : retire_men;
-            bool leave = age >= retire;
-            if (!leave && a > 0) {
-                const double hazard = age < table_months ? hazards[age] : a * std::exp(b * (age - mortality_reference_age_months));
-                leave = d.unit(j, 0) < hazard;
-            }
-            if (leave) out.push_back(static_cast<std::uint32_t>(i));
+    auto leavers =
+        gather_blocks<std::uint32_t>(ws.size(), w.block_size, [&](std::size_t lo, std::size_t hi, auto& out) {
+            for_each_drawn(w.rng, draws::demography::exit, month, ws.id.data(), lo, hi,
+                           [&, ages, flags, status, hazards](std::size_t i, const draw_words& d, std::size_t j) {
+                               const int age = std::min(ages[i] + 1, max_age_months);
+                               ages[i] = static_cast<std::uint16_t>(age);
+                               // Last month's moves have been read (talent_attraction, in the policy phase).
+                               const auto f = static_cast<std::uint8_t>(flags[i] & ~worker_flag::moved);
+                               flags[i] = f;
+                               if (status[i] == abroad) return;
+                               const int retire = (f & worker_flag::female) ? retire_women : retire_men;
+                               bool leave = age >= retire;
+                               if (!leave && a > 0) {
+                                   const double hazard = age < table_months
+                                                             ? hazards[age]
+                                                             : a * std::exp(b * (age - mortality_reference_age_months));
+                                   leave = d.unit(j, 0) < hazard;
+                               }
+                               if (leave) out.push_back(static_cast<std::uint32_t>(i));
+                           });
         });
-    });
     const std::size_t R = w.region_count();
     std::vector<std::int64_t> exits(R, 0);
     for (auto i : leavers) exits[ws.region[i]] += 1;
@@ -101,7 +106,8 @@ void run_demography(world& w) {
     for (std::size_t r = 0; r < R; ++r) {
         w.add_flow(r, flow::exits, exits[r]);
         const double expected = static_cast<double>(exits[r]) + w.regions[r].workers_target_growth;
-        const double u = counter_rng::to_unit(w.rng.words(draws::entry::entrant_count, month, static_cast<std::uint32_t>(r))[0]);
+        const double u =
+            counter_rng::to_unit(w.rng.words(draws::entry::entrant_count, month, static_cast<std::uint32_t>(r))[0]);
         const auto entrants = std::max<std::int64_t>(0, stochastic_round(expected, u));
         for (std::int64_t k = 0; k < entrants; ++k) add_entrant(w, r);
         w.add_flow(r, flow::entries, entrants);

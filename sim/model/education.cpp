@@ -40,7 +40,7 @@ struct student_event {
 struct application {
     std::uint32_t school;
     std::uint32_t priority;
-    std::uint32_t worker;    // index
+    std::uint32_t worker;  // index
     friend bool operator<(const application& a, const application& b) {
         return std::tie(a.school, a.priority, a.worker) < std::tie(b.school, b.priority, b.worker);
     }
@@ -126,7 +126,10 @@ void progress_at_school(world& w, std::size_t i, const std::array<double, 4>& u,
         // get placement priority and that policy follows them.
         if (sch.partner_policy[s] != no_policy) {
             ws.set(i, worker_flag::placement, true);
-            if (ws.tag_policy[i] == no_policy) { ws.tag_policy[i] = sch.partner_policy[s]; ws.tag_months[i] = 0; }
+            if (ws.tag_policy[i] == no_policy) {
+                ws.tag_policy[i] = sch.partner_policy[s];
+                ws.tag_months[i] = 0;
+            }
         }
     } else {
         kind = event_kind::failed;
@@ -187,10 +190,8 @@ education_month progress_students(world& w) {
             if (st != student && st != abroad) continue;
             ws.months_in_status[i] = static_cast<std::uint16_t>(ws.months_in_status[i] + 1);
             const auto u = w.rng.uniforms(draws::education::progress, month, ws.id[i]);
-            if (st == abroad)
-                progress_abroad(w, i, u, out);
-            else
-                progress_at_school(w, i, u, rates, out);
+            if (st == abroad) progress_abroad(w, i, u, out);
+            else progress_at_school(w, i, u, rates, out);
         }
     });
     return count_student_events(w, events);
@@ -219,7 +220,8 @@ school_choice make_school_choice(const world& w) {
             for (std::size_t s = 0; s < S; ++s) {
                 if (sch.open[s] && sch.output_level[s] > level) {
                     const double km = w.distance_km[r * R + sch.region[s]];
-                    acc += sch.seats_per_month[s] * sch.recruitment_intensity[s] * std::exp(-m.school_distance_cost * hundreds_of_km(km));
+                    acc += sch.seats_per_month[s] * sch.recruitment_intensity[s] *
+                           std::exp(-m.school_distance_cost * hundreds_of_km(km));
                 }
                 row[s] = acc;
             }
@@ -252,13 +254,15 @@ void add_progression_applications(const world& w, const education_month& month_e
         double acc = 0;
         for (std::size_t k = 0; k < here.size(); ++k) {
             const auto t = here[k];
-            if (sch.open[t] && sch.output_level[t] > ws.level[i]) acc += sch.seats_per_month[t] * sch.recruitment_intensity[t];
+            if (sch.open[t] && sch.output_level[t] > ws.level[i])
+                acc += sch.seats_per_month[t] * sch.recruitment_intensity[t];
             local[k] = acc;
         }
         const std::size_t k = draw_school(local.data(), local.size(), u[1]);
         if (k == local.size()) continue;
         const std::size_t s = here[k];
-        apps.push_back({static_cast<std::uint32_t>(s), w.rng.words(draws::education::admission_priority, month, ws.id[i])[0], i});
+        apps.push_back(
+            {static_cast<std::uint32_t>(s), w.rng.words(draws::education::admission_priority, month, ws.id[i])[0], i});
     }
 }
 
@@ -293,26 +297,31 @@ void admit_applicants(world& w, const education_month& month_events) {
     if (S == 0) return;
 
     auto apps = gather_blocks<application>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
-        for_each_drawn(w.rng, draws::education::application, month, ws.id.data(), b, e, [&](std::size_t i, const draw_words& d, std::size_t j) {
-            if (!ws.in_labor_force(i) || ws.course[i] != no_course) return;
-            // Who changed status this month (entrants, graduates, dropouts, returners) waits;
-            // new graduates have their own progression channel below.
-            if (ws.months_in_status[i] == 0 && ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed)) return;
-            const double u0 = d.unit(j, 0);
-            const bool young = ws.age_months[i] < young_months;
-            if (u0 >= max_rate) return;  // cheap pre-filter: the full odds are at most cap x the base rate
-            const double rate = young ? m.application_rate_young : m.application_rate_adult;
-            const std::size_t s = draw_school(choice.row(ws.region[i], ws.level[i]), S, d.unit(j, 1));
-            if (s == S) return;
-            const double gain = w.wage_premium(sch.output_level[s]) - w.wage_premium(ws.level[i]);
-            const double income = std::max(1.0, static_cast<double>(ws.wage_vnd[i]) * 12.0);
-            const double cost = sch.tuition_vnd_year[s] * sch.program_months[s] / 12.0 / income;
-            const double odds = std::min(m.application_odds_cap,
-                                         sch.recruitment_intensity[s] * std::exp(m.schooling_return_weight * gain - cost));
-            if (u0 >= odds * rate) return;
-            out.push_back({static_cast<std::uint32_t>(s), w.rng.words(draws::education::admission_priority, month, ws.id[i])[0],
-                           static_cast<std::uint32_t>(i)});
-        });
+        for_each_drawn(
+            w.rng, draws::education::application, month, ws.id.data(), b, e,
+            [&](std::size_t i, const draw_words& d, std::size_t j) {
+                if (!ws.in_labor_force(i) || ws.course[i] != no_course) return;
+                // Who changed status this month (entrants, graduates, dropouts, returners) waits;
+                // new graduates have their own progression channel below.
+                if (ws.months_in_status[i] == 0 && ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed))
+                    return;
+                const double u0 = d.unit(j, 0);
+                const bool young = ws.age_months[i] < young_months;
+                if (u0 >= max_rate) return;  // cheap pre-filter: the full odds are at most cap x the base rate
+                const double rate = young ? m.application_rate_young : m.application_rate_adult;
+                const std::size_t s = draw_school(choice.row(ws.region[i], ws.level[i]), S, d.unit(j, 1));
+                if (s == S) return;
+                const double gain = w.wage_premium(sch.output_level[s]) - w.wage_premium(ws.level[i]);
+                const double income = std::max(1.0, static_cast<double>(ws.wage_vnd[i]) * 12.0);
+                const double cost = sch.tuition_vnd_year[s] * sch.program_months[s] / 12.0 / income;
+                const double odds =
+                    std::min(m.application_odds_cap,
+                             sch.recruitment_intensity[s] * std::exp(m.schooling_return_weight * gain - cost));
+                if (u0 >= odds * rate) return;
+                out.push_back({static_cast<std::uint32_t>(s),
+                               w.rng.words(draws::education::admission_priority, month, ws.id[i])[0],
+                               static_cast<std::uint32_t>(i)});
+            });
     });
     add_progression_applications(w, month_events, apps);
     std::sort(apps.begin(), apps.end());

@@ -42,10 +42,10 @@ namespace {
 constexpr int max_outside = 3;
 
 struct seeker {
-    std::uint32_t index;   // worker
+    std::uint32_t index;  // worker
     std::uint32_t id;
     float score;
-    float surplus_base;    // the worker's part of ln p - ln r (see log_surplus)
+    float surplus_base;                      // the worker's part of ln p - ln r (see log_surplus)
     std::uint32_t markets[1 + max_outside];  // own market first
     std::uint8_t apps;
     std::uint8_t level;
@@ -79,9 +79,13 @@ std::uint64_t rank_key(float score, std::uint32_t id) {
 void rank_market(application* first, application* last) {
     const auto n = static_cast<std::size_t>(last - first);
     if (n < 2) return;
-    struct keyed { std::uint64_t key; std::uint32_t pos; };
+    struct keyed {
+        std::uint64_t key;
+        std::uint32_t pos;
+    };
     std::vector<keyed> keys(n);
-    for (std::size_t k = 0; k < n; ++k) keys[k] = {rank_key(first[k].score, first[k].id), static_cast<std::uint32_t>(k)};
+    for (std::size_t k = 0; k < n; ++k)
+        keys[k] = {rank_key(first[k].score, first[k].id), static_cast<std::uint32_t>(k)};
     std::sort(keys.begin(), keys.end(), [](const keyed& a, const keyed& b) { return a.key < b.key; });
     std::vector<application> sorted(n);
     for (std::size_t k = 0; k < n; ++k) sorted[k] = first[keys[k].pos];
@@ -104,7 +108,8 @@ void hire(world& w, std::size_t i, std::int32_t f, double wage) {
     std::atomic_ref<std::int32_t>(fs.headcount[f]).fetch_add(1, std::memory_order_relaxed);
     ws.status[i] = static_cast<std::uint8_t>(worker_status::employed);
     ws.employer[i] = f;
-    if (ws.region[i] != fs.region[f]) ws.set(i, worker_flag::moved, true);  // policy hook: talent_attraction counts movers
+    if (ws.region[i] != fs.region[f])
+        ws.set(i, worker_flag::moved, true);  // policy hook: talent_attraction counts movers
     ws.region[i] = fs.region[f];
     ws.field[i] = fs.field[f];  // a job in another field makes it the worker's field
     ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(wage, 0.0, wage_cap_vnd_month));
@@ -151,7 +156,8 @@ struct surplus_logs {
 float surplus_base(const world& w, const surplus_logs& L, std::size_t i) {
     const auto& ws = w.workers;
     if (is_employed(w, i))
-        return static_cast<float>(ws.skill[i] + w.wage_premium(ws.level[i]) - std::log(std::max(1.0, static_cast<double>(ws.wage_vnd[i]))));
+        return static_cast<float>(ws.skill[i] + w.wage_premium(ws.level[i]) -
+                                  std::log(std::max(1.0, static_cast<double>(ws.wage_vnd[i]))));
     return static_cast<float>(-L.log_scale[ws.region[i]] - L.log_base - L.log_decay * ws.months_in_status[i]);
 }
 
@@ -186,7 +192,8 @@ void match_fixed_rate(world& w, std::size_t mk, const application* first, const 
         if (u[0] >= m.fixed_job_finding_rate) continue;
         const auto k = static_cast<std::size_t>(std::upper_bound(cum.begin(), cum.end(), u[1] * acc) - cum.begin());
         const auto f = fb + std::min(k, fe - fb - 1);
-        hire(w, i, static_cast<std::int32_t>(f), nash_wage(w, productivity(w, i, f), own_reservation(w, i), fs.region[f]));
+        hire(w, i, static_cast<std::int32_t>(f),
+             nash_wage(w, productivity(w, i, f), own_reservation(w, i), fs.region[f]));
         fs.hires[f] += 1;
         counts[hires] += 1;
     }
@@ -203,7 +210,10 @@ void make_offers(world& w, const surplus_logs& L, std::size_t mk, const applicat
     std::vector<std::uint32_t> open;
     std::int64_t V = 0;
     for (std::size_t f = fb; f < fe; ++f)
-        if (fs.vacancies[f] > 0) { open.push_back(static_cast<std::uint32_t>(f)); V += fs.vacancies[f]; }
+        if (fs.vacancies[f] > 0) {
+            open.push_back(static_cast<std::uint32_t>(f));
+            V += fs.vacancies[f];
+        }
     if (V == 0) return;
     std::sort(open.begin(), open.end(), [&](std::uint32_t a, std::uint32_t b) {
         const float pa = fs.log_productivity[a] + fs.shock[a], pb = fs.log_productivity[b] + fs.shock[b];
@@ -211,7 +221,8 @@ void make_offers(world& w, const surplus_logs& L, std::size_t mk, const applicat
     });
     const auto u = w.rng.uniforms(draws::market::meetings, w.month_key(), static_cast<std::uint32_t>(mk));
     const double Sd = static_cast<double>(S), Vd = static_cast<double>(V);
-    const double expected = m.matching_efficiency * std::pow(Sd, m.matching_elasticity) * std::pow(Vd, 1.0 - m.matching_elasticity);
+    const double expected =
+        m.matching_efficiency * std::pow(Sd, m.matching_elasticity) * std::pow(Vd, 1.0 - m.matching_elasticity);
     const auto M = std::min<std::int64_t>({static_cast<std::int64_t>(S), V, stochastic_round(expected, u[0])});
     std::size_t firm_pos = 0;
     std::int32_t left = fs.vacancies[open[0]];
@@ -240,7 +251,8 @@ std::vector<double> outside_weights(const world& w) {
     const std::size_t R = w.region_count(), M = w.market_count();
     std::vector<double> V(M, 0.0);
     for (std::size_t mk = 0; mk < M; ++mk)
-        for (std::size_t f = w.market_firm_begin[mk]; f < w.market_firm_begin[mk + 1]; ++f) V[mk] += w.firms.vacancies[f];
+        for (std::size_t f = w.market_firm_begin[mk]; f < w.market_firm_begin[mk + 1]; ++f)
+            V[mk] += w.firms.vacancies[f];
     std::vector<double> cum(M * M, 0.0);
     for (std::size_t o = 0; o < R; ++o)
         for (std::size_t f = 0; f < field_count; ++f) {
@@ -258,50 +270,62 @@ std::vector<double> outside_weights(const world& w) {
 }
 
 // Who searches this month, with its score and the markets it applies to.
-std::vector<seeker> gather_seekers(world& w, int outside_n, const std::vector<double>& outside_cum, const surplus_logs& logs) {
+std::vector<seeker> gather_seekers(world& w, int outside_n, const std::vector<double>& outside_cum,
+                                   const surplus_logs& logs) {
     const auto& m = w.sc->model;
     auto& ws = w.workers;
     const std::uint32_t month = w.month_key();
     const std::size_t M = w.market_count();
     return gather_blocks<seeker>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
-        for_each_drawn(w.rng, draws::matching::search, month, ws.id.data(), b, e, [&](std::size_t i, const draw_words& d, std::size_t j) {
-            const auto st = ws.status[i];
-            if (st != static_cast<std::uint8_t>(worker_status::unemployed) &&
-                st != static_cast<std::uint8_t>(worker_status::employed)) return;
-            if (st == static_cast<std::uint8_t>(worker_status::employed) && d.unit(j, 0) >= m.on_the_job_search) return;
-            // Gumbel noise: what the firm cannot see of the applicant.
-            const double noise = -std::log(-std::log(d.unit(j, 1))) * m.score_noise;
-            const double bonus = ws.has(i, worker_flag::placement) ? m.placement_priority : 0.0;
-            seeker s{static_cast<std::uint32_t>(i), ws.id[i],
-                     static_cast<float>(ws.skill[i] + w.wage_premium(ws.level[i]) + bonus + noise),
-                     surplus_base(w, logs, i), {}, 1, ws.level[i], ws.field[i]};
-            const std::size_t o = ws.region[i], field = ws.field[i];
-            s.markets[0] = static_cast<std::uint32_t>(world::market_of(o, field));
-            // Search widens after the first month: who became unemployed this month (entrants,
-            // graduates, dropouts, returners, the newly separated) searches its own market
-            // first. Nor does who moved in this month's migration (one move a month) or is in a
-            // policy course (as in migration) search elsewhere.
-            const bool newly_unemployed = st == static_cast<std::uint8_t>(worker_status::unemployed) && ws.months_in_status[i] == 0;
-            if (outside_n > 0 && d.unit(j, 2) < m.outside_search_share && !newly_unemployed && !ws.has(i, worker_flag::moved) &&
-                ws.course[i] == no_course) {
-                const double* row = &outside_cum[s.markets[0] * M];
-                const auto v = w.rng.uniforms(draws::matching::outside_markets, month, ws.id[i]);
-                for (int k = 0; k < outside_n && row[M - 1] > 0; ++k) {
-                    const auto mk = static_cast<std::uint32_t>(std::min<std::size_t>(M - 1, static_cast<std::size_t>(
-                        std::upper_bound(row, row + M, v[k] * row[M - 1]) - row)));
-                    if (std::find(s.markets, s.markets + s.apps, mk) == s.markets + s.apps) s.markets[s.apps++] = mk;
+        for_each_drawn(
+            w.rng, draws::matching::search, month, ws.id.data(), b, e,
+            [&](std::size_t i, const draw_words& d, std::size_t j) {
+                const auto st = ws.status[i];
+                if (st != static_cast<std::uint8_t>(worker_status::unemployed) &&
+                    st != static_cast<std::uint8_t>(worker_status::employed))
+                    return;
+                if (st == static_cast<std::uint8_t>(worker_status::employed) && d.unit(j, 0) >= m.on_the_job_search)
+                    return;
+                // Gumbel noise: what the firm cannot see of the applicant.
+                const double noise = -std::log(-std::log(d.unit(j, 1))) * m.score_noise;
+                const double bonus = ws.has(i, worker_flag::placement) ? m.placement_priority : 0.0;
+                seeker s{static_cast<std::uint32_t>(i),
+                         ws.id[i],
+                         static_cast<float>(ws.skill[i] + w.wage_premium(ws.level[i]) + bonus + noise),
+                         surplus_base(w, logs, i),
+                         {},
+                         1,
+                         ws.level[i],
+                         ws.field[i]};
+                const std::size_t o = ws.region[i], field = ws.field[i];
+                s.markets[0] = static_cast<std::uint32_t>(world::market_of(o, field));
+                // Search widens after the first month: who became unemployed this month (entrants,
+                // graduates, dropouts, returners, the newly separated) searches its own market
+                // first. Nor does who moved in this month's migration (one move a month) or is in a
+                // policy course (as in migration) search elsewhere.
+                const bool newly_unemployed =
+                    st == static_cast<std::uint8_t>(worker_status::unemployed) && ws.months_in_status[i] == 0;
+                if (outside_n > 0 && d.unit(j, 2) < m.outside_search_share && !newly_unemployed &&
+                    !ws.has(i, worker_flag::moved) && ws.course[i] == no_course) {
+                    const double* row = &outside_cum[s.markets[0] * M];
+                    const auto v = w.rng.uniforms(draws::matching::outside_markets, month, ws.id[i]);
+                    for (int k = 0; k < outside_n && row[M - 1] > 0; ++k) {
+                        const auto mk = static_cast<std::uint32_t>(std::min<std::size_t>(
+                            M - 1, static_cast<std::size_t>(std::upper_bound(row, row + M, v[k] * row[M - 1]) - row)));
+                        if (std::find(s.markets, s.markets + s.apps, mk) == s.markets + s.apps)
+                            s.markets[s.apps++] = mk;
+                    }
                 }
-            }
-            out.push_back(s);
-        });
+                out.push_back(s);
+            });
     });
 }
 
 // Each seeker takes its best offer (by log wage less the distance cost); counts by region
 // [3 * r + k]: moves in, moves out, hires from unemployment.
 std::vector<std::int64_t> accept_best_offers(const world& w, const std::vector<seeker>& seekers,
-                                             const std::vector<application>& apps, const std::vector<std::size_t>& app_begin,
-                                             std::vector<offer>& offers) {
+                                             const std::vector<application>& apps,
+                                             const std::vector<std::size_t>& app_begin, std::vector<offer>& offers) {
     const auto& m = w.sc->model;
     const auto& ws = w.workers;
     const std::size_t R = w.region_count();
@@ -327,17 +351,24 @@ std::vector<std::int64_t> accept_best_offers(const world& w, const std::vector<s
                 const auto& of = offers[pos];
                 if (of.firm == no_employer) continue;
                 const std::size_t j = s.markets[a] / field_count;
-                const double value = std::log(static_cast<double>(of.wage)) - m.search_distance_cost * hundreds_of_km(w.distance_km[o * R + j]);
-                if (value > best) { best = value; best_pos = pos; }
+                const double value = std::log(static_cast<double>(of.wage)) -
+                                     m.search_distance_cost * hundreds_of_km(w.distance_km[o * R + j]);
+                if (value > best) {
+                    best = value;
+                    best_pos = pos;
+                }
             }
             if (best_pos == apps.size()) continue;
             const std::size_t j = apps[best_pos].market / field_count;
-            const double keep = is_employed(w, i) ? static_cast<double>(ws.wage_vnd[i])
-                                                  : (j == o ? 0.0 : own_reservation(w, i));
+            const double keep =
+                is_employed(w, i) ? static_cast<double>(ws.wage_vnd[i]) : (j == o ? 0.0 : own_reservation(w, i));
             if (keep > 0 && best <= std::log(keep)) continue;
             offers[best_pos].accepted = 1;
             if (!is_employed(w, i)) c[3 * o + 2] += 1;  // hire from unemployment, by origin
-            if (j != o) { c[3 * o + 1] += 1; c[3 * j] += 1; }
+            if (j != o) {
+                c[3 * o + 1] += 1;
+                c[3 * j] += 1;
+            }
         }
     });
 }
@@ -370,20 +401,23 @@ void run_matching(world& w) {
         for (std::size_t k = 0; k < seekers.size(); ++k) {
             const auto& sk = seekers[k];
             for (std::size_t a = 0; a < sk.apps; ++a) {
-                const float score = sk.score - (sk.markets[a] % field_count != sk.field ? static_cast<float>(m.field_switch_penalty) : 0.f);
-                apps[next[sk.markets[a]]++] = {sk.markets[a], score, sk.id, static_cast<std::uint32_t>(k), sk.surplus_base, sk.level, sk.field};
+                const float score =
+                    sk.score -
+                    (sk.markets[a] % field_count != sk.field ? static_cast<float>(m.field_switch_penalty) : 0.f);
+                apps[next[sk.markets[a]]++] = {sk.markets[a],   score,    sk.id,   static_cast<std::uint32_t>(k),
+                                               sk.surplus_base, sk.level, sk.field};
             }
         }
     }
-    tbb::parallel_for(std::size_t{0}, markets, [&](std::size_t mk) {
-        rank_market(apps.data() + begin[mk], apps.data() + begin[mk + 1]);
-    });
+    tbb::parallel_for(std::size_t{0}, markets,
+                      [&](std::size_t mk) { rank_market(apps.data() + begin[mk], apps.data() + begin[mk + 1]); });
     std::vector<std::int64_t> counts(markets * width, 0);
     // Unemployed searchers by region, before anyone is hired.
-    const auto searching = count_blocks(seekers.size(), w.block_size, R, [&](std::size_t b, std::size_t e, std::int64_t* c) {
-        for (std::size_t k = b; k < e; ++k)
-            if (!is_employed(w, seekers[k].index)) c[ws.region[seekers[k].index]] += 1;
-    });
+    const auto searching =
+        count_blocks(seekers.size(), w.block_size, R, [&](std::size_t b, std::size_t e, std::int64_t* c) {
+            for (std::size_t k = b; k < e; ++k)
+                if (!is_employed(w, seekers[k].index)) c[ws.region[seekers[k].index]] += 1;
+        });
     for (std::size_t r = 0; r < R; ++r) w.add_flow(r, flow::unemployed_searchers, searching[r]);
 
     if (fixed) {
@@ -399,7 +433,8 @@ void run_matching(world& w) {
 
     std::vector<offer> offers(apps.size());
     tbb::parallel_for(std::size_t{0}, markets, [&](std::size_t mk) {
-        make_offers(w, logs, mk, apps.data() + begin[mk], apps.data() + begin[mk + 1], seekers, offers.data() + begin[mk]);
+        make_offers(w, logs, mk, apps.data() + begin[mk], apps.data() + begin[mk + 1], seekers,
+                    offers.data() + begin[mk]);
     });
     const auto moves = accept_best_offers(w, seekers, apps, app_begin, offers);
     w.add_flows(moves, {flow::migration_in, flow::migration_out, flow::hires_from_unemployment});

@@ -49,28 +49,30 @@ void run_migration(world& w) {
     auto& fs = w.firms;
     const std::uint32_t month = w.month_key();
     const auto moves = count_blocks(ws.size(), w.block_size, 2 * R, [&](std::size_t b, std::size_t e, std::int64_t* c) {
-        for_each_drawn(w.rng, draws::migration::move, month, ws.id.data(), b, e, [&](std::size_t i, const draw_words& d, std::size_t jd) {
-            if (!ws.in_labor_force(i) || ws.course[i] != no_course) return;
-            if (d.unit(jd, 0) >= m.migration_rate) return;
-            const double u1 = d.unit(jd, 1);
-            const std::size_t o = ws.region[i];
-            const std::size_t g = by_group ? static_cast<std::size_t>(ws.level[i]) * field_count + ws.field[i] : 0;
-            const double* row = &cdf[(o * G + g) * R];
-            std::size_t j = 0;
-            while (j + 1 < R && u1 >= row[j]) ++j;
-            if (j == o) return;
-            if (ws.status[i] == static_cast<std::uint8_t>(worker_status::employed)) {
-                std::atomic_ref<std::int32_t>(fs.headcount[ws.employer[i]]).fetch_sub(1, std::memory_order_relaxed);
-                ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
-                ws.employer[i] = no_employer;
-                ws.months_in_status[i] = 0;
-                ws.set(i, worker_flag::mismatched, false);
-            }
-            ws.region[i] = static_cast<std::uint16_t>(j);
-            ws.set(i, worker_flag::moved, true);  // policy hook: talent_attraction pays movers
-            c[o * 2 + 1] += 1;  // out of o
-            c[j * 2 + 0] += 1;  // into j
-        });
+        for_each_drawn(
+            w.rng, draws::migration::move, month, ws.id.data(), b, e,
+            [&](std::size_t i, const draw_words& d, std::size_t jd) {
+                if (!ws.in_labor_force(i) || ws.course[i] != no_course) return;
+                if (d.unit(jd, 0) >= m.migration_rate) return;
+                const double u1 = d.unit(jd, 1);
+                const std::size_t o = ws.region[i];
+                const std::size_t g = by_group ? static_cast<std::size_t>(ws.level[i]) * field_count + ws.field[i] : 0;
+                const double* row = &cdf[(o * G + g) * R];
+                std::size_t j = 0;
+                while (j + 1 < R && u1 >= row[j]) ++j;
+                if (j == o) return;
+                if (ws.status[i] == static_cast<std::uint8_t>(worker_status::employed)) {
+                    std::atomic_ref<std::int32_t>(fs.headcount[ws.employer[i]]).fetch_sub(1, std::memory_order_relaxed);
+                    ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
+                    ws.employer[i] = no_employer;
+                    ws.months_in_status[i] = 0;
+                    ws.set(i, worker_flag::mismatched, false);
+                }
+                ws.region[i] = static_cast<std::uint16_t>(j);
+                ws.set(i, worker_flag::moved, true);  // policy hook: talent_attraction pays movers
+                c[o * 2 + 1] += 1;                    // out of o
+                c[j * 2 + 0] += 1;                    // into j
+            });
     });
     w.add_flows(moves, {flow::migration_in, flow::migration_out});
 }

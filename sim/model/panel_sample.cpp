@@ -25,7 +25,10 @@ void mark_panel(world& w, std::int64_t count) {
     const std::size_t n = ws.size();
     if (count <= 0 || n == 0) return;
     const auto want = static_cast<std::size_t>(std::min<std::int64_t>(count, static_cast<std::int64_t>(n)));
-    struct candidate { std::uint64_t key; std::uint32_t index; };
+    struct candidate {
+        std::uint64_t key;
+        std::uint32_t index;
+    };
     std::vector<candidate> cands;
     // Keys are uniform on [0, 2^64): a threshold at share q keeps about q n workers.
     for (double share = 1.2 * static_cast<double>(want) / static_cast<double>(n) + 1e-9;; share *= 2) {

@@ -13,8 +13,22 @@ namespace laborsim {
 namespace {
 
 enum slot : int {
-    lf, emp, unemp, students, trained, certified, hq, wage_sum, mismatched, skill_sum_micro,
-    doctors, alive, abroad, overqualified, lf_level0, emp_field0 = lf_level0 + education_count,
+    lf,
+    emp,
+    unemp,
+    students,
+    trained,
+    certified,
+    hq,
+    wage_sum,
+    mismatched,
+    skill_sum_micro,
+    doctors,
+    alive,
+    abroad,
+    overqualified,
+    lf_level0,
+    emp_field0 = lf_level0 + education_count,
     hist0 = emp_field0 + field_count
 };
 constexpr int width = hist0 + wage_bins::count;
@@ -43,11 +57,18 @@ void derive_slots(const std::int64_t* raw, std::int64_t* x) {
         for (int level = 0; level < education_count; ++level)
             for (int field = 0; field < field_count; ++field)
                 for (int mo = 0; mo < 4; ++mo) {
-                    const std::int64_t n = raw[raw_joint0 + ((st * education_count + level) * field_count + field) * 4 + mo];
+                    const std::int64_t n =
+                        raw[raw_joint0 + ((st * education_count + level) * field_count + field) * 4 + mo];
                     if (n == 0) continue;
-                    if (st == static_cast<int>(worker_status::abroad)) { x[abroad] += n; continue; }
+                    if (st == static_cast<int>(worker_status::abroad)) {
+                        x[abroad] += n;
+                        continue;
+                    }
                     x[alive] += n;
-                    if (st == static_cast<int>(worker_status::student)) { x[students] += n; continue; }
+                    if (st == static_cast<int>(worker_status::student)) {
+                        x[students] += n;
+                        continue;
+                    }
                     if (st != employed && st != unemployed) continue;
                     x[lf] += n;
                     x[lf_level0 + level] += n;
@@ -162,10 +183,11 @@ void collect_statistics(const world& w, month_stats& out) {
         out.at(r, indicator::migration_out) = F(flow::migration_out) * per;
         out.at(r, indicator::mean_skill) = ratio(static_cast<double>(x[skill_sum_micro]) * 1e-6, L);
         // The region's total population grows with the modelled one (15+ in the labour force or in school).
-        const double population = w.sc->regions[r].population > 0
-            ? w.sc->regions[r].population * static_cast<double>(x[alive]) /
-                  static_cast<double>(std::max<std::int64_t>(1, w.regions[r].population_agents_initial))
-            : static_cast<double>(x[alive]) * per;
+        const double population =
+            w.sc->regions[r].population > 0
+                ? w.sc->regions[r].population * static_cast<double>(x[alive]) /
+                      static_cast<double>(std::max<std::int64_t>(1, w.regions[r].population_agents_initial))
+                : static_cast<double>(x[alive]) * per;
         out.at(r, indicator::doctors_per_10k) = ratio(static_cast<double>(x[doctors]) * per * 1e4, population);
         out.at(r, indicator::population) = static_cast<double>(x[alive]) * per;
         out.at(r, indicator::entrants) = F(flow::entries) * per;
@@ -181,8 +203,10 @@ void collect_statistics(const world& w, month_stats& out) {
             out.enrolments_by_education[r][k] = F(enrolments_at(k)) * per;
             out.graduates_by_education[r][k] = F(graduates_at(k)) * per;
         }
-        for (int k = 0; k < education_count; ++k) out.labor_force_by_education[r][k] = static_cast<double>(x[lf_level0 + k]) * per;
-        for (int k = 0; k < field_count; ++k) out.employed_by_field[r][k] = static_cast<double>(x[emp_field0 + k]) * per;
+        for (int k = 0; k < education_count; ++k)
+            out.labor_force_by_education[r][k] = static_cast<double>(x[lf_level0 + k]) * per;
+        for (int k = 0; k < field_count; ++k)
+            out.employed_by_field[r][k] = static_cast<double>(x[emp_field0 + k]) * per;
     }
 }
 

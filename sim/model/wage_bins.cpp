@@ -25,7 +25,8 @@ wage_bins::wage_bins() {
         std::uint64_t lo = edge_[k - 1], hi = top;  // by_formula(lo) < k <= by_formula(hi) (or hi = top)
         while (lo + 1 < hi) {
             const std::uint64_t mid = lo + (hi - lo) / 2;
-            if (by_formula(static_cast<double>(mid)) >= k) hi = mid; else lo = mid;
+            if (by_formula(static_cast<double>(mid)) >= k) hi = mid;
+            else lo = mid;
         }
         edge_[k] = hi;
     }

@@ -19,30 +19,47 @@ namespace laborsim {
 
 // Flows counted by the phases during a month, per region.
 enum class flow : int {
-    hires, hires_from_unemployment, unemployed_searchers, separations, vacancies, enrolments,
-    graduates, migration_in, migration_out, exits, entries, dropouts, abroad_departures,
-    abroad_returns, abroad_stayers, layoffs,
-    enrolments_level0,                                   // by the level of the program
+    hires,
+    hires_from_unemployment,
+    unemployed_searchers,
+    separations,
+    vacancies,
+    enrolments,
+    graduates,
+    migration_in,
+    migration_out,
+    exits,
+    entries,
+    dropouts,
+    abroad_departures,
+    abroad_returns,
+    abroad_stayers,
+    layoffs,
+    enrolments_level0,                                       // by the level of the program
     graduates_level0 = enrolments_level0 + education_count,  // by the level reached
     count_ = graduates_level0 + education_count
 };
 inline constexpr int flow_count = static_cast<int>(flow::count_);
-[[nodiscard]] constexpr flow enrolments_at(int level) { return static_cast<flow>(static_cast<int>(flow::enrolments_level0) + level); }
-[[nodiscard]] constexpr flow graduates_at(int level) { return static_cast<flow>(static_cast<int>(flow::graduates_level0) + level); }
+[[nodiscard]] constexpr flow enrolments_at(int level) {
+    return static_cast<flow>(static_cast<int>(flow::enrolments_level0) + level);
+}
+[[nodiscard]] constexpr flow graduates_at(int level) {
+    return static_cast<flow>(static_cast<int>(flow::graduates_level0) + level);
+}
 
 struct region_state {
     double min_wage_vnd = 0;
-    double productivity_scale = 0;   // P_r: VND per month of a match at log productivity 0
-    double aggregate_shock = 0;      // regional AR(1) demand shock
-    double workers_target_growth = 0; // agents added per month on top of replacing exits
-    double expected_income = 0;      // last month's mean wage x employment rate
-    double migration_incentive = 0;  // utility added by policies (everyone), reset monthly
+    double productivity_scale = 0;     // P_r: VND per month of a match at log productivity 0
+    double aggregate_shock = 0;        // regional AR(1) demand shock
+    double workers_target_growth = 0;  // agents added per month on top of replacing exits
+    double expected_income = 0;        // last month's mean wage x employment rate
+    double migration_incentive = 0;    // utility added by policies (everyone), reset monthly
     // Utility added by policies (talent_attraction) for one group of movers only, indexed
     // [level * field_count + field]; reset monthly by the policy schedule.
     std::array<float, education_count * field_count> group_incentive{};
     std::int64_t population_agents = 0;  // last month's agents living here (abroad excluded)
     std::int64_t population_agents_initial = 0;
-    double labor_force_agents = 0;       // last month's labour force, in agents
+    double labor_force_agents = 0;  // last month's labour force, in agents
     double labor_force_agents_initial = 0;
     // Staffing norm of public employers, staff per 10,000 population, by field. It starts
     // at the initial ratio; a policy (e.g. doctors per 10,000) may raise it.
@@ -53,11 +70,11 @@ struct region_state {
 // A programme of study abroad: the baseline (index 0, from model_params) or one a policy adds.
 struct abroad_program {
     education_level level = education_level::university;  // reached on completion
-    int field = -1;                  // field_kind on completion; -1: keeps the student's field
+    int field = -1;                                       // field_kind on completion; -1: keeps the student's field
     int months = 48;
     double completion_rate = 0.85;
-    double skill_gain = 0.3;         // log points on completion
-    double return_probability = 0.5; // of completers and dropouts alike; the rest emigrate
+    double skill_gain = 0.3;          // log points on completion
+    double return_probability = 0.5;  // of completers and dropouts alike; the rest emigrate
 };
 // What happened to each programme's students this month (set by the education phase).
 struct abroad_month_counts {
@@ -70,8 +87,8 @@ struct abroad_month_counts {
 struct policy_state {
     int budget_year = 0;
     double spent_this_year_vnd = 0;
-    double seat_credit = 0;                     // fractional places carried between months
-    std::vector<std::uint8_t> region_on;        // [region] 1 when the policy targets it
+    double seat_credit = 0;               // fractional places carried between months
+    std::vector<std::uint8_t> region_on;  // [region] 1 when the policy targets it
     std::any own;
     std::vector<std::pair<std::string, double>> month_series;  // reset monthly
     void add(const char* name, double value);
@@ -81,20 +98,20 @@ struct world {
     const scenario* sc = nullptr;
     counter_rng rng{1};
     std::size_t block_size = 16384;
-    int t = 0;                 // months since the scenario start
-    year_month now;            // calendar month of t
-    double scale = 1;          // agents per person
+    int t = 0;         // months since the scenario start
+    year_month now;    // calendar month of t
+    double scale = 1;  // agents per person
 
     worker_store workers;
     firm_store firms;
     school_store schools;
     std::vector<region_state> regions;
-    std::vector<double> distance_km;               // [origin * R + destination]
-    std::vector<std::size_t> market_firm_begin;    // firms grouped by market, size markets + 1
+    std::vector<double> distance_km;             // [origin * R + destination]
+    std::vector<std::size_t> market_firm_begin;  // firms grouped by market, size markets + 1
     std::vector<std::vector<std::uint32_t>> region_schools;
     std::vector<policy_state> policies;
-    std::vector<abroad_program> abroad_programs;        // [0]: the baseline programme
-    std::vector<abroad_month_counts> abroad_month;      // per programme, this month
+    std::vector<abroad_program> abroad_programs;    // [0]: the baseline programme
+    std::vector<abroad_month_counts> abroad_month;  // per programme, this month
     std::uint32_t next_worker_id = 0;
     std::vector<double> decay_pow;  // reservation_decay^k for k months unemployed (k < lookup_table_months)
 
@@ -106,9 +123,7 @@ struct world {
     }
     [[nodiscard]] std::size_t market_count() const { return regions.size() * field_count; }
     [[nodiscard]] std::uint32_t month_key() const { return static_cast<std::uint32_t>(t); }
-    void add_flow(std::size_t region, flow f, std::int64_t n) {
-        flows[region][static_cast<int>(f)] += n;
-    }
+    void add_flow(std::size_t region, flow f, std::int64_t n) { flows[region][static_cast<int>(f)] += n; }
     // Adds per-region counts laid out as [region * width + k] into the flows k -> f[k].
     void add_flows(const std::vector<std::int64_t>& counts, std::initializer_list<flow> fs);
 

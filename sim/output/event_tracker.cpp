@@ -100,7 +100,8 @@ void event_tracker::diff(const tracked_state* before, const tracked_state* after
     }
     if (enabled(event_kind::migrate) && before != nullptr && before->region != after->region)
         emit(event_kind::migrate, *after).from_region = static_cast<std::int16_t>(before->region);
-    if (enabled(event_kind::policy) && after->course != no_course && (before == nullptr || before->course != after->course))
+    if (enabled(event_kind::policy) && after->course != no_course &&
+        (before == nullptr || before->course != after->course))
         emit(event_kind::policy, *after).policy = after->course;
 }
 

@@ -16,24 +16,24 @@ namespace laborsim {
 
 enum class event_kind : std::uint8_t { hire, separation, enrol, graduate, migrate, policy };
 inline constexpr int event_kind_count = 6;
-inline constexpr std::array<std::string_view, event_kind_count> event_kind_names{
-    "hire", "separation", "enrol", "graduate", "migrate", "policy"};
+inline constexpr std::array<std::string_view, event_kind_count> event_kind_names{"hire",     "separation", "enrol",
+                                                                                 "graduate", "migrate",    "policy"};
 
 [[nodiscard]] std::optional<event_kind> event_kind_from_name(std::string_view name);
 
 // One row of an /events/<kind> table. -1 marks "not applicable" in the signed columns.
 struct event_record {
-    std::int32_t time = 0;         // days since the calendar start (first day of the month)
-    std::int32_t month = 0;        // YYYYMM
+    std::int32_t time = 0;   // days since the calendar start (first day of the month)
+    std::int32_t month = 0;  // YYYYMM
     std::uint32_t worker_id = 0;
-    std::int32_t firm = -1;        // hire: new employer; separation: the employer left
-    std::int32_t school = -1;      // enrol: school entered; graduate: school completed
-    std::uint32_t wage_vnd = 0;    // monthly; separation: the last wage
-    std::int16_t region = -1;      // where it happened (migrate: destination)
-    std::int16_t from_region = -1; // migrate: origin
-    std::int16_t policy = -1;      // policy: the course's policy; graduate: course completed
+    std::int32_t firm = -1;         // hire: new employer; separation: the employer left
+    std::int32_t school = -1;       // enrol: school entered; graduate: school completed
+    std::uint32_t wage_vnd = 0;     // monthly; separation: the last wage
+    std::int16_t region = -1;       // where it happened (migrate: destination)
+    std::int16_t from_region = -1;  // migrate: origin
+    std::int16_t policy = -1;       // policy: the course's policy; graduate: course completed
     std::int16_t age_months = -1;
-    std::int8_t level = -1;        // education level after the event
+    std::int8_t level = -1;  // education level after the event
     std::int8_t field = -1;
     std::int8_t status = -1;       // worker_status after the event; -1: left the population
     std::int8_t prev_status = -1;  // worker_status a month earlier; -1: entered this month

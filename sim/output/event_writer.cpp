@@ -62,10 +62,13 @@ h5::handle file_type() {
 
 const char* describe(event_kind k) {
     switch (k) {
-        case event_kind::hire: return "worker starts a job at a new employer (from unemployment, school or another job)";
-        case event_kind::separation: return "worker's job ends (separation, layoff, quit to move or study, retirement, death)";
+        case event_kind::hire:
+            return "worker starts a job at a new employer (from unemployment, school or another job)";
+        case event_kind::separation:
+            return "worker's job ends (separation, layoff, quit to move or study, retirement, death)";
         case event_kind::enrol: return "worker enters a school";
-        case event_kind::graduate: return "worker completes a school programme (school >= 0) or a policy course (policy >= 0)";
+        case event_kind::graduate:
+            return "worker completes a school programme (school >= 0) or a policy course (policy >= 0)";
         case event_kind::migrate: return "worker moves from from_region to region";
         case event_kind::policy: return "worker starts a course paid by a policy (a policy benefit)";
     }
@@ -75,33 +78,39 @@ const char* describe(event_kind k) {
 }  // namespace
 
 event_writer::event_writer(hid_t file, const scenario& sc, const world& w)
-    : tracker_([&] {
-          std::array<bool, event_kind_count> on{};
-          for (const auto& name : sc.output.events) {
-              const auto k = event_kind_from_name(name);
-              if (!k) throw input_error("output.events: unknown event kind " + name);
-              on[static_cast<int>(*k)] = true;
-          }
-          return on;
-      }(), w.block_size) {
+    : tracker_(
+          [&] {
+              std::array<bool, event_kind_count> on{};
+              for (const auto& name : sc.output.events) {
+                  const auto k = event_kind_from_name(name);
+                  if (!k) throw input_error("output.events: unknown event kind " + name);
+                  on[static_cast<int>(*k)] = true;
+              }
+              return on;
+          }(),
+          w.block_size) {
     group_ = h5::create_group(file, "events");
-    h5::set_attr(group_.id(), "description",
-                 std::string("Agent events derived by comparing each worker's state at the end of a month with the month "
-                             "before; a round trip within one month (separation and rehire at the same firm) is not seen."));
+    h5::set_attr(
+        group_.id(), "description",
+        std::string("Agent events derived by comparing each worker's state at the end of a month with the month "
+                    "before; a round trip within one month (separation and rehire at the same firm) is not seen."));
     write_code_tables(group_.id(), sc);
     mem_type_ = memory_type();
     file_type_ = file_type();
-    h5::check(H5Tcommit2(group_.id(), "event_record", file_type_.id(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), "commit type");
+    h5::check(H5Tcommit2(group_.id(), "event_record", file_type_.id(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+              "commit type");
     h5::set_attr(group_.id(), "time_units", "days since " + format_year_month(sc.calendar.start) + "-01");
     std::vector<std::string> kinds;
     for (int k = 0; k < event_kind_count; ++k) {
         const auto kind = static_cast<event_kind>(k);
         if (!tracker_.enabled(kind)) continue;
         kinds.emplace_back(event_kind_names[k]);
-        auto& ds = datasets_.emplace_back(kind, h5::growing_dataset(group_.id(), std::string(event_kind_names[k]), {},
-                                                                    file_type_.id(), mem_type_.id(), {chunk_records}, nullptr,
-                                                                    /*compress=*/false))
-                       .second;
+        auto& ds =
+            datasets_
+                .emplace_back(kind, h5::growing_dataset(group_.id(), std::string(event_kind_names[k]), {},
+                                                        file_type_.id(), mem_type_.id(), {chunk_records}, nullptr,
+                                                        /*compress=*/false))
+                .second;
         h5::set_attr(ds.id(), "long_name", std::string(describe(kind)));
     }
     h5::set_attr(group_.id(), "kinds", kinds);

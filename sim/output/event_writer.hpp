@@ -3,9 +3,9 @@
 #pragma once
 #include <vector>
 
+#include "model/world.hpp"
 #include "output/event_tracker.hpp"
 #include "output/output_common.hpp"
-#include "model/world.hpp"
 
 namespace laborsim {
 

@@ -111,7 +111,8 @@ handle open_file_readonly(const std::string& path) {
 handle create_group(hid_t parent, const std::string& name) {
     handle gcpl(check_id(H5Pcreate(H5P_GROUP_CREATE), "gcpl"), H5Pclose);
     check(H5Pset_link_creation_order(gcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "creation order");
-    return handle(check_id(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl.id(), H5P_DEFAULT), name.c_str()), H5Gclose);
+    return handle(check_id(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl.id(), H5P_DEFAULT), name.c_str()),
+                  H5Gclose);
 }
 
 handle utf8_string_type() {
@@ -127,7 +128,8 @@ handle scalar_space() { return handle(check_id(H5Screate(H5S_SCALAR), "scalar sp
 handle fresh_attr(hid_t obj, const std::string& name, hid_t type) {
     if (H5Aexists(obj, name.c_str()) > 0) check(H5Adelete(obj, name.c_str()), "delete attribute");
     auto space = scalar_space();
-    return handle(check_id(H5Acreate2(obj, name.c_str(), type, space.id(), H5P_DEFAULT, H5P_DEFAULT), name.c_str()), H5Aclose);
+    return handle(check_id(H5Acreate2(obj, name.c_str(), type, space.id(), H5P_DEFAULT, H5P_DEFAULT), name.c_str()),
+                  H5Aclose);
 }
 // Overwrites an existing scalar numeric attribute of the same class in place: the monthly
 // months_completed and wall_time_s updates then touch no file space.
@@ -136,7 +138,8 @@ bool update_scalar_attr(hid_t obj, const std::string& name, hid_t mem_type, cons
     handle a(check_id(H5Aopen(obj, name.c_str(), H5P_DEFAULT), name.c_str()), H5Aclose);
     handle t(check_id(H5Aget_type(a.id()), "attribute type"), H5Tclose);
     handle sp(check_id(H5Aget_space(a.id()), "attribute space"), H5Sclose);
-    if (H5Tget_class(t.id()) != H5Tget_class(mem_type) || H5Sget_simple_extent_type(sp.id()) != H5S_SCALAR) return false;
+    if (H5Tget_class(t.id()) != H5Tget_class(mem_type) || H5Sget_simple_extent_type(sp.id()) != H5S_SCALAR)
+        return false;
     check(H5Awrite(a.id(), mem_type, value), name.c_str());
     return true;
 }
@@ -166,7 +169,8 @@ void set_attr(hid_t obj, const std::string& name, const std::vector<std::string>
     auto type = utf8_string_type();
     const hsize_t n = values.size();
     handle space(check_id(H5Screate_simple(1, &n, nullptr), "space"), H5Sclose);
-    handle a(check_id(H5Acreate2(obj, name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT), name.c_str()), H5Aclose);
+    handle a(check_id(H5Acreate2(obj, name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT), name.c_str()),
+             H5Aclose);
     std::vector<const char*> ptrs;
     for (const auto& v : values) ptrs.push_back(v.c_str());
     if (n > 0) check(H5Awrite(a.id(), type.id(), ptrs.data()), name.c_str());
@@ -177,10 +181,12 @@ void set_attr_typed(hid_t obj, const std::string& name, hid_t file_type, hid_t m
     check(H5Awrite(a.id(), mem_type, value), name.c_str());
 }
 
-void set_attr_array(hid_t obj, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n, const void* values) {
+void set_attr_array(hid_t obj, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n,
+                    const void* values) {
     if (H5Aexists(obj, name.c_str()) > 0) check(H5Adelete(obj, name.c_str()), "delete attribute");
     handle space(check_id(H5Screate_simple(1, &n, nullptr), "space"), H5Sclose);
-    handle a(check_id(H5Acreate2(obj, name.c_str(), file_type, space.id(), H5P_DEFAULT, H5P_DEFAULT), name.c_str()), H5Aclose);
+    handle a(check_id(H5Acreate2(obj, name.c_str(), file_type, space.id(), H5P_DEFAULT, H5P_DEFAULT), name.c_str()),
+             H5Aclose);
     check(H5Awrite(a.id(), mem_type, values), name.c_str());
 }
 
@@ -188,7 +194,8 @@ handle write_string_scale(hid_t group, const std::string& name, const std::vecto
     auto type = utf8_string_type();
     const hsize_t n = values.size();
     handle space(check_id(H5Screate_simple(1, &n, nullptr), "space"), H5Sclose);
-    handle ds(check_id(H5Dcreate2(group, name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), name.c_str()),
+    handle ds(check_id(H5Dcreate2(group, name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                       name.c_str()),
               H5Dclose);
     std::vector<const char*> ptrs;
     for (const auto& v : values) ptrs.push_back(v.c_str());
@@ -246,8 +253,10 @@ void growing_dataset::create(hid_t group, const std::string& name, hid_t file_ty
     for (auto c : chunk) chunk_bytes *= c;
     dapl_ = handle(check_id(H5Pcreate(H5P_DATASET_ACCESS), "dapl"), H5Pclose);
     check(H5Pset_chunk_cache(dapl_.id(), 11, static_cast<std::size_t>(chunk_bytes), 1.0), "chunk cache");
-    dataset_ = handle(check_id(H5Dcreate2(group, name.c_str(), file_type, space.id(), H5P_DEFAULT, dcpl.id(), dapl_.id()),
-                               name.c_str()), H5Dclose);
+    dataset_ =
+        handle(check_id(H5Dcreate2(group, name.c_str(), file_type, space.id(), H5P_DEFAULT, dcpl.id(), dapl_.id()),
+                        name.c_str()),
+               H5Dclose);
     group_ = group;
     name_ = name;
 }
@@ -278,9 +287,13 @@ void growing_dataset::write_rows(hsize_t index, hsize_t count, const void* rows)
     }
     handle fspace(check_id(H5Dget_space(dataset_.id()), "space"), H5Sclose);
     std::vector<hsize_t> start{index}, counts{count};
-    for (auto d : inner_) { start.push_back(0); counts.push_back(d); }
+    for (auto d : inner_) {
+        start.push_back(0);
+        counts.push_back(d);
+    }
     check(H5Sselect_hyperslab(fspace.id(), H5S_SELECT_SET, start.data(), nullptr, counts.data(), nullptr), "select");
-    handle mspace(check_id(H5Screate_simple(static_cast<int>(counts.size()), counts.data(), nullptr), "mspace"), H5Sclose);
+    handle mspace(check_id(H5Screate_simple(static_cast<int>(counts.size()), counts.data(), nullptr), "mspace"),
+                  H5Sclose);
     check_write(dataset_.id(), H5Dwrite(dataset_.id(), mem_type_, mspace.id(), fspace.id(), H5P_DEFAULT, rows),
                 name_.c_str());
 }
@@ -290,7 +303,8 @@ void attach_scales(hid_t ds, std::initializer_list<hid_t> scales) {
     for (hid_t s : scales) check(H5DSattach_scale(ds, s, dim++), "attach scale");
 }
 
-handle write_column(hid_t group, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n, const void* data) {
+handle write_column(hid_t group, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n,
+                    const void* data) {
     handle space(check_id(H5Screate_simple(1, &n, nullptr), "space"), H5Sclose);
     handle dcpl(check_id(H5Pcreate(H5P_DATASET_CREATE), "dcpl"), H5Pclose);
     if (n > 0) {
@@ -300,7 +314,8 @@ handle write_column(hid_t group, const std::string& name, hid_t file_type, hid_t
         check(H5Pset_shuffle(dcpl.id()), "shuffle");
         check(H5Pset_deflate(dcpl.id(), 4), "deflate");
     }
-    handle ds(check_id(H5Dcreate2(group, name.c_str(), file_type, space.id(), H5P_DEFAULT, dcpl.id(), H5P_DEFAULT), name.c_str()),
+    handle ds(check_id(H5Dcreate2(group, name.c_str(), file_type, space.id(), H5P_DEFAULT, dcpl.id(), H5P_DEFAULT),
+                       name.c_str()),
               H5Dclose);
     if (n > 0) check_write(ds.id(), H5Dwrite(ds.id(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), name.c_str());
     return ds;

@@ -71,8 +71,7 @@ void set_attr_array(hid_t obj, const std::string& name, hid_t file_type, hid_t m
 void attach_scales(hid_t ds, std::initializer_list<hid_t> scales);
 
 // A fixed, chunked and compressed 1-D dataset written in one call (snapshot columns).
-handle write_column(hid_t group, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n,
-                    const void* data);
+handle write_column(hid_t group, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n, const void* data);
 
 // A fixed 1-D dataset of strings (a coordinate such as `region`), marked a dimension scale.
 handle write_string_scale(hid_t group, const std::string& name, const std::vector<std::string>& values);
@@ -99,8 +98,8 @@ public:
     [[nodiscard]] hsize_t rows() const { return rows_; }
 
 private:
-    void create(hid_t group, const std::string& name, hid_t file_type, const std::vector<hsize_t>& chunk, const void* fill,
-                bool compress);
+    void create(hid_t group, const std::string& name, hid_t file_type, const std::vector<hsize_t>& chunk,
+                const void* fill, bool compress);
     void write_rows(hsize_t index, hsize_t count, const void* rows);
 
     handle dataset_, dapl_;

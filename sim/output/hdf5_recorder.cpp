@@ -9,13 +9,13 @@
 #include <ctime>
 #include <map>
 
+#include "laborsim/recorder.hpp"
+#include "laborsim/version.hpp"
+#include "model/world.hpp"
 #include "output/event_writer.hpp"
 #include "output/h5.hpp"
 #include "output/panel_writer.hpp"
 #include "output/snapshot_writer.hpp"
-#include "laborsim/recorder.hpp"
-#include "laborsim/version.hpp"
-#include "model/world.hpp"
 
 namespace laborsim {
 
@@ -34,9 +34,7 @@ std::string host_name() {
     return buf;
 }
 
-std::vector<std::string> to_strings(const auto& names) {
-    return std::vector<std::string>(names.begin(), names.end());
-}
+std::vector<std::string> to_strings(const auto& names) { return std::vector<std::string>(names.begin(), names.end()); }
 
 // A group with its own `time` coordinate (xarray needs coordinates inside the group).
 struct timed_group {
@@ -103,12 +101,14 @@ public:
         const hsize_t R = ids.size();
         for (int k = 0; k < indicator_count; ++k) {
             const auto& info = indicator_table[k];
-            auto& ds = indicators_.emplace_back(regions_->group.id(), std::string(info.name), std::vector<hsize_t>{R}, H5T_NATIVE_DOUBLE);
+            auto& ds = indicators_.emplace_back(regions_->group.id(), std::string(info.name), std::vector<hsize_t>{R},
+                                                H5T_NATIVE_DOUBLE);
             attach(ds.id(), {regions_->time.id(), region_scale_.id()});
             h5::set_attr(ds.id(), "units", std::string(info.units));
             h5::set_attr(ds.id(), "long_name", std::string(info.long_name));
         }
-        by_education_ = h5::growing_dataset(regions_->group.id(), "labor_force_by_education", {R, education_count}, H5T_NATIVE_DOUBLE);
+        by_education_ = h5::growing_dataset(regions_->group.id(), "labor_force_by_education", {R, education_count},
+                                            H5T_NATIVE_DOUBLE);
         attach(by_education_.id(), {regions_->time.id(), region_scale_.id(), education_scale_.id()});
         h5::set_attr(by_education_.id(), "units", std::string("persons"));
         h5::set_attr(by_education_.id(), "long_name", std::string("labour force by highest education level"));
@@ -116,8 +116,10 @@ public:
         attach(by_field_.id(), {regions_->time.id(), region_scale_.id(), field_scale_.id()});
         h5::set_attr(by_field_.id(), "units", std::string("persons"));
         h5::set_attr(by_field_.id(), "long_name", std::string("employed persons by field of the worker"));
-        add_by_education(enrol_by_education_, "enrolments_by_education", "persons/month", "admissions to schools by the level of the program", R);
-        add_by_education(grad_by_education_, "graduates_by_education", "persons/month", "school graduates by the level reached", R);
+        add_by_education(enrol_by_education_, "enrolments_by_education", "persons/month",
+                         "admissions to schools by the level of the program", R);
+        add_by_education(grad_by_education_, "graduates_by_education", "persons/month",
+                         "school graduates by the level reached", R);
 
         if (!sc.policies.empty()) {
             policies_group_ = h5::create_group(root, "policies");
@@ -190,7 +192,8 @@ private:
         std::map<std::string, h5::growing_dataset> series;
     };
 
-    void add_by_education(h5::growing_dataset& ds, const char* name, const char* units, const char* long_name, hsize_t R) {
+    void add_by_education(h5::growing_dataset& ds, const char* name, const char* units, const char* long_name,
+                          hsize_t R) {
         ds = h5::growing_dataset(regions_->group.id(), name, {R, education_count}, H5T_NATIVE_DOUBLE);
         attach(ds.id(), {regions_->time.id(), region_scale_.id(), education_scale_.id()});
         h5::set_attr(ds.id(), "units", std::string(units));
@@ -209,7 +212,8 @@ private:
             auto it = pg.series.find(name);
             if (it == pg.series.end()) {
                 // A series seen for the first time: earlier months read as the fill value 0.
-                it = pg.series.emplace(name, h5::growing_dataset(pg.group->group.id(), name, {}, H5T_NATIVE_DOUBLE)).first;
+                it = pg.series.emplace(name, h5::growing_dataset(pg.group->group.id(), name, {}, H5T_NATIVE_DOUBLE))
+                         .first;
                 attach(it->second.id(), {pg.group->time.id()});
                 h5::set_attr(it->second.id(), "units", std::string(policy_series_units(name)));
             }

@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "output/h5.hpp"
 #include "laborsim/calendar.hpp"
 #include "laborsim/scenario.hpp"
+#include "output/h5.hpp"
 
 namespace laborsim {
 

@@ -2,11 +2,11 @@
 #include <cstdio>
 #include <sstream>
 
-#include "output/h5.hpp"
-#include "output/h5_read.hpp"
 #include "laborsim/errors.hpp"
 #include "laborsim/indicators.hpp"
 #include "laborsim/recorder.hpp"
+#include "output/h5.hpp"
+#include "output/h5_read.hpp"
 
 namespace laborsim {
 
@@ -80,8 +80,8 @@ void describe_optional_groups(hid_t root, std::ostringstream& out) {
     if (H5Lexists(root, "snapshots", H5P_DEFAULT) > 0) {
         h5::handle g(H5Gopen2(root, "snapshots", H5P_DEFAULT), H5Gclose);
         const auto names = child_names(g.id(), H5G_GROUP);
-        out << "snapshots:  " << names.size() << " (every " << static_cast<long>(read_number_attr(g.id(), "every_months"))
-            << " months)";
+        out << "snapshots:  " << names.size() << " (every "
+            << static_cast<long>(read_number_attr(g.id(), "every_months")) << " months)";
         if (!names.empty()) {
             h5::handle first(H5Gopen2(g.id(), names.front().c_str(), H5P_DEFAULT), H5Gclose);
             out << ": " << names.front();
@@ -100,17 +100,22 @@ std::string describe_output(const std::string& path) {
     const hid_t root = file.id();
     std::ostringstream out;
     out << "file:       " << path << "\n"
-        << "scenario:   " << read_string_attr(root, "scenario_name") << " (" << read_string_attr(root, "scenario_path") << ")\n";
+        << "scenario:   " << read_string_attr(root, "scenario_name") << " (" << read_string_attr(root, "scenario_path")
+        << ")\n";
     if (auto d = read_string_attr(root, "scenario_description"); !d.empty()) out << "            " << d << "\n";
     const bool completed = read_number_attr(root, "completed") != 0;
-    out << "period:     " << read_string_attr(root, "calendar_start") << " to " << read_string_attr(root, "calendar_end")
-        << ", " << static_cast<long>(read_number_attr(root, "months_completed")) << " months written"
+    out << "period:     " << read_string_attr(root, "calendar_start") << " to "
+        << read_string_attr(root, "calendar_end") << ", "
+        << static_cast<long>(read_number_attr(root, "months_completed")) << " months written"
         << (completed ? " (completed)" : " (NOT completed: the run stopped early)") << "\n"
         << "seed:       " << static_cast<long long>(read_number_attr(root, "seed")) << ", scale "
-        << read_number_attr(root, "scale") << ", threads " << static_cast<long>(read_number_attr(root, "threads")) << "\n"
-        << "laborsim:   " << read_string_attr(root, "laborsim_version") << " (" << read_string_attr(root, "git_revision")
-        << ", " << read_string_attr(root, "build_type") << "), format " << read_string_attr(root, "format_version") << "\n"
-        << "wall time:  " << fmt(read_number_attr(root, "wall_time_s")) << " s on " << read_string_attr(root, "host") << "\n";
+        << read_number_attr(root, "scale") << ", threads " << static_cast<long>(read_number_attr(root, "threads"))
+        << "\n"
+        << "laborsim:   " << read_string_attr(root, "laborsim_version") << " ("
+        << read_string_attr(root, "git_revision") << ", " << read_string_attr(root, "build_type") << "), format "
+        << read_string_attr(root, "format_version") << "\n"
+        << "wall time:  " << fmt(read_number_attr(root, "wall_time_s")) << " s on " << read_string_attr(root, "host")
+        << "\n";
     if (H5Lexists(root, "regions", H5P_DEFAULT) <= 0) return out.str();
     h5::handle g(H5Gopen2(root, "regions", H5P_DEFAULT), H5Gclose);
     const auto regions = h5::read_strings(g.id(), "region");
@@ -129,8 +134,14 @@ std::string describe_output(const std::string& path) {
             auto last = read_row(g.id(), name.c_str(), months - 1, regions.size());
             const bool additive = info.units.find("persons") != std::string_view::npos || info.units == "jobs";
             double a = 0, b = 0;
-            for (std::size_t r = 0; r < regions.size(); ++r) { a += first[r]; b += last[r]; }
-            if (!additive) { a /= static_cast<double>(regions.size()); b /= static_cast<double>(regions.size()); }
+            for (std::size_t r = 0; r < regions.size(); ++r) {
+                a += first[r];
+                b += last[r];
+            }
+            if (!additive) {
+                a /= static_cast<double>(regions.size());
+                b /= static_cast<double>(regions.size());
+            }
             char line[160];
             std::snprintf(line, sizeof line, "  %-22s %14s -> %-14s %s\n", name.c_str(), fmt(a).c_str(), fmt(b).c_str(),
                           std::string(info.units).c_str());
@@ -147,8 +158,8 @@ std::string describe_output(const std::string& path) {
             char name[256];
             H5Gget_objname_by_idx(pg.id(), i, name, sizeof name);
             h5::handle p(H5Gopen2(pg.id(), name, H5P_DEFAULT), H5Gclose);
-            out << "  " << name << " (" << read_string_attr(p.id(), "type") << ", " << read_string_attr(p.id(), "start") << " to "
-                << read_string_attr(p.id(), "end") << ")\n";
+            out << "  " << name << " (" << read_string_attr(p.id(), "type") << ", " << read_string_attr(p.id(), "start")
+                << " to " << read_string_attr(p.id(), "end") << ")\n";
         }
     }
     return out.str();

@@ -17,8 +17,8 @@ constexpr hsize_t max_chunk_workers = 16384;
 
 // A [time, worker] variable with its fill value, units and description.
 template <class T>
-h5::growing_dataset make_variable(hid_t group, const char* name, hid_t file_type, hid_t mem_type, hsize_t workers, T fill,
-                                  const char* units, const char* long_name, hid_t time, hid_t worker) {
+h5::growing_dataset make_variable(hid_t group, const char* name, hid_t file_type, hid_t mem_type, hsize_t workers,
+                                  T fill, const char* units, const char* long_name, hid_t time, hid_t worker) {
     const std::vector<hsize_t> chunk{1, std::max<hsize_t>(1, std::min(workers, max_chunk_workers))};
     h5::growing_dataset ds(group, name, {workers}, file_type, mem_type, chunk, &fill, true);
     h5::set_attr_typed(ds.id(), "_FillValue", file_type, mem_type, &fill);
@@ -49,9 +49,10 @@ panel_writer::panel_writer(hid_t file, const scenario& sc, const world& w) {
     const hsize_t P = ids_.size();
 
     group_ = h5::create_group(file, "panel");
-    h5::set_attr(group_.id(), "description",
-                 std::string("A random sample of the workers present at the start, followed monthly (state at the end of "
-                             "each month). Workers who have left read as the fill value."));
+    h5::set_attr(
+        group_.id(), "description",
+        std::string("A random sample of the workers present at the start, followed monthly (state at the end of "
+                    "each month). Workers who have left read as the fill value."));
     h5::set_attr(group_.id(), "sample_requested", sc.output.panel);
     write_code_tables(group_.id(), sc);
     time_ = make_time_coordinate(group_.id(), sc.calendar.start);
@@ -73,17 +74,23 @@ panel_writer::panel_writer(hid_t file, const scenario& sc, const world& w) {
         for (const auto& x : sc.regions) r.push_back(x.id);
         return joined(r);
     }());
-    ds_status_ = make_variable<std::int8_t>(g, "status", H5T_STD_I8LE, H5T_NATIVE_INT8, P, -1, "", "worker status", t, k);
-    write_flag_attrs(ds_status_.id(), H5T_STD_I8LE, static_cast<int>(worker_status_names.size()), joined(worker_status_names));
-    ds_level_ = make_variable<std::int8_t>(g, "level", H5T_STD_I8LE, H5T_NATIVE_INT8, P, -1, "", "highest education level", t, k);
+    ds_status_ =
+        make_variable<std::int8_t>(g, "status", H5T_STD_I8LE, H5T_NATIVE_INT8, P, -1, "", "worker status", t, k);
+    write_flag_attrs(ds_status_.id(), H5T_STD_I8LE, static_cast<int>(worker_status_names.size()),
+                     joined(worker_status_names));
+    ds_level_ = make_variable<std::int8_t>(g, "level", H5T_STD_I8LE, H5T_NATIVE_INT8, P, -1, "",
+                                           "highest education level", t, k);
     write_flag_attrs(ds_level_.id(), H5T_STD_I8LE, education_count, joined(education_names));
-    ds_field_ = make_variable<std::int8_t>(g, "field", H5T_STD_I8LE, H5T_NATIVE_INT8, P, -1, "", "field of training or work", t, k);
+    ds_field_ = make_variable<std::int8_t>(g, "field", H5T_STD_I8LE, H5T_NATIVE_INT8, P, -1, "",
+                                           "field of training or work", t, k);
     write_flag_attrs(ds_field_.id(), H5T_STD_I8LE, field_count, joined(field_names));
-    ds_wage_ = make_variable<double>(g, "wage_vnd", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, P, std::numeric_limits<double>::quiet_NaN(),
-                                     "VND/month", "monthly wage (the last wage when not employed)", t, k);
-    ds_skill_ = make_variable<float>(g, "skill", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, P, std::numeric_limits<float>::quiet_NaN(),
-                                     "log points", "log human capital", t, k);
-    ds_age_ = make_variable<std::int16_t>(g, "age_months", H5T_STD_I16LE, H5T_NATIVE_INT16, P, -1, "months", "age", t, k);
+    ds_wage_ = make_variable<double>(g, "wage_vnd", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, P,
+                                     std::numeric_limits<double>::quiet_NaN(), "VND/month",
+                                     "monthly wage (the last wage when not employed)", t, k);
+    ds_skill_ = make_variable<float>(g, "skill", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, P,
+                                     std::numeric_limits<float>::quiet_NaN(), "log points", "log human capital", t, k);
+    ds_age_ =
+        make_variable<std::int16_t>(g, "age_months", H5T_STD_I16LE, H5T_NATIVE_INT16, P, -1, "months", "age", t, k);
     ds_employer_ = make_variable<std::int32_t>(g, "employer", H5T_STD_I32LE, H5T_NATIVE_INT32, P, -1, "",
                                                "firm index when employed, school index when a student, else -1", t, k);
 }

@@ -4,8 +4,8 @@
 #pragma once
 #include <vector>
 
-#include "output/output_common.hpp"
 #include "model/world.hpp"
+#include "output/output_common.hpp"
 
 namespace laborsim {
 

@@ -14,13 +14,13 @@ namespace fs = std::filesystem;
 
 std::string partial_path(const std::string& path) { return path + ".partial-" + std::to_string(getpid()); }
 
-run_summary run_to_file(const scenario& sc, const run_to_file_options& opts, const std::vector<run_observer*>& observers) {
+run_summary run_to_file(const scenario& sc, const run_to_file_options& opts,
+                        const std::vector<run_observer*>& observers) {
     if (opts.path.empty()) throw option_error("path", "run_to_file: no output path given");
     const fs::path out(opts.path);
     std::error_code ec;
     const bool exists = fs::exists(out, ec);
-    if (exists && !opts.force)
-        throw option_error("force", opts.path + ": the output file exists; nothing was written");
+    if (exists && !opts.force) throw option_error("force", opts.path + ": the output file exists; nothing was written");
     if (out.has_parent_path()) {
         fs::create_directories(out.parent_path(), ec);
         if (ec) throw environment_error(out.parent_path().string(), "cannot create the folder", ec.message());

@@ -27,8 +27,8 @@ void write_gathered(hid_t group, const char* name, hid_t file_type, hid_t mem_ty
 }
 
 template <class T>
-void write_plain(hid_t group, const char* name, hid_t file_type, hid_t mem_type, const std::vector<T>& column, hid_t scale,
-                 const char* long_name, const char* units = "") {
+void write_plain(hid_t group, const char* name, hid_t file_type, hid_t mem_type, const std::vector<T>& column,
+                 hid_t scale, const char* long_name, const char* units = "") {
     auto ds = h5::write_column(group, name, file_type, mem_type, column.size(), column.data());
     h5::attach_scales(ds.id(), {scale});
     h5::set_attr(ds.id(), "long_name", std::string(long_name));
@@ -48,7 +48,8 @@ void write_workers(hid_t g, const world& w) {
     const auto& ws = w.workers;
     std::vector<std::uint32_t> order(ws.size());
     std::iota(order.begin(), order.end(), 0u);
-    tbb::parallel_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return ws.id[a] < ws.id[b]; });
+    tbb::parallel_sort(order.begin(), order.end(),
+                       [&](std::uint32_t a, std::uint32_t b) { return ws.id[a] < ws.id[b]; });
     const std::size_t B = w.block_size;
     {
         std::vector<std::uint32_t> ids(order.size());
@@ -57,20 +58,23 @@ void write_workers(hid_t g, const world& w) {
         h5::check(H5DSset_scale(s.id(), "worker"), "worker scale");
         h5::set_attr(s.id(), "long_name", std::string("worker id (stable for the run)"));
         const hid_t k = s.id();
-        write_gathered(g, "region", H5T_STD_U16LE, H5T_NATIVE_UINT16, ws.region, order, k, B, "region index (attribute region_ids)");
+        write_gathered(g, "region", H5T_STD_U16LE, H5T_NATIVE_UINT16, ws.region, order, k, B,
+                       "region index (attribute region_ids)");
         write_gathered(g, "age_months", H5T_STD_U16LE, H5T_NATIVE_UINT16, ws.age_months, order, k, B, "age", "months");
         write_gathered(g, "months_in_status", H5T_STD_U16LE, H5T_NATIVE_UINT16, ws.months_in_status, order, k, B,
                        "months in the current status", "months");
         write_gathered(g, "flags", H5T_STD_U8LE, H5T_NATIVE_UINT8, ws.flags, order, k, B,
                        "bits: 1 female, 2 rural, 4 mismatched, 8 panel, 16 trained_by_policy, 32 moved, 64 placement");
-        write_gathered(g, "level", H5T_STD_U8LE, H5T_NATIVE_UINT8, ws.level, order, k, B, "education level (education_names)");
+        write_gathered(g, "level", H5T_STD_U8LE, H5T_NATIVE_UINT8, ws.level, order, k, B,
+                       "education level (education_names)");
         write_gathered(g, "field", H5T_STD_U8LE, H5T_NATIVE_UINT8, ws.field, order, k, B, "field (field_names)");
         write_gathered(g, "status", H5T_STD_U8LE, H5T_NATIVE_UINT8, ws.status, order, k, B, "status (status_names)");
         write_gathered(g, "course", H5T_STD_U8LE, H5T_NATIVE_UINT8, ws.course, order, k, B,
                        "policy index of a running course (policy_ids), 255 none");
         write_gathered(g, "course_months_left", H5T_STD_U8LE, H5T_NATIVE_UINT8, ws.course_months_left, order, k, B,
                        "months left in the policy course", "months");
-        write_gathered(g, "skill", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, ws.skill, order, k, B, "log human capital", "log points");
+        write_gathered(g, "skill", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, ws.skill, order, k, B, "log human capital",
+                       "log points");
         std::vector<std::int32_t> employer(ws.size());
         for (std::size_t i = 0; i < ws.size(); ++i) employer[i] = ws.employer_or_school(i);
         write_gathered(g, "employer", H5T_STD_I32LE, H5T_NATIVE_INT32, employer, order, k, B,
@@ -91,7 +95,8 @@ void write_firms(hid_t parent, const world& w) {
     write_plain(g.id(), "is_public", H5T_STD_U8LE, H5T_NATIVE_UINT8, fs.is_public, k, "1: public employer");
     write_plain(g.id(), "log_productivity", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, fs.log_productivity, k,
                 "permanent log productivity", "log points");
-    write_plain(g.id(), "shock", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, fs.shock, k, "transitory log productivity", "log points");
+    write_plain(g.id(), "shock", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, fs.shock, k, "transitory log productivity",
+                "log points");
     write_plain(g.id(), "headcount", H5T_STD_I32LE, H5T_NATIVE_INT32, fs.headcount, k, "workers employed", "agents");
     write_plain(g.id(), "desired", H5T_STD_I32LE, H5T_NATIVE_INT32, fs.desired, k, "desired headcount", "agents");
     write_plain(g.id(), "vacancies", H5T_STD_I32LE, H5T_NATIVE_INT32, fs.vacancies, k, "open vacancies", "agents");
@@ -101,7 +106,8 @@ void write_schools(hid_t parent, const world& w, const scenario& sc) {
     auto g = h5::create_group(parent, "schools");
     const auto& ss = w.schools;
     std::vector<std::string> ids;
-    for (std::size_t s = 0; s < ss.size(); ++s) ids.push_back(s < sc.schools.size() ? sc.schools[s].id : std::to_string(s));
+    for (std::size_t s = 0; s < ss.size(); ++s)
+        ids.push_back(s < sc.schools.size() ? sc.schools[s].id : std::to_string(s));
     auto scale = h5::write_string_scale(g.id(), "school", ids);
     h5::set_attr(scale.id(), "long_name", std::string("school id (row i is school index i)"));
     const hid_t k = scale.id();

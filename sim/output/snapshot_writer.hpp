@@ -2,8 +2,8 @@
 // (output.snapshots_every_months): workers (one dataset per column, rows sorted by worker
 // id), firms and schools (rows by index, the ids that workers' employer column holds).
 #pragma once
-#include "output/output_common.hpp"
 #include "model/world.hpp"
+#include "output/output_common.hpp"
 
 namespace laborsim {
 

@@ -15,7 +15,7 @@ inline bool available_for_course(const world& w, const policy_state& st, std::si
 
 struct course_offer {
     const target_group& target;
-    double seats_per_year = 0;        // persons
+    double seats_per_year = 0;  // persons
     double cost_per_trainee_vnd = 0;
     int course_months = 1;
 };

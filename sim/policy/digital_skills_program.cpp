@@ -18,11 +18,13 @@ namespace {
 enum slot : int { completed, switched, completed_employed, dropped };
 }
 
-template <> struct policy_rules<digital_skills_program> {
+template <>
+struct policy_rules<digital_skills_program> {
     using spec_type = digital_skills_program;
     using state = no_state;
 
     static policy_schema schema() {
+        // clang-format off
         using vt = value_type;
         using S = spec_type;
         return {"Short digital upskilling courses; some completers move into the digital field.", {
@@ -36,6 +38,7 @@ template <> struct policy_rules<digital_skills_program> {
             {"cost_per_trainee_vnd", vt::nonneg, "0", "VND", "Cost per trainee (counts against the budget).", {}, {},
              bind_to<&S::cost_per_trainee_vnd>()},
         }};
+        // clang-format on
     }
 
     static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& d) {
@@ -45,7 +48,10 @@ template <> struct policy_rules<digital_skills_program> {
     static void follow_up(world& w, std::size_t i, std::size_t, const spec_type& d, std::int64_t* cnt) {
         const auto end = course_month(w, i, d.completion_rate);
         if (end == course_end::ongoing) return;
-        if (end == course_end::dropped) { cnt[dropped] += 1; return; }
+        if (end == course_end::dropped) {
+            cnt[dropped] += 1;
+            return;
+        }
         auto& ws = w.workers;
         ws.skill[i] = static_cast<float>(ws.skill[i] + d.skill_gain);
         ws.level[i] = std::max(ws.level[i], static_cast<std::uint8_t>(education_level::short_course));

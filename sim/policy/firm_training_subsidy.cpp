@@ -26,14 +26,16 @@ void apply_firm_training_subsidy(world& w, std::size_t k, const policy_spec& p, 
     const double net_cost = f.training_cost_vnd - f.subsidy_per_trainee_vnd;
     const std::uint32_t month = w.month_key();
     std::int64_t n = affordable_agents(w, k, p, f.subsidy_per_trainee_vnd);
-    const auto chosen = select_workers(w, k, static_cast<std::size_t>(std::min<std::int64_t>(n, static_cast<std::int64_t>(ws.size()))),
-                                       [&](std::size_t i) {
-        if (!st.region_on[ws.region[i]] || ws.status[i] != static_cast<std::uint8_t>(worker_status::employed)) return false;
-        if (ws.course[i] != no_course || !in_group(w, i, f.target)) return false;
-        if (value_per_vnd * ws.wage_vnd[i] < net_cost) return false;
-        return counter_rng::to_unit(w.rng.words(rng_stream::policy, month, ws.id[i], policy_draw::firm_review.at(k))[0]) <
-               f.review_rate;
-    });
+    const auto chosen = select_workers(
+        w, k, static_cast<std::size_t>(std::min<std::int64_t>(n, static_cast<std::int64_t>(ws.size()))),
+        [&](std::size_t i) {
+            if (!st.region_on[ws.region[i]] || ws.status[i] != static_cast<std::uint8_t>(worker_status::employed))
+                return false;
+            if (ws.course[i] != no_course || !in_group(w, i, f.target)) return false;
+            if (value_per_vnd * ws.wage_vnd[i] < net_cost) return false;
+            return counter_rng::to_unit(w.rng.words(rng_stream::policy, month, ws.id[i],
+                                                    policy_draw::firm_review.at(k))[0]) < f.review_rate;
+        });
     const double wage_factor = std::exp(m.nash_share * f.skill_gain);
     std::int64_t induced = 0;
     for (const auto i : chosen) {
@@ -53,13 +55,15 @@ void apply_firm_training_subsidy(world& w, std::size_t k, const policy_spec& p, 
 
 }  // namespace
 
-template <> struct policy_rules<firm_training_subsidy> {
+template <>
+struct policy_rules<firm_training_subsidy> {
     using spec_type = firm_training_subsidy;
     using state = no_state;
     static constexpr no_follow_up follow_up{};  // training is done within the month
     static constexpr no_report report{};
 
     static policy_schema schema() {
+        // clang-format off
         using vt = value_type;
         using S = spec_type;
         return {"A subsidy per worker a firm trains on the job.", {
@@ -74,9 +78,12 @@ template <> struct policy_rules<firm_training_subsidy> {
             {"certify_level", vt::choice, "none (no change)", "", "Level trainees below it reach.", choices_of(education_names), {},
              bind_to<&S::certify_level>()},
         }};
+        // clang-format on
     }
 
-    static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& f) { apply_firm_training_subsidy(w, k, p, f); }
+    static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& f) {
+        apply_firm_training_subsidy(w, k, p, f);
+    }
 };
 
 template struct policy_hooks<firm_training_subsidy>;

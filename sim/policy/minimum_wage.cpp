@@ -8,13 +8,15 @@
 
 namespace laborsim {
 
-template <> struct policy_rules<minimum_wage> {
+template <>
+struct policy_rules<minimum_wage> {
     using spec_type = minimum_wage;
     using state = no_state;
     static constexpr no_follow_up follow_up{};  // it follows no workers
     static constexpr no_report report{};        // and reports all in apply
 
     static policy_schema schema() {
+        // clang-format off
         using vt = value_type;
         using step = minimum_wage::step;
         return {"Regional minimum wage steps.", {
@@ -26,6 +28,7 @@ template <> struct policy_rules<minimum_wage> {
                 {"wage_vnd", vt::nonneg, "required", "VND/month", "The minimum wage.", {}, {}, bind_to<&step::wage_vnd>()},
             }},
         }};
+        // clang-format on
     }
 
     static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& mw) {
@@ -38,7 +41,8 @@ template <> struct policy_rules<minimum_wage> {
         const auto& ws = w.workers;
         const auto below = count_blocks(ws.size(), w.block_size, 1, [&](std::size_t b, std::size_t e, std::int64_t* c) {
             for (std::size_t i = b; i < e; ++i)
-                c[0] += st.region_on[ws.region[i]] && ws.status[i] == static_cast<std::uint8_t>(worker_status::employed) &&
+                c[0] += st.region_on[ws.region[i]] &&
+                        ws.status[i] == static_cast<std::uint8_t>(worker_status::employed) &&
                         ws.wage_vnd[i] < current->wage_vnd;
         });
         record_spending(w, k, 0.0);

@@ -10,7 +10,10 @@ namespace laborsim {
 struct minimum_wage {
     static constexpr std::string_view type_name = "minimum_wage";
     // Dated steps: the level in force from each date on.
-    struct step { year_month from; double wage_vnd = 0; };
+    struct step {
+        year_month from;
+        double wage_vnd = 0;
+    };
     std::vector<step> steps;
 };
 

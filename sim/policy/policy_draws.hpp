@@ -14,7 +14,9 @@ namespace laborsim {
 struct draw_range {
     std::uint32_t first = 0;
     std::uint32_t count = 0;
-    [[nodiscard]] constexpr std::uint32_t at(std::size_t offset) const { return first + static_cast<std::uint32_t>(offset); }
+    [[nodiscard]] constexpr std::uint32_t at(std::size_t offset) const {
+        return first + static_cast<std::uint32_t>(offset);
+    }
 };
 
 // Policy indexes are one byte per worker (no_policy excluded): 0..254.
@@ -40,7 +42,8 @@ inline constexpr std::array<draw_range, 3> all{selection, follow_up, firm_review
 constexpr bool disjoint(const std::array<draw_range, 3>& ranges) {
     for (std::size_t a = 0; a < ranges.size(); ++a)
         for (std::size_t b = a + 1; b < ranges.size(); ++b)
-            if (ranges[a].first < ranges[b].first + ranges[b].count && ranges[b].first < ranges[a].first + ranges[a].count)
+            if (ranges[a].first < ranges[b].first + ranges[b].count &&
+                ranges[b].first < ranges[a].first + ranges[a].count)
                 return false;
     return true;
 }

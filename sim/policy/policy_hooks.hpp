@@ -26,7 +26,8 @@ struct policy_schema {
     std::vector<section_spec> nested = {};
 };
 
-template <class T> struct policy_hooks {
+template <class T>
+struct policy_hooks {
     // Makes the type's own state in st (once, before the first month).
     static void make_state(policy_state& st);
     // While policy k is active, at the start of each month.
@@ -41,13 +42,18 @@ template <class T> struct policy_hooks {
 };
 
 // Calls f.template operator()<T>() for each type of the list, in order.
-template <class F, class... T> void for_each_policy_type(policy_type_list<T...>, F&& f) {
+template <class F, class... T>
+void for_each_policy_type(policy_type_list<T...>, F&& f) {
     (f.template operator()<T>(), ...);
 }
-template <class F> void for_each_policy_type(F&& f) { for_each_policy_type(policy_types{}, f); }
+template <class F>
+void for_each_policy_type(F&& f) {
+    for_each_policy_type(policy_types{}, f);
+}
 
 // "policy.<type>": the name of a type's schema section.
-template <class T> std::string_view policy_section_name() {
+template <class T>
+std::string_view policy_section_name() {
     static const std::string name = "policy." + std::string(T::type_name);
     return name;
 }

@@ -27,81 +27,102 @@
 
 namespace laborsim {
 
-template <class T> struct policy_rules;  // specialised in sim/policy/<type>.cpp
+template <class T>
+struct policy_rules;  // specialised in sim/policy/<type>.cpp
 
 // A type without runtime state of its own.
 struct no_state {};
 // Explicit no-ops: a type that follows no workers, or reports nothing after the pass.
 struct no_follow_up {
-    template <class T> void operator()(world&, std::size_t, std::size_t, const T&, std::int64_t*) const {}
+    template <class T>
+    void operator()(world&, std::size_t, std::size_t, const T&, std::int64_t*) const {}
 };
 struct no_report {
-    template <class T> void operator()(world&, std::size_t, const policy_spec&, const T&, const std::int64_t*) const {}
+    template <class T>
+    void operator()(world&, std::size_t, const policy_spec&, const T&, const std::int64_t*) const {}
 };
 
 // The type's own state of policy k (made by the schedule before the first month).
-template <class T> typename policy_rules<T>::state& state_of(world& w, std::size_t k) {
+template <class T>
+typename policy_rules<T>::state& state_of(world& w, std::size_t k) {
     auto& own = w.policies[k].own;
     if (!own.has_value()) own.template emplace<typename policy_rules<T>::state>();
     return std::any_cast<typename policy_rules<T>::state&>(own);
 }
-template <class T> const typename policy_rules<T>::state& state_of(const policy_state& st) {
+template <class T>
+const typename policy_rules<T>::state& state_of(const policy_state& st) {
     return std::any_cast<const typename policy_rules<T>::state&>(st.own);
 }
 
-template <class T, class... L> constexpr bool in_list(policy_type_list<L...>) { return (std::is_same_v<T, L> || ...); }
+template <class T, class... L>
+constexpr bool in_list(policy_type_list<L...>) {
+    return (std::is_same_v<T, L> || ...);
+}
 
-template <class T> concept policy_has_state = requires { typename policy_rules<T>::state; } &&
-                                              std::copy_constructible<typename policy_rules<T>::state>;
-template <class T> concept policy_has_schema = requires {
+template <class T>
+concept policy_has_state = requires {
+    typename policy_rules<T>::state;
+}
+&&std::copy_constructible<typename policy_rules<T>::state>;
+template <class T>
+concept policy_has_schema = requires {
     { policy_rules<T>::schema() } -> std::same_as<policy_schema>;
 };
-template <class T> concept policy_has_apply = requires(world& w, std::size_t k, const policy_spec& p, const T& spec) {
+template <class T>
+concept policy_has_apply = requires(world& w, std::size_t k, const policy_spec& p, const T& spec) {
     policy_rules<T>::apply(w, k, p, spec);
 };
-template <class T> concept policy_has_follow_up = requires(world& w, std::size_t i, const T& spec, std::int64_t* c) {
+template <class T>
+concept policy_has_follow_up = requires(world& w, std::size_t i, const T& spec, std::int64_t* c) {
     policy_rules<T>::follow_up(w, i, i, spec, c);
 };
-template <class T> concept policy_has_report =
-    requires(world& w, std::size_t k, const policy_spec& p, const T& spec, const std::int64_t* c) {
-        policy_rules<T>::report(w, k, p, spec, c);
-    };
+template <class T>
+concept policy_has_report = requires(world& w, std::size_t k, const policy_spec& p, const T& spec,
+                                     const std::int64_t* c) {
+    policy_rules<T>::report(w, k, p, spec, c);
+};
 
-#define LABORSIM_POLICY_CHECK(T)                                                                                          \
-    static_assert(in_list<T>(policy_types{}), "policy type missing from sim/policy/policy_list.hpp");                  \
-    static_assert(requires { sizeof(policy_rules<T>); }, "policy_rules<T> is not specialised for this policy type");    \
-    static_assert(policy_has_state<T>, "policy_rules<T> needs `using state = ...;` (no_state when it keeps none)");     \
-    static_assert(policy_has_schema<T>, "policy_rules<T> needs `static policy_schema schema();`");                     \
-    static_assert(policy_has_apply<T>,                                                                                    \
+#define LABORSIM_POLICY_CHECK(T)                                                                                      \
+    static_assert(in_list<T>(policy_types{}), "policy type missing from sim/policy/policy_list.hpp");                 \
+    static_assert(                                                                                                    \
+        requires { sizeof(policy_rules<T>); }, "policy_rules<T> is not specialised for this policy type");            \
+    static_assert(policy_has_state<T>, "policy_rules<T> needs `using state = ...;` (no_state when it keeps none)");   \
+    static_assert(policy_has_schema<T>, "policy_rules<T> needs `static policy_schema schema();`");                    \
+    static_assert(policy_has_apply<T>,                                                                                \
                   "policy_rules<T> needs `static void apply(world&, std::size_t k, const policy_spec&, const T&);`"); \
-    static_assert(policy_has_follow_up<T>,                                                                                \
-                  "policy_rules<T> needs `static void follow_up(world&, std::size_t i, std::size_t k, const T&, "      \
-                  "std::int64_t* counters);` or the explicit no-op `static constexpr no_follow_up follow_up{};`");       \
-    static_assert(policy_has_report<T>,                                                                                   \
-                  "policy_rules<T> needs `static void report(world&, std::size_t k, const policy_spec&, const T&, "    \
+    static_assert(policy_has_follow_up<T>,                                                                            \
+                  "policy_rules<T> needs `static void follow_up(world&, std::size_t i, std::size_t k, const T&, "     \
+                  "std::int64_t* counters);` or the explicit no-op `static constexpr no_follow_up follow_up{};`");    \
+    static_assert(policy_has_report<T>,                                                                               \
+                  "policy_rules<T> needs `static void report(world&, std::size_t k, const policy_spec&, const T&, "   \
                   "const std::int64_t* counters);` or the explicit no-op `static constexpr no_report report{};`")
 
 // The checks run once per type, where its file instantiates the hooks; the other members
 // call a part only when it is there, so a missing part gives its one message.
-template <class T> void policy_hooks<T>::make_state(policy_state& st) {
+template <class T>
+void policy_hooks<T>::make_state(policy_state& st) {
     LABORSIM_POLICY_CHECK(T);
     if constexpr (policy_has_state<T>) st.own.template emplace<typename policy_rules<T>::state>();
 }
-template <class T> void policy_hooks<T>::apply(world& w, std::size_t k, const policy_spec& p, const T& spec) {
+template <class T>
+void policy_hooks<T>::apply(world& w, std::size_t k, const policy_spec& p, const T& spec) {
     if constexpr (policy_has_apply<T>) policy_rules<T>::apply(w, k, p, spec);
 }
-template <class T> void policy_hooks<T>::follow_up(world& w, std::size_t i, std::size_t k, const T& spec, std::int64_t* c) {
+template <class T>
+void policy_hooks<T>::follow_up(world& w, std::size_t i, std::size_t k, const T& spec, std::int64_t* c) {
     if constexpr (policy_has_follow_up<T>) policy_rules<T>::follow_up(w, i, k, spec, c);
 }
 template <class T>
 void policy_hooks<T>::report(world& w, std::size_t k, const policy_spec& p, const T& spec, const std::int64_t* c) {
     if constexpr (policy_has_report<T>) policy_rules<T>::report(w, k, p, spec, c);
 }
-template <class T> bool policy_hooks<T>::reads_moved_marks() {
+template <class T>
+bool policy_hooks<T>::reads_moved_marks() {
     if constexpr (requires { policy_rules<T>::reads_moved_marks; }) return policy_rules<T>::reads_moved_marks;
     else return false;
 }
-template <class T> policy_schema policy_hooks<T>::schema() {
+template <class T>
+policy_schema policy_hooks<T>::schema() {
     if constexpr (policy_has_schema<T>) return policy_rules<T>::schema();
     else return {};
 }

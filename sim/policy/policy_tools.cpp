@@ -8,7 +8,10 @@ namespace laborsim {
 std::vector<std::size_t> target_regions(const world& w, const policy_spec& p) {
     std::vector<std::size_t> out;
     for (std::size_t r = 0; r < w.region_count(); ++r) {
-        if (p.regions.empty()) { out.push_back(r); continue; }
+        if (p.regions.empty()) {
+            out.push_back(r);
+            continue;
+        }
         for (const auto& id : p.regions)
             if (w.sc->regions[r].id == id) out.push_back(r);
     }
@@ -31,8 +34,8 @@ std::int64_t affordable_agents(const world& w, std::size_t k, const policy_spec&
     const double per_agent = cost_per_person_vnd / w.scale;
     const double left = budget_left_vnd(w, k, p);
     auto n = static_cast<std::int64_t>(std::floor(left / per_agent));
-    while (n > 0 && static_cast<double>(n) * per_agent > left) --n;      // the division may round up
-    while (static_cast<double>(n + 1) * per_agent <= left) ++n;           // or down
+    while (n > 0 && static_cast<double>(n) * per_agent > left) --n;  // the division may round up
+    while (static_cast<double>(n + 1) * per_agent <= left) ++n;      // or down
     return n;
 }
 

@@ -31,7 +31,8 @@ std::int64_t monthly_agents(world& w, std::size_t k, double persons_per_year);
 inline bool in_group(const world& w, std::size_t i, const target_group& g) {
     const auto& ws = w.workers;
     if (g.rural && ws.has(i, worker_flag::rural) != *g.rural) return false;
-    if (g.unemployed && (ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed)) != *g.unemployed) return false;
+    if (g.unemployed && (ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed)) != *g.unemployed)
+        return false;
     if (g.min_level && ws.level[i] < static_cast<std::uint8_t>(*g.min_level)) return false;
     if (g.max_level && ws.level[i] > static_cast<std::uint8_t>(*g.max_level)) return false;
     if (g.field && ws.field[i] != static_cast<std::uint8_t>(*g.field)) return false;
@@ -48,12 +49,15 @@ inline bool in_group(const world& w, std::size_t i, const target_group& g) {
 // Returns worker indexes.
 template <class Pred>
 std::vector<std::uint32_t> select_workers(const world& w, std::size_t k, std::size_t n, Pred&& eligible) {
-    struct candidate { std::uint32_t priority, id, index; };
+    struct candidate {
+        std::uint32_t priority, id, index;
+    };
     if (n == 0) return {};
     const std::uint32_t month = w.month_key();
     const auto& ws = w.workers;
     constexpr double all = 4294967296.0;
-    double share = std::min(1.0, 4.0 * static_cast<double>(n) / static_cast<double>(std::max<std::size_t>(1, ws.size())));
+    double share =
+        std::min(1.0, 4.0 * static_cast<double>(n) / static_cast<double>(std::max<std::size_t>(1, ws.size())));
     std::vector<candidate> cands;
     for (;;) {
         const auto cut = share >= 1.0 ? std::uint64_t{1} << 32 : static_cast<std::uint64_t>(share * all);
@@ -67,11 +71,13 @@ std::vector<std::uint32_t> select_workers(const world& w, std::size_t k, std::si
         });
         if (cands.size() >= n || share >= 1.0) break;
         // Eligible share seen so far: cands / (share x workers); aim at 2n next time.
-        share = cands.empty() ? share * 16.0 : std::min(1.0, share * 2.0 * static_cast<double>(n) / static_cast<double>(cands.size()));
+        share = cands.empty() ? share * 16.0
+                              : std::min(1.0, share * 2.0 * static_cast<double>(n) / static_cast<double>(cands.size()));
     }
     const auto take = std::min(n, cands.size());
-    std::partial_sort(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(take), cands.end(),
-                      [](const candidate& a, const candidate& b) { return std::tie(a.priority, a.id) < std::tie(b.priority, b.id); });
+    std::partial_sort(
+        cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(take), cands.end(),
+        [](const candidate& a, const candidate& b) { return std::tie(a.priority, a.id) < std::tie(b.priority, b.id); });
     std::vector<std::uint32_t> out(take);
     for (std::size_t c = 0; c < take; ++c) out[c] = cands[c].index;
     return out;

@@ -23,7 +23,8 @@ namespace {
 constexpr double public_wage_share = 0.8;  // wage / match productivity, as at the start (build_world)
 
 bool has_profile(const world& w, std::size_t i, const public_recruitment& r) {
-    return w.workers.field[i] == static_cast<std::uint8_t>(r.field) && w.workers.level[i] >= static_cast<std::uint8_t>(r.min_level);
+    return w.workers.field[i] == static_cast<std::uint8_t>(r.field) &&
+           w.workers.level[i] >= static_cast<std::uint8_t>(r.min_level);
 }
 
 void hire_public(world& w, std::size_t i, std::size_t r, std::int32_t f) {
@@ -50,12 +51,14 @@ void apply_public_recruitment(world& w, std::size_t k, const policy_spec& p, con
     const auto c = count_blocks(ws.size(), w.block_size, R * 2, [&](std::size_t b, std::size_t e, std::int64_t* cnt) {
         for (std::size_t i = b; i < e; ++i) {
             cnt[ws.region[i] * 2] += ws.status[i] != static_cast<std::uint8_t>(worker_status::abroad);
-            cnt[ws.region[i] * 2 + 1] += ws.status[i] == static_cast<std::uint8_t>(worker_status::employed) && has_profile(w, i, r);
+            cnt[ws.region[i] * 2 + 1] +=
+                ws.status[i] == static_cast<std::uint8_t>(worker_status::employed) && has_profile(w, i, r);
         }
     });
     const double per = 1.0 / w.scale;
     std::int64_t budget_hires = affordable_agents(w, k, p, r.cost_per_hire_vnd);
-    std::int64_t pace = r.max_hires_per_year > 0 ? monthly_agents(w, k, r.max_hires_per_year) : std::numeric_limits<std::int64_t>::max();
+    std::int64_t pace = r.max_hires_per_year > 0 ? monthly_agents(w, k, r.max_hires_per_year)
+                                                 : std::numeric_limits<std::int64_t>::max();
     std::int64_t hired = 0, from_elsewhere = 0;
     double staff_ratio_sum = 0, gap_sum = 0;
     int regions = 0;
@@ -64,7 +67,8 @@ void apply_public_recruitment(world& w, std::size_t k, const policy_spec& p, con
         const auto& spec = w.sc->regions[reg];
         const double alive = static_cast<double>(c[reg * 2]) * per;
         const double initial = static_cast<double>(std::max<std::int64_t>(1, w.regions[reg].population_agents_initial));
-        const double population = spec.population > 0 ? spec.population * static_cast<double>(c[reg * 2]) / initial : alive;
+        const double population =
+            spec.population > 0 ? spec.population * static_cast<double>(c[reg * 2]) / initial : alive;
         const double staff = static_cast<double>(c[reg * 2 + 1]) * per;
         const double gap = std::max(0.0, r.target_per_10k * population / 1e4 - staff);
         staff_ratio_sum += population > 0 ? staff * 1e4 / population : 0.0;
@@ -80,8 +84,9 @@ void apply_public_recruitment(world& w, std::size_t k, const policy_spec& p, con
         if (employers.empty()) continue;
         auto pool = [&](bool here) {
             return [&, here](std::size_t i) {
-                return ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed) && ws.course[i] == no_course &&
-                       ws.tag_policy[i] == no_policy && has_profile(w, i, r) && (ws.region[i] == reg) == here;
+                return ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed) &&
+                       ws.course[i] == no_course && ws.tag_policy[i] == no_policy && has_profile(w, i, r) &&
+                       (ws.region[i] == reg) == here;
             };
         };
         auto chosen = select_workers(w, k, static_cast<std::size_t>(want), pool(true));
@@ -113,13 +118,15 @@ void apply_public_recruitment(world& w, std::size_t k, const policy_spec& p, con
 
 }  // namespace
 
-template <> struct policy_rules<public_recruitment> {
+template <>
+struct policy_rules<public_recruitment> {
     using spec_type = public_recruitment;
     using state = no_state;
     static constexpr no_follow_up follow_up{};  // recruits are ordinary employees from then on
     static constexpr no_report report{};
 
     static policy_schema schema() {
+        // clang-format off
         using vt = value_type;
         using S = spec_type;
         return {"Public employers hire toward a staffing norm per 10,000 people.", {
@@ -135,9 +142,12 @@ template <> struct policy_rules<public_recruitment> {
             {"recruit_from_other_regions", vt::boolean, "true", "", "Also recruit unemployed staff from other regions (they move).", {}, {},
              bind_to<&S::recruit_from_other_regions>()},
         }};
+        // clang-format on
     }
 
-    static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& r) { apply_public_recruitment(w, k, p, r); }
+    static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& r) {
+        apply_public_recruitment(w, k, p, r);
+    }
 };
 
 template struct policy_hooks<public_recruitment>;

@@ -19,30 +19,36 @@ namespace laborsim {
 
 namespace {
 
-template <class T> using hooks_of = policy_hooks<std::decay_t<T>>;
+template <class T>
+using hooks_of = policy_hooks<std::decay_t<T>>;
 
 // Policy k's follow-up of worker i, with k's counters.
 void follow_up(world& w, std::size_t i, std::size_t k, std::int64_t* counters) {
-    std::visit([&](const auto& spec) { hooks_of<decltype(spec)>::follow_up(w, i, k, spec, counters + k * follow_up_slots); },
-               w.sc->policies[k].params);
+    std::visit(
+        [&](const auto& spec) { hooks_of<decltype(spec)>::follow_up(w, i, k, spec, counters + k * follow_up_slots); },
+        w.sc->policies[k].params);
 }
 
 void follow_up_workers(world& w) {
     const auto& policies = w.sc->policies;
     const std::size_t P = policies.size();
     auto& ws = w.workers;
-    const auto c = count_blocks(ws.size(), w.block_size, P * follow_up_slots, [&](std::size_t b, std::size_t e, std::int64_t* cnt) {
-        for (std::size_t i = b; i < e; ++i) {
-            if ((ws.course[i] & ws.tag_policy[i]) == no_policy) continue;  // neither (both 0xFF): most workers
-            // Each policy holding the worker (by its course, then by its tag) follows it once.
-            const auto course = ws.course[i], tag = ws.tag_policy[i];
-            if (course != no_course) follow_up(w, i, course, cnt);
-            if (tag != no_policy && tag != course) follow_up(w, i, tag, cnt);
-        }
-    });
+    const auto c = count_blocks(ws.size(), w.block_size, P * follow_up_slots,
+                                [&](std::size_t b, std::size_t e, std::int64_t* cnt) {
+                                    for (std::size_t i = b; i < e; ++i) {
+                                        if ((ws.course[i] & ws.tag_policy[i]) == no_policy)
+                                            continue;  // neither (both 0xFF): most workers
+                                        // Each policy holding the worker (by its course, then by its tag) follows it
+                                        // once.
+                                        const auto course = ws.course[i], tag = ws.tag_policy[i];
+                                        if (course != no_course) follow_up(w, i, course, cnt);
+                                        if (tag != no_policy && tag != course) follow_up(w, i, tag, cnt);
+                                    }
+                                });
     for (std::size_t k = 0; k < P; ++k) {
         const auto& p = policies[k];
-        std::visit([&](const auto& spec) { hooks_of<decltype(spec)>::report(w, k, p, spec, &c[k * follow_up_slots]); }, p.params);
+        std::visit([&](const auto& spec) { hooks_of<decltype(spec)>::report(w, k, p, spec, &c[k * follow_up_slots]); },
+                   p.params);
     }
 }
 
@@ -55,16 +61,21 @@ void run_policy_schedule(world& w) {
     for (std::size_t k = 0; k < policies.size(); ++k) {
         auto& st = w.policies[k];
         st.month_series.clear();
-        if (st.budget_year != w.now.year) { st.budget_year = w.now.year; st.spent_this_year_vnd = 0; }
+        if (st.budget_year != w.now.year) {
+            st.budget_year = w.now.year;
+            st.spent_this_year_vnd = 0;
+        }
         if (st.region_on.empty()) {
             st.region_on.assign(w.region_count(), 0);
             for (auto r : target_regions(w, policies[k])) st.region_on[r] = 1;
         }
-        std::visit([&](const auto& spec) {
-            using hooks = hooks_of<decltype(spec)>;
-            if (!st.own.has_value()) hooks::make_state(st);
-            moved_marks_read = moved_marks_read || hooks::reads_moved_marks();
-        }, policies[k].params);
+        std::visit(
+            [&](const auto& spec) {
+                using hooks = hooks_of<decltype(spec)>;
+                if (!st.own.has_value()) hooks::make_state(st);
+                moved_marks_read = moved_marks_read || hooks::reads_moved_marks();
+            },
+            policies[k].params);
     }
     for (auto& reg : w.regions) {
         reg.migration_incentive = 0;

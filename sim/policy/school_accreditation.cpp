@@ -25,10 +25,10 @@ constexpr std::int32_t waiting = -2;  // below the standard, capped, waiting for
 
 // What the policy changed at each school, so it can undo it, and where each school stands.
 struct accreditation_state {
-    std::vector<double> seat_delta;      // seats/month added (negative: an admission cap)
-    std::vector<double> skill_delta;     // skill gain added
-    std::vector<std::int32_t> months;    // upgrade months left, or idle / waiting
-    std::vector<std::int32_t> waited;    // months below the standard without funds
+    std::vector<double> seat_delta;    // seats/month added (negative: an admission cap)
+    std::vector<double> skill_delta;   // skill gain added
+    std::vector<std::int32_t> months;  // upgrade months left, or idle / waiting
+    std::vector<std::int32_t> waited;  // months below the standard without funds
 };
 
 void size_state(world& w, accreditation_state& own) {
@@ -149,12 +149,14 @@ void finish_upgrades(world& w, std::size_t k, const school_accreditation& a, acc
 
 }  // namespace
 
-template <> struct policy_rules<school_accreditation> {
+template <>
+struct policy_rules<school_accreditation> {
     using spec_type = school_accreditation;
     using state = accreditation_state;
     static constexpr no_follow_up follow_up{};  // it follows schools, not workers (in report)
 
     static policy_schema schema() {
+        // clang-format off
         using vt = value_type;
         using S = spec_type;
         return {"A quality standard: schools below it close, or are capped until they upgrade.", {
@@ -171,6 +173,7 @@ template <> struct policy_rules<school_accreditation> {
              "With upgrade: a school not funded within this long of falling below the standard closes.", {}, {},
              bind_to<&S::deadline_months>()},
         }};
+        // clang-format on
     }
 
     static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& a) {

@@ -20,9 +20,9 @@ enum slot : int { graduates, placed, not_placed };
 
 // What the policy changed at each school, so it can undo it, and which schools are partners.
 struct partnership_state {
-    std::vector<double> seat_delta;      // seats/month added
-    std::vector<double> skill_delta;     // skill gain added
-    std::vector<std::int32_t> partner;   // 1: a partner of this policy
+    std::vector<double> seat_delta;     // seats/month added
+    std::vector<double> skill_delta;    // skill gain added
+    std::vector<std::int32_t> partner;  // 1: a partner of this policy
 };
 
 void size_state(world& w, partnership_state& own) {
@@ -94,8 +94,7 @@ void report_school_enterprise_partnership(world& w, std::size_t k, const policy_
                                           partnership_state& own) {
     auto& st = w.policies[k];
     // Ended: the partners' levers go back (the apply function only runs while active).
-    if (!p.active(w.now) && !own.partner.empty())
-        set_levers(w, k, false, sp, own);
+    if (!p.active(w.now) && !own.partner.empty()) set_levers(w, k, false, sp, own);
     st.add("partner_graduates", static_cast<double>(cnt[graduates]) / w.scale);
     st.add("placed", static_cast<double>(cnt[placed]) / w.scale);
     st.add("not_placed", static_cast<double>(cnt[not_placed]) / w.scale);
@@ -103,11 +102,13 @@ void report_school_enterprise_partnership(world& w, std::size_t k, const policy_
 
 }  // namespace
 
-template <> struct policy_rules<school_enterprise_partnership> {
+template <>
+struct policy_rules<school_enterprise_partnership> {
     using spec_type = school_enterprise_partnership;
     using state = partnership_state;
 
     static policy_schema schema() {
+        // clang-format off
         using vt = value_type;
         using S = spec_type;
         return {"Firms order training from partner schools and take their students as interns.", {
@@ -122,6 +123,7 @@ template <> struct policy_rules<school_enterprise_partnership> {
             {"placement_window_months", vt::integer, "12", "months", "Graduates are followed this long to count placements (1-255).", {}, {},
              bind_months<&S::placement_window_months>(1)},
         }};
+        // clang-format on
     }
 
     static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& sp) {

@@ -28,23 +28,25 @@ struct study_abroad_state {
     std::uint32_t program = no_program;  // its programme in world::abroad_programs, once added
 };
 
-void apply_study_abroad(world& w, std::size_t k, const policy_spec& p, const study_abroad& sa, study_abroad_state& own) {
+void apply_study_abroad(world& w, std::size_t k, const policy_spec& p, const study_abroad& sa,
+                        study_abroad_state& own) {
     auto& st = w.policies[k];
     auto& ws = w.workers;
     std::int64_t places = monthly_agents(w, k, sa.places_per_year);
     places = std::min(places, affordable_agents(w, k, p, sa.cost_per_student_vnd));
     if (places <= 0) return;
     if (own.program == no_program)
-        own.program = add_abroad_program(w, abroad_program{sa.study_level, sa.study_field ? static_cast<int>(*sa.study_field) : -1,
-                                                                 std::max(1, sa.study_months), sa.completion_rate, sa.skill_gain,
-                                                                 sa.return_rate});
+        own.program = add_abroad_program(
+            w, abroad_program{sa.study_level, sa.study_field ? static_cast<int>(*sa.study_field) : -1,
+                              std::max(1, sa.study_months), sa.completion_rate, sa.skill_gain, sa.return_rate});
     const auto chosen = select_workers(w, k, static_cast<std::size_t>(places), [&](std::size_t i) {
         return available_for_course(w, st, i, sa.target) && ws.tag_policy[i] == no_policy;
     });
     for (const auto i : chosen) {
         send_abroad(w, i, own.program);
         ws.tag_policy[i] = static_cast<std::uint8_t>(k);
-        ws.tag_months[i] = static_cast<std::uint8_t>(std::clamp(sa.return_obligation_months, 0, max_counter_months));  // the obligation, once back
+        ws.tag_months[i] = static_cast<std::uint8_t>(
+            std::clamp(sa.return_obligation_months, 0, max_counter_months));  // the obligation, once back
     }
     const double persons = static_cast<double>(chosen.size()) / w.scale;
     record_spending(w, k, persons * sa.cost_per_student_vnd);
@@ -75,10 +77,12 @@ void tag_month_study_abroad(world& w, std::size_t i, std::size_t k, std::int64_t
     }
 }
 
-void report_study_abroad(world& w, std::size_t k, const study_abroad& sa, const study_abroad_state& own, const std::int64_t* cnt) {
+void report_study_abroad(world& w, std::size_t k, const study_abroad& sa, const study_abroad_state& own,
+                         const std::int64_t* cnt) {
     auto& st = w.policies[k];
     const double per = 1.0 / w.scale;
-    const abroad_month_counts last = own.program < w.abroad_month.size() ? w.abroad_month[own.program] : abroad_month_counts{};
+    const abroad_month_counts last =
+        own.program < w.abroad_month.size() ? w.abroad_month[own.program] : abroad_month_counts{};
     const int obligation = std::clamp(sa.return_obligation_months, 0, max_counter_months);
     st.add("abroad", static_cast<double>(cnt[abroad_now]) * per);
     st.add("completed", static_cast<double>(last.completed) * per);
@@ -95,11 +99,13 @@ void report_study_abroad(world& w, std::size_t k, const study_abroad& sa, const 
 
 }  // namespace
 
-template <> struct policy_rules<study_abroad> {
+template <>
+struct policy_rules<study_abroad> {
     using spec_type = study_abroad;
     using state = study_abroad_state;
 
     static policy_schema schema() {
+        // clang-format off
         using vt = value_type;
         using S = spec_type;
         return {"Funded places abroad with a return obligation.", {
@@ -119,6 +125,7 @@ template <> struct policy_rules<study_abroad> {
             {"clawback_share", vt::fraction, "1", "1", "Share of the cost repaid by non-returners (and pro rata by early leavers).", {}, {},
              bind_to<&S::clawback_share>()},
         }};
+        // clang-format on
     }
 
     static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& sa) {

@@ -44,14 +44,16 @@ void apply_talent_attraction(world& w, std::size_t k, const policy_spec& p, cons
         for (int level = lo; level <= hi; ++level)
             for (int f = 0; f < field_count; ++f)
                 if (!t.target.field || static_cast<int>(*t.target.field) == f)
-                    w.regions[r].group_incentive[static_cast<std::size_t>(level * field_count + f)] += static_cast<float>(u);
+                    w.regions[r].group_incentive[static_cast<std::size_t>(level * field_count + f)] +=
+                        static_cast<float>(u);
         utility_sum += u;
         ++regions;
     }
     st.add("incentive_utility", regions > 0 ? utility_sum / regions : 0.0);
 
     // Recipients: last month's movers into a target region (and residents, if chosen).
-    std::int64_t n = t.bonus_vnd > 0 ? affordable_agents(w, k, p, t.bonus_vnd) : std::numeric_limits<std::int64_t>::max();
+    std::int64_t n =
+        t.bonus_vnd > 0 ? affordable_agents(w, k, p, t.bonus_vnd) : std::numeric_limits<std::int64_t>::max();
     if (t.max_recipients_per_year > 0) n = std::min(n, monthly_agents(w, k, t.max_recipients_per_year));
     if (n <= 0) return;
     const bool residents = t.recipients == talent_recipients::movers_and_residents;
@@ -88,7 +90,8 @@ void tag_month_talent(world& w, std::size_t i, std::size_t k, std::int64_t* cnt)
     }
 }
 
-void report_talent_attraction(world& w, std::size_t k, const policy_spec& p, const talent_attraction& t, const std::int64_t* cnt) {
+void report_talent_attraction(world& w, std::size_t k, const policy_spec& p, const talent_attraction& t,
+                              const std::int64_t* cnt) {
     auto& st = w.policies[k];
     const double per = 1.0 / w.scale;
     const double due = static_cast<double>(cnt[committed]) * per * t.wage_top_up_vnd_month;
@@ -97,17 +100,20 @@ void report_talent_attraction(world& w, std::size_t k, const policy_spec& p, con
     st.add("committed", static_cast<double>(cnt[committed]) * per);
     st.add("retained", static_cast<double>(cnt[completed]) * per);
     st.add("left_early", static_cast<double>(cnt[left_early]) * per);
-    st.add("clawback_vnd", t.clawback_share * t.bonus_vnd * static_cast<double>(cnt[months_left_at_exit]) * per / months);
+    st.add("clawback_vnd",
+           t.clawback_share * t.bonus_vnd * static_cast<double>(cnt[months_left_at_exit]) * per / months);
 }
 
 }  // namespace
 
-template <> struct policy_rules<talent_attraction> {
+template <>
+struct policy_rules<talent_attraction> {
     using spec_type = talent_attraction;
     using state = no_state;
     static constexpr bool reads_moved_marks = true;  // pays last month's movers
 
     static policy_schema schema() {
+        // clang-format off
         using vt = value_type;
         using S = spec_type;
         return {"Bonus and wage top-up for a target group who move to (or stay in) the region, against a commitment to stay.", {
@@ -125,10 +131,15 @@ template <> struct policy_rules<talent_attraction> {
             {"max_recipients_per_year", vt::nonneg, "0 (budget only)", "persons/year", "Cap on new recipients.", {}, {},
              bind_to<&S::max_recipients_per_year>()},
         }};
+        // clang-format on
     }
 
-    static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& t) { apply_talent_attraction(w, k, p, t); }
-    static void follow_up(world& w, std::size_t i, std::size_t k, const spec_type&, std::int64_t* cnt) { tag_month_talent(w, i, k, cnt); }
+    static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& t) {
+        apply_talent_attraction(w, k, p, t);
+    }
+    static void follow_up(world& w, std::size_t i, std::size_t k, const spec_type&, std::int64_t* cnt) {
+        tag_month_talent(w, i, k, cnt);
+    }
     static void report(world& w, std::size_t k, const policy_spec& p, const spec_type& t, const std::int64_t* cnt) {
         report_talent_attraction(w, k, p, t, cnt);
     }

@@ -14,11 +14,13 @@ namespace {
 enum slot : int { completed, completed_employed, dropped };
 }
 
-template <> struct policy_rules<vocational_training_quota> {
+template <>
+struct policy_rules<vocational_training_quota> {
     using spec_type = vocational_training_quota;
     using state = no_state;
 
     static policy_schema schema() {
+        // clang-format off
         using vt = value_type;
         using S = spec_type;
         const auto fields = choices_of(field_names);
@@ -36,6 +38,7 @@ template <> struct policy_rules<vocational_training_quota> {
             {"placement_support", vt::nonneg, "0", "1", "> 0: unemployed completers get priority in matching.", {}, {},
              bind_to<&S::placement_support>()},
         }};
+        // clang-format on
     }
 
     static void apply(world& w, std::size_t k, const policy_spec& p, const spec_type& q) {
@@ -45,7 +48,10 @@ template <> struct policy_rules<vocational_training_quota> {
     static void follow_up(world& w, std::size_t i, std::size_t, const spec_type& q, std::int64_t* cnt) {
         const auto end = course_month(w, i, q.completion_rate);
         if (end == course_end::ongoing) return;
-        if (end == course_end::dropped) { cnt[dropped] += 1; return; }
+        if (end == course_end::dropped) {
+            cnt[dropped] += 1;
+            return;
+        }
         auto& ws = w.workers;
         ws.level[i] = std::max(ws.level[i], static_cast<std::uint8_t>(q.course_level));
         ws.field[i] = static_cast<std::uint8_t>(q.course_field);

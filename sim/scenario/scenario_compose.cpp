@@ -94,7 +94,8 @@ void expand_includes(tree_node& t, const std::string& path, load_chain& chain, s
             if (!expand_one(t, path, chain, errors)) t = tree_node{};
             return;  // the included file was expanded when it was loaded
         }
-        for (std::size_t i = 0; i < t.keys.size(); ++i) expand_includes(t.items[i], join_path(path, t.keys[i]), chain, errors);
+        for (std::size_t i = 0; i < t.keys.size(); ++i)
+            expand_includes(t.items[i], join_path(path, t.keys[i]), chain, errors);
     } else if (t.is_seq()) {
         std::vector<tree_node> out;
         for (std::size_t i = 0; i < t.items.size(); ++i) {
@@ -117,8 +118,8 @@ tree_node load_file(const std::string& path, const source_location& named_at, co
     const std::string canon = canonical_of(path);
     for (const auto& c : chain.canonical) {
         if (c != canon) continue;
-        error_at(errors, named_at, key_path, std::string(scenario_file ? "extends" : "include") + " cycle: " +
-                                                 chain_text(chain, path));
+        error_at(errors, named_at, key_path,
+                 std::string(scenario_file ? "extends" : "include") + " cycle: " + chain_text(chain, path));
         return {};
     }
     std::string content;
@@ -234,7 +235,9 @@ tree_node merge_trees(tree_node parent, tree_node child, std::vector<diagnostic>
                 item.erase(static_cast<std::size_t>(r));
             }
             if (i < 0) parent.items.push_back(std::move(item));
-            else parent.items[static_cast<std::size_t>(i)] = merge_trees(std::move(parent.items[static_cast<std::size_t>(i)]), std::move(item), errors);
+            else
+                parent.items[static_cast<std::size_t>(i)] =
+                    merge_trees(std::move(parent.items[static_cast<std::size_t>(i)]), std::move(item), errors);
         }
         parent.at = child.at;
         return parent;

@@ -5,8 +5,8 @@
 
 #include "core/units.hpp"
 #include "core/worker_store.hpp"
-#include "scenario/yaml_reader.hpp"
 #include "laborsim/scenario_io.hpp"
+#include "scenario/yaml_reader.hpp"
 
 namespace laborsim {
 
@@ -63,26 +63,63 @@ void load_model(yaml_reader& rd, const YAML::Node& n, const std::string& p, mode
     const auto& s = S("model");
     if (!rd.check_map(n, p, {&s})) return;
 #define LABORSIM_PARAM(name) rd.get(n, s, #name, p, m.name)
-    LABORSIM_PARAM(retirement_age_men); LABORSIM_PARAM(retirement_age_women);
-    LABORSIM_PARAM(mortality_gompertz_a); LABORSIM_PARAM(mortality_gompertz_b); LABORSIM_PARAM(share_women);
-    LABORSIM_PARAM(separation_rate); LABORSIM_PARAM(matching_efficiency); LABORSIM_PARAM(matching_elasticity);
-    LABORSIM_PARAM(on_the_job_search); LABORSIM_PARAM(nash_share); LABORSIM_PARAM(reservation_replacement);
-    LABORSIM_PARAM(reservation_decay); LABORSIM_PARAM(mismatch_penalty); LABORSIM_PARAM(productivity_sigma);
-    LABORSIM_PARAM(productivity_rho); LABORSIM_PARAM(productivity_shock_sd); LABORSIM_PARAM(aggregate_shock_sd);
-    LABORSIM_PARAM(labor_demand_elasticity); LABORSIM_PARAM(vacancy_rate); LABORSIM_PARAM(layoff_threshold);
-    LABORSIM_PARAM(firm_entry_rate); LABORSIM_PARAM(application_rate_young); LABORSIM_PARAM(application_rate_adult);
-    LABORSIM_PARAM(schooling_return_weight); LABORSIM_PARAM(fixed_job_finding_rate); LABORSIM_PARAM(learning_rate);
-    LABORSIM_PARAM(depreciation_rate); LABORSIM_PARAM(level_wage_premium); LABORSIM_PARAM(migration_rate);
-    LABORSIM_PARAM(migration_income_weight); LABORSIM_PARAM(migration_distance_cost); LABORSIM_PARAM(migration_stay_bonus);
-    LABORSIM_PARAM(entrant_age_min); LABORSIM_PARAM(entrant_age_max); LABORSIM_PARAM(initial_wage_share);
-    LABORSIM_PARAM(initial_skill_sd); LABORSIM_PARAM(entrant_skill_offset); LABORSIM_PARAM(firm_size_sd);
-    LABORSIM_PARAM(public_employer_share); LABORSIM_PARAM(score_noise); LABORSIM_PARAM(placement_priority);
-    LABORSIM_PARAM(outside_search_share); LABORSIM_PARAM(outside_applications); LABORSIM_PARAM(search_distance_cost);
-    LABORSIM_PARAM(overqualification_gap); LABORSIM_PARAM(application_odds_cap); LABORSIM_PARAM(school_distance_cost);
-    LABORSIM_PARAM(progression_rate); LABORSIM_PARAM(in_program_dropout_share); LABORSIM_PARAM(study_abroad_rate);
-    LABORSIM_PARAM(abroad_program_months); LABORSIM_PARAM(abroad_completion_rate);
-    LABORSIM_PARAM(abroad_skill_gain); LABORSIM_PARAM(abroad_return_probability); LABORSIM_PARAM(jobs_labor_force_elasticity);
-    LABORSIM_PARAM(field_switch_penalty); LABORSIM_PARAM(unfilled_exit_months);
+    LABORSIM_PARAM(retirement_age_men);
+    LABORSIM_PARAM(retirement_age_women);
+    LABORSIM_PARAM(mortality_gompertz_a);
+    LABORSIM_PARAM(mortality_gompertz_b);
+    LABORSIM_PARAM(share_women);
+    LABORSIM_PARAM(separation_rate);
+    LABORSIM_PARAM(matching_efficiency);
+    LABORSIM_PARAM(matching_elasticity);
+    LABORSIM_PARAM(on_the_job_search);
+    LABORSIM_PARAM(nash_share);
+    LABORSIM_PARAM(reservation_replacement);
+    LABORSIM_PARAM(reservation_decay);
+    LABORSIM_PARAM(mismatch_penalty);
+    LABORSIM_PARAM(productivity_sigma);
+    LABORSIM_PARAM(productivity_rho);
+    LABORSIM_PARAM(productivity_shock_sd);
+    LABORSIM_PARAM(aggregate_shock_sd);
+    LABORSIM_PARAM(labor_demand_elasticity);
+    LABORSIM_PARAM(vacancy_rate);
+    LABORSIM_PARAM(layoff_threshold);
+    LABORSIM_PARAM(firm_entry_rate);
+    LABORSIM_PARAM(application_rate_young);
+    LABORSIM_PARAM(application_rate_adult);
+    LABORSIM_PARAM(schooling_return_weight);
+    LABORSIM_PARAM(fixed_job_finding_rate);
+    LABORSIM_PARAM(learning_rate);
+    LABORSIM_PARAM(depreciation_rate);
+    LABORSIM_PARAM(level_wage_premium);
+    LABORSIM_PARAM(migration_rate);
+    LABORSIM_PARAM(migration_income_weight);
+    LABORSIM_PARAM(migration_distance_cost);
+    LABORSIM_PARAM(migration_stay_bonus);
+    LABORSIM_PARAM(entrant_age_min);
+    LABORSIM_PARAM(entrant_age_max);
+    LABORSIM_PARAM(initial_wage_share);
+    LABORSIM_PARAM(initial_skill_sd);
+    LABORSIM_PARAM(entrant_skill_offset);
+    LABORSIM_PARAM(firm_size_sd);
+    LABORSIM_PARAM(public_employer_share);
+    LABORSIM_PARAM(score_noise);
+    LABORSIM_PARAM(placement_priority);
+    LABORSIM_PARAM(outside_search_share);
+    LABORSIM_PARAM(outside_applications);
+    LABORSIM_PARAM(search_distance_cost);
+    LABORSIM_PARAM(overqualification_gap);
+    LABORSIM_PARAM(application_odds_cap);
+    LABORSIM_PARAM(school_distance_cost);
+    LABORSIM_PARAM(progression_rate);
+    LABORSIM_PARAM(in_program_dropout_share);
+    LABORSIM_PARAM(study_abroad_rate);
+    LABORSIM_PARAM(abroad_program_months);
+    LABORSIM_PARAM(abroad_completion_rate);
+    LABORSIM_PARAM(abroad_skill_gain);
+    LABORSIM_PARAM(abroad_return_probability);
+    LABORSIM_PARAM(jobs_labor_force_elasticity);
+    LABORSIM_PARAM(field_switch_penalty);
+    LABORSIM_PARAM(unfilled_exit_months);
     LABORSIM_PARAM(young_age_years);
 #undef LABORSIM_PARAM
     if (const YAML::Node jobs = n["job_level_shares"]; jobs.IsDefined() && !jobs.IsNull()) {
@@ -90,15 +127,21 @@ void load_model(yaml_reader& rd, const YAML::Node& n, const std::string& p, mode
         const std::string jp = yaml_reader::join(p, "job_level_shares");
         if (rd.check_map(jobs, jp, {&js}))
             for (int f = 0; f < field_count; ++f)
-                rd.get(jobs, js, field_names[static_cast<std::size_t>(f)], jp, m.job_level_shares[static_cast<std::size_t>(f)]);
+                rd.get(jobs, js, field_names[static_cast<std::size_t>(f)], jp,
+                       m.job_level_shares[static_cast<std::size_t>(f)]);
     }
     // Ranges the types cannot say.
-    auto bad = [&](const char* key, const std::string& what) { rd.error(n[key].Mark(), yaml_reader::join(p, key), what); };
+    auto bad = [&](const char* key, const std::string& what) {
+        rd.error(n[key].Mark(), yaml_reader::join(p, key), what);
+    };
     if (education_level level{}; rd.get(n, s, "abroad_level", p, level)) m.abroad_level = static_cast<double>(level);
     if (n["outside_applications"] && m.outside_applications > 3)
-        bad("outside_applications", "expected at most 3, got " + std::to_string(static_cast<int>(m.outside_applications)));
-    if (n["abroad_program_months"] && m.abroad_program_months < 1) bad("abroad_program_months", "expected at least 1 month");
-    if (n["entrant_age_max"] && m.entrant_age_max < m.entrant_age_min) bad("entrant_age_max", "expected at least entrant_age_min");
+        bad("outside_applications",
+            "expected at most 3, got " + std::to_string(static_cast<int>(m.outside_applications)));
+    if (n["abroad_program_months"] && m.abroad_program_months < 1)
+        bad("abroad_program_months", "expected at least 1 month");
+    if (n["entrant_age_max"] && m.entrant_age_max < m.entrant_age_min)
+        bad("entrant_age_max", "expected at least entrant_age_min");
 }
 
 void load_target(yaml_reader& rd, const YAML::Node& n, const std::string& p, target_group& g) {
@@ -118,15 +161,17 @@ void check_months(yaml_reader& rd, const YAML::Node& n, const std::string& p, st
     if (value >= lo && value <= max_counter_months) return;
     const std::string k(key);
     rd.error(n[k] ? n[k] : n, yaml_reader::join(p, key),
-             "expected a number of months from " + std::to_string(lo) + " to " + std::to_string(max_counter_months) + ", got " +
-                 std::to_string(value));
+             "expected a number of months from " + std::to_string(lo) + " to " + std::to_string(max_counter_months) +
+                 ", got " + std::to_string(value));
 }
 
 void read_bound(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, void* spec);
-void read_item_list(yaml_reader& rd, const YAML::Node& n, const std::string& p, const key_spec& k, const item_list_target& items);
+void read_item_list(yaml_reader& rd, const YAML::Node& n, const std::string& p, const key_spec& k,
+                    const item_list_target& items);
 
 // Reads key k of section s into where its binding points.
-void read_key(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, const key_spec& k, void* spec) {
+void read_key(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, const key_spec& k,
+              void* spec) {
     const auto choice_index = [&](const std::string& v) {
         return static_cast<std::size_t>(std::find(k.choices.begin(), k.choices.end(), v) - k.choices.begin());
     };
@@ -145,18 +190,21 @@ void read_key(yaml_reader& rd, const YAML::Node& n, const std::string& p, const 
         } else if constexpr (std::is_same_v<T, item_list_target>) {
             read_item_list(rd, n, p, k, target);
         } else if constexpr (std::is_same_v<T, int*>) {
-            if (rd.get(n, s, k.key, p, *target) && k.bind.min_months >= 0) check_months(rd, n, p, k.key, *target, k.bind.min_months);
+            if (rd.get(n, s, k.key, p, *target) && k.bind.min_months >= 0)
+                check_months(rd, n, p, k.key, *target, k.bind.min_months);
         } else {
             rd.get(n, s, k.key, p, *target);
         }
     };
-    if (k.bind.target == nullptr) throw internal_error("schema key " + std::string(s.name) + "." + std::string(k.key) + " has no binding");
+    if (k.bind.target == nullptr)
+        throw internal_error("schema key " + std::string(s.name) + "." + std::string(k.key) + " has no binding");
     auto target = k.bind.target(spec);
     std::visit(read, target);
 }
 
 // A list of mappings: each item is checked against the key's section and read by its bindings.
-void read_item_list(yaml_reader& rd, const YAML::Node& n, const std::string& p, const key_spec& k, const item_list_target& items) {
+void read_item_list(yaml_reader& rd, const YAML::Node& n, const std::string& p, const key_spec& k,
+                    const item_list_target& items) {
     const auto& item_spec = S(k.section);
     const std::string lp = yaml_reader::join(p, k.key);
     const YAML::Node list = n[std::string(k.key)];
@@ -169,7 +217,8 @@ void read_item_list(yaml_reader& rd, const YAML::Node& n, const std::string& p, 
         return;
     }
     for (std::size_t i = 0; i < list.size(); ++i)
-        if (rd.check_map(list[i], at(lp, i), {&item_spec})) read_bound(rd, list[i], at(lp, i), item_spec, items.append(items.target));
+        if (rd.check_map(list[i], at(lp, i), {&item_spec}))
+            read_bound(rd, list[i], at(lp, i), item_spec, items.append(items.target));
 }
 
 // Reads every key of section s into the spec at `spec` (a policy's params), as the keys' bindings say.
@@ -181,22 +230,30 @@ void read_bound(yaml_reader& rd, const YAML::Node& n, const std::string& p, cons
 template <std::size_t I = 0>
 bool make_params(const std::string& type, policy_params& out) {
     if constexpr (I < std::variant_size_v<policy_params>) {
-        if (type == policy_type_names[I]) { out.emplace<I>(); return true; }
+        if (type == policy_type_names[I]) {
+            out.emplace<I>();
+            return true;
+        }
         return make_params<I + 1>(type, out);
     }
     return false;
 }
 
-void load_policy(yaml_reader& rd, const YAML::Node& n, const std::string& p, const calendar_spec& cal, policy_spec& ps) {
+void load_policy(yaml_reader& rd, const YAML::Node& n, const std::string& p, const calendar_spec& cal,
+                 policy_spec& ps) {
     const auto& common = S("policy");
-    if (!n.IsMap()) { rd.check_map(n, p, {&common}); return; }
+    if (!n.IsMap()) {
+        rd.check_map(n, p, {&common});
+        return;
+    }
     std::string type;
     rd.get(n, common, "type", p, type);
     const section_spec* specific = nullptr;
     for (const auto& sec : scenario_schema())
         if (sec.name == "policy." + type) specific = &sec;
-    rd.check_map(n, p, specific ? std::initializer_list<const section_spec*>{&common, specific}
-                                : std::initializer_list<const section_spec*>{&common});
+    rd.check_map(n, p,
+                 specific ? std::initializer_list<const section_spec*>{&common, specific}
+                          : std::initializer_list<const section_spec*>{&common});
     rd.get(n, common, "id", p, ps.id);
     std::vector<std::string> regions;
     if (rd.get(n, common, "region", p, regions) && !(regions.size() == 1 && regions[0] == "all")) ps.regions = regions;
@@ -225,12 +282,14 @@ void load_list(yaml_reader& rd, const YAML::Node& root, const char* key, std::ve
 }
 
 // Keys of a policy's section that name schools (key_refers::school_ids) must name known ones.
-void check_school_references(yaml_reader& rd, const YAML::Node& n, const std::string& path, const policy_spec& p, const scenario& sc) {
+void check_school_references(yaml_reader& rd, const YAML::Node& n, const std::string& path, const policy_spec& p,
+                             const scenario& sc) {
     const std::string section = "policy." + std::string(policy_type_name(p.params));
     std::vector<std::string_view> school_ids;
     for (const auto& sch : sc.schools) school_ids.push_back(sch.id);
     // Bindings point into a spec for writing; here they are only read.
-    void* spec = std::visit([](const auto& params) { return const_cast<void*>(static_cast<const void*>(&params)); }, p.params);
+    void* spec =
+        std::visit([](const auto& params) { return const_cast<void*>(static_cast<const void*>(&params)); }, p.params);
     for (const auto& k : S(section).keys) {
         if (k.bind.refers != key_refers::school_ids) continue;
         for (const auto& id : *std::get<std::vector<std::string>*>(k.bind.target(spec))) {
@@ -261,7 +320,8 @@ void check_references(yaml_reader& rd, const YAML::Node& root, const scenario& s
     for (std::size_t i = 0; i < sc.schools.size(); ++i) {
         if (!sc.schools[i].id.empty() && !school_ids.insert(sc.schools[i].id).second)
             rd.error(root["schools"][i], at("schools", i) + ".id", "duplicate school id '" + sc.schools[i].id + "'");
-        if (!sc.schools[i].region.empty()) check_region(root["schools"][i]["region"], at("schools", i) + ".region", sc.schools[i].region);
+        if (!sc.schools[i].region.empty())
+            check_region(root["schools"][i]["region"], at("schools", i) + ".region", sc.schools[i].region);
     }
     if (sc.policies.size() >= no_policy_index)
         rd.error(root["policies"], "policies", "expected at most " + std::to_string(no_policy_index - 1) + " policies");
@@ -304,8 +364,10 @@ scenario load_root(yaml_reader& rd, const YAML::Node& root) {
     }
     if (const YAML::Node m = root["model"]; m.IsDefined() && !m.IsNull()) load_model(rd, m, "model", sc.model);
     if (!root["regions"].IsDefined()) rd.error(root, "regions", "missing required key 'regions'");
-    load_list(rd, root, "regions", sc.regions, [&](const YAML::Node& n, const std::string& p, region_spec& r) { load_region(rd, n, p, r); });
-    load_list(rd, root, "schools", sc.schools, [&](const YAML::Node& n, const std::string& p, school_spec& x) { load_school(rd, n, p, x); });
+    load_list(rd, root, "regions", sc.regions,
+              [&](const YAML::Node& n, const std::string& p, region_spec& r) { load_region(rd, n, p, r); });
+    load_list(rd, root, "schools", sc.schools,
+              [&](const YAML::Node& n, const std::string& p, school_spec& x) { load_school(rd, n, p, x); });
     load_list(rd, root, "policies", sc.policies, [&](const YAML::Node& n, const std::string& p, policy_spec& x) {
         load_policy(rd, n, p, sc.calendar, x);
     });
@@ -330,11 +392,13 @@ scenario load_tree(const tree_node& tree, const std::string& label) {
     if (!rd.ok()) throw input_error(rd.diagnostics());
     sc.source_path = label;
     // Content only (no paths), so the same scenario reached from anywhere hashes the same.
-    sc.resolved_yaml = "# laborsim resolved scenario (extends, include and --set applied)\n" + YAML::Dump(doc.root) + "\n";
+    sc.resolved_yaml =
+        "# laborsim resolved scenario (extends, include and --set applied)\n" + YAML::Dump(doc.root) + "\n";
     return sc;
 }
 
-scenario load_composed_scenario(const std::string& path, const std::string* text, const std::vector<std::string>& overrides) {
+scenario load_composed_scenario(const std::string& path, const std::string* text,
+                                const std::vector<std::string>& overrides) {
     std::vector<diagnostic> errors;
     tree_node tree = load_composed(path, errors, text);
     if (!errors.empty()) throw input_error(errors);

@@ -32,11 +32,11 @@ std::vector<std::string> split_key_path(std::string path) {
     return steps;
 }
 
-
 void apply_setting(tree_node& root, const std::string& setting, std::size_t index, std::vector<diagnostic>& errors) {
     const std::string label = "--set[" + std::to_string(index) + "]";
     const auto eq = setting.find('=');
-    const std::vector<std::string> steps = eq == std::string::npos ? std::vector<std::string>{} : split_key_path(setting.substr(0, eq));
+    const std::vector<std::string> steps =
+        eq == std::string::npos ? std::vector<std::string>{} : split_key_path(setting.substr(0, eq));
     if (eq == std::string::npos || steps.empty()) {
         errors.push_back({label, 0, 0, "", "expected key.path=value, got \"" + setting + "\""});
         return;

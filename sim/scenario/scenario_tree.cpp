@@ -60,9 +60,7 @@ tree_node from_yaml(const YAML::Node& n, const std::string& file) {
             t.flow = n.Style() == YAML::EmitterStyle::Flow;
             for (std::size_t i = 0; i < n.size(); ++i) t.items.push_back(from_yaml(n[i], file));
             break;
-        default:
-            t.type = tree_node::kind::null;
-            break;
+        default: t.type = tree_node::kind::null; break;
     }
     return t;
 }

@@ -27,6 +27,7 @@ std::vector<section_spec> make_schema() {
     const auto levels = choices_of(education_names);
     const auto fields = choices_of(field_names);
     std::vector<section_spec> schema{
+        // clang-format off
         {"scenario", "The top level of a scenario file.", {
             {"name", vt::identifier, "required", "", "Scenario name; also the default output file name."},
             {"description", vt::string, "\"\"", "", "Free text shown by `laborsim info` and reports."},
@@ -162,18 +163,20 @@ std::vector<section_spec> make_schema() {
             {"end", vt::date, "calendar end", "YYYY-MM", "Last month in force."},
             {"annual_budget_vnd", vt::nonneg, "0 (no cap)", "VND/year", "Spending cap per calendar year."},
         }},
+        // clang-format on
     };
     add_policy_sections(schema);
-    schema.push_back(
-        section_spec{"target", "A target group; omitted keys mean anyone.", {
-            {"rural", vt::boolean, "any", "", "Rural (true) or urban (false) workers."},
-            {"unemployed", vt::boolean, "any", "", "Unemployed (true) or employed (false)."},
-            {"min_level", vt::choice, "none", "", "Lowest education level.", levels},
-            {"max_level", vt::choice, "postgraduate", "", "Highest education level.", levels},
-            {"field", vt::choice, "any", "", "Field.", fields},
-            {"min_age", vt::integer, "15", "years", "Youngest age."},
-            {"max_age", vt::integer, "64", "years", "Oldest age."},
-        }});
+    schema.push_back(section_spec{"target",
+                                  "A target group; omitted keys mean anyone.",
+                                  {
+                                      {"rural", vt::boolean, "any", "", "Rural (true) or urban (false) workers."},
+                                      {"unemployed", vt::boolean, "any", "", "Unemployed (true) or employed (false)."},
+                                      {"min_level", vt::choice, "none", "", "Lowest education level.", levels},
+                                      {"max_level", vt::choice, "postgraduate", "", "Highest education level.", levels},
+                                      {"field", vt::choice, "any", "", "Field.", fields},
+                                      {"min_age", vt::integer, "15", "years", "Youngest age."},
+                                      {"max_age", vt::integer, "64", "years", "Oldest age."},
+                                  }});
     return schema;
 }
 
@@ -259,16 +262,19 @@ std::string schema_markdown() {
         << "- Errors name the file, line and column where the offending value was written, in whichever\n"
         << "  file of the chain that is.\n";
     for (const auto& s : scenario_schema()) {
-        out << "\n## `" << s.name << "`\n\n" << s.doc << "\n\n"
+        out << "\n## `" << s.name << "`\n\n"
+            << s.doc << "\n\n"
             << "| key | type | default | unit | meaning |\n|---|---|---|---|---|\n";
         for (const auto& k : s.keys) {
             std::string type(value_type_text(k));
             if (!k.choices.empty() && (k.type == vt::choice || k.type == vt::string_list)) {
                 type = "one of ";
-                for (std::size_t i = 0; i < k.choices.size(); ++i) type += (i ? ", `" : "`") + std::string(k.choices[i]) + "`";
+                for (std::size_t i = 0; i < k.choices.size(); ++i)
+                    type += (i ? ", `" : "`") + std::string(k.choices[i]) + "`";
             }
             if (!k.section.empty()) type += " (`" + std::string(k.section) + "`)";
-            out << "| `" << k.key << "` | " << type << " | " << k.default_text << " | " << k.unit << " | " << k.doc << " |\n";
+            out << "| `" << k.key << "` | " << type << " | " << k.default_text << " | " << k.unit << " | " << k.doc
+                << " |\n";
         }
     }
     return out.str();
@@ -279,7 +285,10 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
     std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (auto c : candidates) {
         const std::size_t d = edit_distance(word, c);
-        if (d < best_d) { best_d = d; best = std::string(c); }
+        if (d < best_d) {
+            best_d = d;
+            best = std::string(c);
+        }
     }
     return best;
 }

@@ -18,29 +18,29 @@
 namespace laborsim {
 
 enum class value_type {
-    integer,        // whole number, >= 0
-    number,         // any real number
-    nonneg,         // real >= 0
-    fraction,       // real in [0, 1]
+    integer,   // whole number, >= 0
+    number,    // any real number
+    nonneg,    // real >= 0
+    fraction,  // real in [0, 1]
     boolean,
     string,
-    identifier,     // [a-z0-9_-]+
-    date,           // "YYYY-MM"
-    choice,         // one of key_spec::choices
-    string_list,    // list of strings (or one string)
-    level_shares,   // map education level -> fraction, summing to 1
-    field_shares,   // map field -> fraction, summing to 1
-    level_numbers,  // map education level -> number
-    field_fractions, // map field -> fraction (each in [0, 1], no sum)
-    number_list,    // list of numbers
-    mapping,        // a nested section
-    mapping_list,   // a list of nested sections
+    identifier,       // [a-z0-9_-]+
+    date,             // "YYYY-MM"
+    choice,           // one of key_spec::choices
+    string_list,      // list of strings (or one string)
+    level_shares,     // map education level -> fraction, summing to 1
+    field_shares,     // map field -> fraction, summing to 1
+    level_numbers,    // map education level -> number
+    field_fractions,  // map field -> fraction (each in [0, 1], no sum)
+    number_list,      // list of numbers
+    mapping,          // a nested section
+    mapping_list,     // a list of nested sections
 };
 
 // Where the loader puts a key's value in the spec it is reading (policy sections), found
 // from the spec's address. It is data, so the engine's policy files can state it without
 // any YAML; sim/scenario does the reading.
-struct choice_target {       // an enum whose enumerators are the key's choices, in order
+struct choice_target {  // an enum whose enumerators are the key's choices, in order
     void* target;
     void (*set)(void* target, std::size_t choice);
 };
@@ -48,14 +48,14 @@ struct choice_list_target {  // a list of such enums
     void* target;
     void (*add)(void* target, std::size_t choice);
 };
-struct item_list_target {    // mapping_list: a new item per mapping, read by the nested section's bindings
+struct item_list_target {  // mapping_list: a new item per mapping, read by the nested section's bindings
     void* target;
     void* (*append)(void* target);
 };
-using bound_target = std::variant<std::monostate, double*, int*, bool*, std::string*, std::vector<std::string>*, year_month*,
-                                  education_level*, std::optional<education_level>*, field_kind*,
-                                  std::optional<field_kind>*, target_group*, choice_target, choice_list_target,
-                                  item_list_target>;
+using bound_target =
+    std::variant<std::monostate, double*, int*, bool*, std::string*, std::vector<std::string>*, year_month*,
+                 education_level*, std::optional<education_level>*, field_kind*, std::optional<field_kind>*,
+                 target_group*, choice_target, choice_list_target, item_list_target>;
 // What a key's values name, for the loader's cross-reference checks.
 enum class key_refers : std::uint8_t { nothing, school_ids };
 
@@ -77,39 +77,52 @@ struct key_spec {
 };
 
 namespace detail {
-template <class C, class M> C member_class(M C::*);
-template <class T> struct vector_item { using type = void; };
-template <class T> struct vector_item<std::vector<T>> { using type = T; };
+template <class C, class M>
+C member_class(M C::*);
+template <class T>
+struct vector_item {
+    using type = void;
+};
+template <class T>
+struct vector_item<std::vector<T>> {
+    using type = T;
+};
 
-template <class M> bound_target target_of(M& m) {
+template <class M>
+bound_target target_of(M& m) {
     using item = typename vector_item<M>::type;
     if constexpr (std::is_enum_v<M> && !std::is_same_v<M, education_level> && !std::is_same_v<M, field_kind>) {
         return choice_target{&m, [](void* t, std::size_t c) { *static_cast<M*>(t) = static_cast<M>(c); }};
     } else if constexpr (std::is_enum_v<item>) {
-        return choice_list_target{&m, [](void* t, std::size_t c) { static_cast<M*>(t)->push_back(static_cast<item>(c)); }};
+        return choice_list_target{&m,
+                                  [](void* t, std::size_t c) { static_cast<M*>(t)->push_back(static_cast<item>(c)); }};
     } else if constexpr (std::is_class_v<item> && !std::is_same_v<M, std::vector<std::string>>) {
         return item_list_target{&m, [](void* t) -> void* { return &static_cast<M*>(t)->emplace_back(); }};
     } else {
         return &m;
     }
 }
-template <auto Member> bound_target member_target(void* spec) {
+template <auto Member>
+bound_target member_target(void* spec) {
     using C = decltype(member_class(Member));
     return target_of(static_cast<C*>(spec)->*Member);
 }
 }  // namespace detail
 
 // The key's value goes to `Member` of the spec: bind_to<&study_abroad::study_level>().
-template <auto Member> constexpr key_binding bind_to(key_refers refers = key_refers::nothing) {
+template <auto Member>
+constexpr key_binding bind_to(key_refers refers = key_refers::nothing) {
     return {&detail::member_target<Member>, -1, refers};
 }
 // The same for a month count kept in a one-byte counter: min_months..max_counter_months.
-template <auto Member> constexpr key_binding bind_months(int min_months) {
+template <auto Member>
+constexpr key_binding bind_months(int min_months) {
     return {&detail::member_target<Member>, min_months, key_refers::nothing};
 }
 
 // Choices from one of the name tables of laborsim/types.hpp.
-template <std::size_t N> std::vector<std::string_view> choices_of(const std::array<std::string_view, N>& names) {
+template <std::size_t N>
+std::vector<std::string_view> choices_of(const std::array<std::string_view, N>& names) {
     return {names.begin(), names.end()};
 }
 // The education levels lo..hi, as choices.

@@ -73,7 +73,8 @@ std::string check_setting_path(const YAML::Node& base_root, const std::string& k
                         }
                     } else {
                         for (std::size_t k = 0; k < child.size() && !has_item; ++k)
-                            if (const YAML::Node n = std::as_const(child)[k]; n.IsMap() && n["id"] && n["id"].Scalar() == item) {
+                            if (const YAML::Node n = std::as_const(child)[k];
+                                n.IsMap() && n["id"] && n["id"].Scalar() == item) {
                                 found.reset(n);
                                 has_item = true;
                             }
@@ -104,8 +105,7 @@ std::string check_setting_path(const YAML::Node& base_root, const std::string& k
                 if (!is_index(steps[++i])) return "expected a list index after '" + walked + "'";
                 if (i + 1 != steps.size()) return "'" + walked + "' holds numbers, which have no keys";
                 return "";
-            default:
-                return "'" + walked + "' is a single value and has no keys";
+            default: return "'" + walked + "' is a single value and has no keys";
         }
     }
     return "";

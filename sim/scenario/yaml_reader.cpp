@@ -21,7 +21,8 @@ bool parse_double(const std::string& s, double& out) {
 bool is_identifier(const std::string& s) {
     if (s.empty()) return false;
     for (char c : s)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            return false;
     return true;
 }
 
@@ -68,7 +69,8 @@ const key_spec& yaml_reader::spec_of(const section_spec& s, std::string_view key
                          "' does not list");
 }
 
-bool yaml_reader::check_map(const YAML::Node& node, const std::string& path, std::initializer_list<const section_spec*> sections) {
+bool yaml_reader::check_map(const YAML::Node& node, const std::string& path,
+                            std::initializer_list<const section_spec*> sections) {
     if (!node.IsMap()) {
         error(node, path.empty() ? "(top level)" : path, "expected a mapping, got " + describe(node));
         return false;
@@ -96,7 +98,8 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
     }
     // A whole number may be held in a double (model_params): it must still be whole.
     const bool bad_integer = k.type == value_type::integer && (v < 0 || v != std::floor(v) || v > 9.0e15);
-    if ((k.type == value_type::nonneg && v < 0) || (k.type == value_type::fraction && (v < 0 || v > 1)) || bad_integer) {
+    if ((k.type == value_type::nonneg && v < 0) || (k.type == value_type::fraction && (v < 0 || v > 1)) ||
+        bad_integer) {
         error(n, path, "expected a " + std::string(value_type_text(k)) + ", got " + n.Scalar());
         return false;
     }
@@ -118,8 +121,14 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
     (void)k;
     if (n.IsScalar()) {
         const auto& s = n.Scalar();
-        if (s == "true" || s == "yes") { out = true; return true; }
-        if (s == "false" || s == "no") { out = false; return true; }
+        if (s == "true" || s == "yes") {
+            out = true;
+            return true;
+        }
+        if (s == "false" || s == "no") {
+            out = false;
+            return true;
+        }
     }
     error(n, path, "expected true or false, got " + describe(n));
     return false;
@@ -161,7 +170,8 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
     return true;
 }
 
-bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::string& path, std::vector<std::string>& out) {
+bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::string& path,
+                          std::vector<std::string>& out) {
     std::vector<std::string> v;
     if (n.IsScalar()) {
         v.push_back(n.Scalar());

@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "scenario/scenario_tree.hpp"
-#include "scenario/schema.hpp"
 #include "laborsim/calendar.hpp"
 #include "laborsim/errors.hpp"
 #include "laborsim/types.hpp"
+#include "scenario/scenario_tree.hpp"
+#include "scenario/schema.hpp"
 
 namespace laborsim {
 
@@ -31,7 +31,8 @@ public:
     [[nodiscard]] bool ok() const { return diagnostics_.empty(); }
 
     // True when `node` is a mapping; reports keys that no listed section knows.
-    bool check_map(const YAML::Node& node, const std::string& path, std::initializer_list<const section_spec*> sections);
+    bool check_map(const YAML::Node& node, const std::string& path,
+                   std::initializer_list<const section_spec*> sections);
 
     // Reads `key` of `map` as described by the section's key_spec into `out`; reports a
     // missing required key or a value of the wrong type. Returns true when a value was read.

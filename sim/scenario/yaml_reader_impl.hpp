@@ -5,7 +5,8 @@
 namespace laborsim {
 
 namespace detail {
-template <class E> constexpr auto enum_names() {
+template <class E>
+constexpr auto enum_names() {
     if constexpr (std::is_same_v<E, education_level>) return education_names;
     else if constexpr (std::is_same_v<E, field_kind>) return field_names;
     else return school_kind_names;
@@ -20,7 +21,10 @@ bool yaml_reader::convert_enum(const YAML::Node& n, const key_spec& k, const std
     for (auto c : k.choices) allowed = allowed || c == text;
     const auto names = detail::enum_names<E>();
     for (std::size_t i = 0; allowed && i < names.size(); ++i) {
-        if (names[i] == text) { out = static_cast<E>(i); return true; }
+        if (names[i] == text) {
+            out = static_cast<E>(i);
+            return true;
+        }
     }
     std::string list;
     for (auto c : k.choices) list += (list.empty() ? "" : ", ") + std::string(c);
@@ -47,8 +51,9 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
     // Maps keyed by level or field names.
     if (!n.IsMap()) {
         const bool by_field = k.type == value_type::field_shares || k.type == value_type::field_fractions;
-        error(n, path, "expected a mapping of " + std::string(by_field ? "field" : "education level") +
-                              " names to numbers, got " + describe(n));
+        error(n, path,
+              "expected a mapping of " + std::string(by_field ? "field" : "education level") +
+                  " names to numbers, got " + describe(n));
         return false;
     }
     std::array<double, N> v{};
@@ -67,7 +72,8 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
             good = false;
             continue;
         }
-        key_spec item{k.key, k.type == value_type::level_numbers ? value_type::number : value_type::fraction, "", "", ""};
+        key_spec item{k.key, k.type == value_type::level_numbers ? value_type::number : value_type::fraction, "", "",
+                      ""};
         good = convert(it->second, item, join(path, name), v[idx]) && good;
     }
     if (!good) return false;
@@ -84,7 +90,8 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
 }
 
 template <class T>
-bool yaml_reader::get(const YAML::Node& map, const section_spec& section, std::string_view key, const std::string& path, T& out) {
+bool yaml_reader::get(const YAML::Node& map, const section_spec& section, std::string_view key, const std::string& path,
+                      T& out) {
     const key_spec& k = spec_of(section, key);
     const std::string kp = join(path, key);
     const YAML::Node n = map[std::string(key)];
@@ -109,7 +116,8 @@ bool yaml_reader::get(const YAML::Node& map, const section_spec& section, std::s
         if (!convert(n, k, kp, v)) return false;
         out = v;
         return true;
-    } else if constexpr (std::is_same_v<T, std::optional<education_level>> || std::is_same_v<T, std::optional<field_kind>>) {
+    } else if constexpr (std::is_same_v<T, std::optional<education_level>> ||
+                         std::is_same_v<T, std::optional<field_kind>>) {
         typename T::value_type v{};
         if (!convert_enum(n, k, kp, v)) return false;
         out = v;

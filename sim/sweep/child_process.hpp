@@ -10,8 +10,8 @@
 namespace laborsim {
 
 struct child_exit {
-    int exit_code = -1;   // when it exited
-    int signal = 0;       // when a signal ended it
+    int exit_code = -1;  // when it exited
+    int signal = 0;      // when a signal ended it
     bool timed_out = false;
     double wall_seconds = 0;
 };
@@ -27,7 +27,8 @@ public:
     // The child is killed if this process dies, and after `timeout_s` seconds (0: never).
     // Throws environment_error when the log file or the process cannot be created,
     // internal_error when a child is still running (a bug in the caller).
-    void start(const std::string& exe, const std::vector<std::string>& args, const std::string& log_path, double timeout_s);
+    void start(const std::string& exe, const std::vector<std::string>& args, const std::string& log_path,
+               double timeout_s);
 
     // Non-blocking: true once the child has ended; then result() holds how.
     bool poll();

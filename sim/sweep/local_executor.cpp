@@ -23,8 +23,8 @@ sweep_report run_sweep_local(const sweep_plan& plan, const sweep_options& opts) 
     const int cores = available_cores();
     const attempt_settings settings = make_attempt_settings(plan, opts, std::max(1, cores / jobs));
     if (!opts.quiet && report.skipped > 0)
-        std::fprintf(stderr, "laborsim sweep: %d of %d runs already complete, %zu to do\n", report.skipped, report.selected,
-                     todo.size());
+        std::fprintf(stderr, "laborsim sweep: %d of %d runs already complete, %zu to do\n", report.skipped,
+                     report.selected, todo.size());
 
     std::vector<std::unique_ptr<run_attempt>> slots(static_cast<std::size_t>(jobs));
     std::size_t next = 0;
@@ -32,7 +32,8 @@ sweep_report run_sweep_local(const sweep_plan& plan, const sweep_options& opts) 
     while (next < todo.size() || active > 0) {
         for (auto& slot : slots) {
             if (slot || next >= todo.size()) continue;
-            slot = std::make_unique<run_attempt>(plan, plan.runs[static_cast<std::size_t>(todo[next++])], layout, settings);
+            slot = std::make_unique<run_attempt>(plan, plan.runs[static_cast<std::size_t>(todo[next++])], layout,
+                                                 settings);
             slot->start();
             ++active;
         }

@@ -9,9 +9,9 @@
 #include <string>
 #include <thread>
 
+#include "laborsim/errors.hpp"
 #include "sweep/sweep_runner.hpp"
 #include "util/cpu_budget.hpp"
-#include "laborsim/errors.hpp"
 
 #ifdef LABORSIM_HAVE_MPI
 // The C API only: the deprecated C++ bindings would need libmpi_cxx.
@@ -84,7 +84,8 @@ sweep_report dispatch(const sweep_plan& plan, const sweep_options& opts, const s
     while (workers > 0 || own || next < todo.size()) {
         bool busy = false;
         if (!own && next < todo.size()) {
-            own = std::make_unique<run_attempt>(plan, plan.runs[static_cast<std::size_t>(todo[next++])], layout, settings);
+            own = std::make_unique<run_attempt>(plan, plan.runs[static_cast<std::size_t>(todo[next++])], layout,
+                                                settings);
             own->start();
         }
         if (own && own->poll()) {
@@ -97,14 +98,17 @@ sweep_report dispatch(const sweep_plan& plan, const sweep_options& opts, const s
         check_mpi(MPI_Iprobe(MPI_ANY_SOURCE, tag_request, MPI_COMM_WORLD, &flag, &st), "probe");
         while (flag) {
             finished_message msg;
-            check_mpi(MPI_Recv(&msg, 3, MPI_DOUBLE, st.MPI_SOURCE, tag_request, MPI_COMM_WORLD, MPI_STATUS_IGNORE), "recv");
+            check_mpi(MPI_Recv(&msg, 3, MPI_DOUBLE, st.MPI_SOURCE, tag_request, MPI_COMM_WORLD, MPI_STATUS_IGNORE),
+                      "recv");
             if (msg.index >= 0) {
                 run_record rec;
                 rec.run_id = plan.runs[static_cast<std::size_t>(msg.index)].id;
                 rec.status = status_names[std::clamp(static_cast<int>(msg.status), 0, 2)];
                 rec.wall_time_s = msg.wall_s;
                 if (rec.status == "timeout") rec.error = "killed after exceeding the run timeout";
-                if (rec.status == "failed") rec.error = "on rank " + std::to_string(st.MPI_SOURCE) + "; its error is in logs/" + rec.run_id + ".log";
+                if (rec.status == "failed")
+                    rec.error =
+                        "on rank " + std::to_string(st.MPI_SOURCE) + "; its error is in logs/" + rec.run_id + ".log";
                 count(rec);
             }
             int assign = -1;

@@ -4,9 +4,9 @@
 #include <limits>
 #include <map>
 
+#include "laborsim/errors.hpp"
 #include "output/h5.hpp"
 #include "output/h5_read.hpp"
-#include "laborsim/errors.hpp"
 
 namespace laborsim {
 

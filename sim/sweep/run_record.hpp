@@ -9,13 +9,13 @@ namespace laborsim {
 
 struct run_record {
     std::string run_id;
-    std::string status;      // ok, failed, timeout
-    int exit_code = 0;       // of the run process; -1 when a signal ended it
+    std::string status;  // ok, failed, timeout
+    int exit_code = 0;   // of the run process; -1 when a signal ended it
     int signal = 0;
-    std::string error;       // the end of the run's log when it failed
+    std::string error;  // the end of the run's log when it failed
     double wall_time_s = 0;
     std::string host;
-    std::string finished_at; // UTC, ISO 8601
+    std::string finished_at;  // UTC, ISO 8601
 };
 
 // Written to a temporary name and renamed, so a reader sees the old record or the new one.

@@ -15,8 +15,8 @@ namespace laborsim {
 namespace {
 
 struct joe_kuo_row {
-    int degree;                 // s
-    std::uint32_t coefficients; // a
+    int degree;                            // s
+    std::uint32_t coefficients;            // a
     std::array<std::uint32_t, 7> initial;  // m_1..m_s
 };
 
@@ -48,8 +48,8 @@ constexpr std::array<joe_kuo_row, sobol_max_dimensions - 1> joe_kuo{{
 
 sobol_sequence::sobol_sequence(int dimensions) : dimensions_(dimensions) {
     if (dimensions < 1 || dimensions > sobol_max_dimensions)
-        throw input_error("Sobol sampling supports 1 to " + std::to_string(sobol_max_dimensions) +
-                          " parameters, got " + std::to_string(dimensions));
+        throw input_error("Sobol sampling supports 1 to " + std::to_string(sobol_max_dimensions) + " parameters, got " +
+                          std::to_string(dimensions));
     directions_.assign(static_cast<std::size_t>(dimensions) * bits_, 0);
     for (int k = 0; k < bits_; ++k) directions_[k] = 1u << (bits_ - 1 - k);
     for (int j = 1; j < dimensions; ++j) {

@@ -7,11 +7,11 @@
 #include <cstdio>
 #include <sstream>
 
-#include "sweep/latin_hypercube.hpp"
-#include "sweep/sobol.hpp"
 #include "laborsim/errors.hpp"
 #include "laborsim/replicates.hpp"
 #include "laborsim/sweep.hpp"
+#include "sweep/latin_hypercube.hpp"
+#include "sweep/sobol.hpp"
 
 namespace laborsim {
 
@@ -69,7 +69,10 @@ std::vector<std::string> grid_values(const sweep_parameter& p) {
 
 int digits(int n) {
     int d = 1;
-    while (n >= 10) { n /= 10; ++d; }
+    while (n >= 10) {
+        n /= 10;
+        ++d;
+    }
     return d;
 }
 
@@ -77,7 +80,8 @@ int digits(int n) {
 std::string padded(char letter, int n, int width) {
     std::string digits_text = std::to_string(n);
     std::string out(1, letter);
-    if (digits_text.size() < static_cast<std::size_t>(width)) out.append(static_cast<std::size_t>(width) - digits_text.size(), '0');
+    if (digits_text.size() < static_cast<std::size_t>(width))
+        out.append(static_cast<std::size_t>(width) - digits_text.size(), '0');
     out += digits_text;
     return out;
 }
@@ -179,7 +183,8 @@ sweep_plan expand_sweep(const sweep_spec& spec) {
 
 std::vector<std::string> sweep_plan::overrides(const sweep_run& run) const {
     std::vector<std::string> out = spec.settings;
-    for (std::size_t j = 0; j < spec.parameters.size(); ++j) out.push_back(spec.parameters[j].key + "=" + run.values[j]);
+    for (std::size_t j = 0; j < spec.parameters.size(); ++j)
+        out.push_back(spec.parameters[j].key + "=" + run.values[j]);
     return out;
 }
 

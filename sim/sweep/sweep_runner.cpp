@@ -7,8 +7,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "sweep/run_file.hpp"
 #include "laborsim/errors.hpp"
+#include "sweep/run_file.hpp"
 #include "util/atomic_file.hpp"
 
 namespace laborsim {
@@ -40,7 +40,8 @@ void prepare_output(const sweep_plan& plan, const sweep_layout& layout) {
     std::error_code ec;
     for (const char* sub : {"runs", "logs", "status"}) {
         fs::create_directories(layout.root / sub, ec);
-        if (ec) throw input_error("cannot create the sweep folder " + (layout.root / sub).string() + ": " + ec.message());
+        if (ec)
+            throw input_error("cannot create the sweep folder " + (layout.root / sub).string() + ": " + ec.message());
     }
     const std::string listing = plan.listing();
     const fs::path plan_file = layout.root / "plan.tsv";
@@ -126,7 +127,8 @@ void run_attempt::finish() {
         record_.status = "ok";
     } else {
         record_.status = "failed";
-        std::string why = ex.signal ? "killed by signal " + std::to_string(ex.signal) + " (" + strsignal(ex.signal) + ")"
+        std::string why = ex.signal
+                              ? "killed by signal " + std::to_string(ex.signal) + " (" + strsignal(ex.signal) + ")"
                           : ex.exit_code == 0 ? "exited without completing its output file"
                                               : "exit code " + std::to_string(ex.exit_code);
         const std::string tail = log_tail(layout_.log_file(run_));
@@ -139,8 +141,8 @@ void run_attempt::finish() {
 void report_progress(const run_record& rec, int done, int total) {
     std::string first_line = rec.error.substr(0, rec.error.find('\n'));
     if (first_line.size() > 160) first_line = first_line.substr(0, 157) + "...";
-    std::fprintf(stderr, "laborsim sweep: [%d/%d] %s %s %.2f s%s%s\n", done, total, rec.run_id.c_str(), rec.status.c_str(),
-                 rec.wall_time_s, first_line.empty() ? "" : ": ", first_line.c_str());
+    std::fprintf(stderr, "laborsim sweep: [%d/%d] %s %s %.2f s%s%s\n", done, total, rec.run_id.c_str(),
+                 rec.status.c_str(), rec.wall_time_s, first_line.empty() ? "" : ": ", first_line.c_str());
 }
 
 }  // namespace laborsim

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "laborsim/sweep.hpp"
 #include "sweep/child_process.hpp"
 #include "sweep/run_record.hpp"
-#include "laborsim/sweep.hpp"
 
 namespace laborsim {
 
@@ -19,9 +19,13 @@ struct sweep_layout {
     std::filesystem::path root;
 
     [[nodiscard]] std::filesystem::path run_file(const sweep_run& r) const { return root / "runs" / (r.id + ".h5"); }
-    [[nodiscard]] std::filesystem::path partial_file(const sweep_run& r) const { return root / "runs" / (r.id + ".h5.partial"); }
+    [[nodiscard]] std::filesystem::path partial_file(const sweep_run& r) const {
+        return root / "runs" / (r.id + ".h5.partial");
+    }
     [[nodiscard]] std::filesystem::path log_file(const sweep_run& r) const { return root / "logs" / (r.id + ".log"); }
-    [[nodiscard]] std::filesystem::path record_file(const sweep_run& r) const { return root / "status" / (r.id + ".yaml"); }
+    [[nodiscard]] std::filesystem::path record_file(const sweep_run& r) const {
+        return root / "status" / (r.id + ".yaml");
+    }
 };
 
 // Creates the folders and writes plan.tsv and sweep.yaml; throws input_error when the
@@ -33,9 +37,9 @@ std::vector<int> runs_to_do(const sweep_plan& plan, const sweep_layout& layout, 
                             int& skipped, int& selected);
 
 struct attempt_settings {
-    std::string exe;        // the laborsim binary
-    int threads = 0;        // per run; 0: the run's default (all cores it may use)
-    double timeout_s = 0;   // 0: none
+    std::string exe;       // the laborsim binary
+    int threads = 0;       // per run; 0: the run's default (all cores it may use)
+    double timeout_s = 0;  // 0: none
 };
 
 attempt_settings make_attempt_settings(const sweep_plan& plan, const sweep_options& opts, int automatic_threads);
@@ -44,7 +48,8 @@ attempt_settings make_attempt_settings(const sweep_plan& plan, const sweep_optio
 // renamed to the run file only when complete; a run record either way.
 class run_attempt {
 public:
-    run_attempt(const sweep_plan& plan, const sweep_run& run, const sweep_layout& layout, const attempt_settings& settings);
+    run_attempt(const sweep_plan& plan, const sweep_run& run, const sweep_layout& layout,
+                const attempt_settings& settings);
     void start();
     // Non-blocking; true once finished and recorded.
     bool poll();

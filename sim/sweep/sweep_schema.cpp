@@ -12,6 +12,7 @@ namespace {
 using vt = value_type;
 
 std::vector<section_spec> make_sweep_schema() {
+    // clang-format off
     std::vector<std::string_view> indicators;
     for (const auto& i : indicator_table) indicators.push_back(i.name);
     return {
@@ -50,6 +51,7 @@ std::vector<section_spec> make_sweep_schema() {
             {"dates", vt::string_list, "last month", "YYYY-MM", "Months to read."},
         }},
     };
+    // clang-format on
 }
 
 }  // namespace

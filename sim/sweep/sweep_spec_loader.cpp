@@ -9,13 +9,13 @@
 #include <set>
 #include <sstream>
 
-#include "scenario/setting_path.hpp"
-#include "sweep/sobol.hpp"
-#include "sweep/sweep_schema.hpp"
-#include "scenario/yaml_reader.hpp"
 #include "laborsim/indicators.hpp"
 #include "laborsim/scenario_io.hpp"
 #include "laborsim/sweep.hpp"
+#include "scenario/setting_path.hpp"
+#include "scenario/yaml_reader.hpp"
+#include "sweep/sobol.hpp"
+#include "sweep/sweep_schema.hpp"
 
 namespace laborsim {
 
@@ -98,7 +98,8 @@ void load_sampling(yaml_reader& rd, const YAML::Node& n, sweep_spec& sp) {
     rd.get(n, s, "points", "sampling", sp.points);
     rd.get(n, s, "seed", "sampling", sp.sampling_seed);
     if (sp.method == sampling_method::grid && n["points"])
-        rd.error(n["points"].Mark(), "sampling.points", "'points' applies to lhs and sobol; a grid has one point per combination");
+        rd.error(n["points"].Mark(), "sampling.points",
+                 "'points' applies to lhs and sobol; a grid has one point per combination");
     if (sp.method != sampling_method::grid && sp.points < 1)
         rd.error(n.Mark(), "sampling.points", "expected the number of points (at least 1) for " + method + " sampling");
 }
@@ -149,7 +150,8 @@ void load_outcomes(yaml_reader& rd, const YAML::Node& n, const scenario& base, s
         std::string msg = "the base scenario has no region '" + regions[i] + "'";
         if (auto c = closest_match(regions[i], known_regions); !c.empty()) msg += ", did you mean '" + c + "'?";
         const YAML::Node rn = n["regions"];
-        rd.error(rn.IsSequence() ? rn[i].Mark() : rn.Mark(), rn.IsSequence() ? at("outcomes.regions", i) : "outcomes.regions", msg);
+        rd.error(rn.IsSequence() ? rn[i].Mark() : rn.Mark(),
+                 rn.IsSequence() ? at("outcomes.regions", i) : "outcomes.regions", msg);
     }
     std::vector<year_month> months;
     for (std::size_t i = 0; i < dates.size(); ++i) {
@@ -159,8 +161,9 @@ void load_outcomes(yaml_reader& rd, const YAML::Node& n, const scenario& base, s
         if (!ym) {
             rd.error(dn.Mark(), kp, "expected a date YYYY-MM, got \"" + dates[i] + "\"");
         } else if (*ym < base.calendar.start || base.calendar.end < *ym) {
-            rd.error(dn.Mark(), kp, "expected a month the base scenario simulates (" + format_year_month(base.calendar.start) +
-                                        " to " + format_year_month(base.calendar.end) + "), got " + dates[i]);
+            rd.error(dn.Mark(), kp,
+                     "expected a month the base scenario simulates (" + format_year_month(base.calendar.start) +
+                         " to " + format_year_month(base.calendar.end) + "), got " + dates[i]);
         } else {
             months.push_back(*ym);
         }
@@ -188,7 +191,8 @@ sweep_spec load_root(const YAML::Node& root, const std::string& label, const std
     std::uint64_t seed = 0;
     const bool has_seed = rd.get(root, s, "seed", "", seed);
     if (rd.get(root, s, "replicates", "", sp.replicates) && sp.replicates < 1)
-        rd.error(root["replicates"].Mark(), "replicates", "expected at least 1 replicate, got " + root["replicates"].Scalar());
+        rd.error(root["replicates"].Mark(), "replicates",
+                 "expected at least 1 replicate, got " + root["replicates"].Scalar());
     rd.get(root, s, "output", "", sp.output_dir);
     rd.get(root, s, "threads", "", sp.threads);
     rd.get(root, s, "run_timeout_s", "", sp.run_timeout_s);
@@ -201,7 +205,8 @@ sweep_spec load_root(const YAML::Node& root, const std::string& label, const std
     if (!params.IsDefined() || params.IsNull()) {
         rd.error(root.Mark(), "parameters", "missing required key 'parameters'");
     } else if (!params.IsSequence() || params.size() == 0) {
-        rd.error(params.Mark(), "parameters", "expected a list of at least one parameter, got " + yaml_reader::describe(params));
+        rd.error(params.Mark(), "parameters",
+                 "expected a list of at least one parameter, got " + yaml_reader::describe(params));
     } else {
         std::set<std::string> keys;
         for (std::size_t i = 0; i < params.size(); ++i) {
@@ -212,12 +217,12 @@ sweep_spec load_root(const YAML::Node& root, const std::string& label, const std
             sp.parameters.push_back(std::move(p));
         }
         if (sp.method == sampling_method::sobol && sp.parameters.size() > sobol_max_dimensions)
-            rd.error(params.Mark(), "parameters", "Sobol sampling supports at most 21 parameters, got " +
-                                                      std::to_string(sp.parameters.size()));
+            rd.error(params.Mark(), "parameters",
+                     "Sobol sampling supports at most 21 parameters, got " + std::to_string(sp.parameters.size()));
         // A and B matrices side by side: twice the parameters in Sobol dimensions.
         if (sp.method == sampling_method::saltelli && 2 * sp.parameters.size() > sobol_max_dimensions)
-            rd.error(params.Mark(), "parameters", "Saltelli sampling supports at most 10 parameters, got " +
-                                                      std::to_string(sp.parameters.size()));
+            rd.error(params.Mark(), "parameters",
+                     "Saltelli sampling supports at most 10 parameters, got " + std::to_string(sp.parameters.size()));
     }
     for (std::size_t i = 0; i < sp.settings.size(); ++i)
         if (sp.settings[i].find('=') == std::string::npos || sp.settings[i].front() == '=')
@@ -235,7 +240,8 @@ sweep_spec load_root(const YAML::Node& root, const std::string& label, const std
         if (auto msg = check_setting_path(base_yaml.root, sp.parameters[i].key); !msg.empty())
             rd.error(params[i]["key"].Mark(), at("parameters", i) + ".key", msg);
     for (std::size_t i = 0; i < sp.settings.size(); ++i)
-        if (auto msg = check_setting_path(base_yaml.root, sp.settings[i].substr(0, sp.settings[i].find('='))); !msg.empty())
+        if (auto msg = check_setting_path(base_yaml.root, sp.settings[i].substr(0, sp.settings[i].find('=')));
+            !msg.empty())
             rd.error(root["set"].IsSequence() ? root["set"][i].Mark() : root["set"].Mark(), at("set", i), msg);
     if (!rd.ok()) throw input_error(rd.diagnostics());
 
@@ -256,7 +262,8 @@ sweep_spec load_sweep_spec_text(const std::string& text, const std::string& labe
     try {
         root = YAML::Load(text);
     } catch (const YAML::ParserException& e) {
-        throw input_error(std::vector<diagnostic>{{label, e.mark.line + 1, e.mark.column + 1, "", "YAML syntax error: " + e.msg}});
+        throw input_error(
+            std::vector<diagnostic>{{label, e.mark.line + 1, e.mark.column + 1, "", "YAML syntax error: " + e.msg}});
     }
     sweep_spec sp = load_root(root, label, base_dir);
     sp.text = text;

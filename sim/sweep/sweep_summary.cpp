@@ -10,12 +10,12 @@
 #include <limits>
 #include <sstream>
 
-#include "sweep/run_file.hpp"
-#include "sweep/sweep_runner.hpp"
-#include "output/h5.hpp"
 #include "laborsim/errors.hpp"
 #include "laborsim/indicators.hpp"
 #include "laborsim/version.hpp"
+#include "output/h5.hpp"
+#include "sweep/run_file.hpp"
+#include "sweep/sweep_runner.hpp"
 #include "util/atomic_file.hpp"
 
 namespace laborsim {
@@ -117,22 +117,24 @@ std::vector<run_row> collect(const sweep_plan& plan, const sweep_layout& layout)
 std::string manifest_json(const sweep_plan& plan, const sweep_layout& layout, const std::vector<run_row>& rows) {
     std::ostringstream out;
     out << "{\n  \"sweep\": " << json_string(plan.spec.name) << ",\n  \"spec\": " << json_string(plan.spec.source_path)
-        << ",\n  \"base_scenario\": " << json_string(plan.spec.base_scenario) << ",\n  \"laborsim_version\": "
-        << json_string(version) << ",\n  \"set\": [";
-    for (std::size_t i = 0; i < plan.spec.settings.size(); ++i) out << (i ? ", " : "") << json_string(plan.spec.settings[i]);
+        << ",\n  \"base_scenario\": " << json_string(plan.spec.base_scenario)
+        << ",\n  \"laborsim_version\": " << json_string(version) << ",\n  \"set\": [";
+    for (std::size_t i = 0; i < plan.spec.settings.size(); ++i)
+        out << (i ? ", " : "") << json_string(plan.spec.settings[i]);
     out << "],\n  \"runs\": [\n";
     for (std::size_t i = 0; i < plan.runs.size(); ++i) {
         const auto& r = plan.runs[i];
         const auto& row = rows[i];
-        out << "    {\"run_id\": " << json_string(r.id) << ", \"point\": " << r.point << ", \"replicate\": " << r.replicate
-            << ", \"seed\": " << r.seed << ", \"settings\": {";
+        out << "    {\"run_id\": " << json_string(r.id) << ", \"point\": " << r.point
+            << ", \"replicate\": " << r.replicate << ", \"seed\": " << r.seed << ", \"settings\": {";
         for (std::size_t j = 0; j < r.values.size(); ++j)
             out << (j ? ", " : "") << json_string(plan.spec.parameters[j].key) << ": " << json_string(r.values[j]);
         out << "}, \"status\": " << json_string(row.status) << ", \"file\": "
             << (row.status == "ok" ? json_string(fs::relative(layout.run_file(r), layout.root).string()) : "null");
         if (row.has_record)
             out << ", \"exit_code\": " << row.record.exit_code << ", \"signal\": " << row.record.signal
-                << ", \"wall_time_s\": " << json_number(row.record.wall_time_s) << ", \"host\": " << json_string(row.record.host)
+                << ", \"wall_time_s\": " << json_number(row.record.wall_time_s)
+                << ", \"host\": " << json_string(row.record.host)
                 << ", \"finished_at\": " << json_string(row.record.finished_at);
         out << ", \"error\": " << (row.record.error.empty() ? "null" : json_string(row.record.error)) << "}"
             << (i + 1 < plan.runs.size() ? "," : "") << "\n";
@@ -160,16 +162,21 @@ std::string summary_csv(const sweep_plan& plan, const std::vector<run_row>& rows
 }
 
 // 1-D datasets over the run dimension.
-h5::handle column_space(hsize_t n) { return h5::handle(h5::check_id(H5Screate_simple(1, &n, nullptr), "space"), H5Sclose); }
+h5::handle column_space(hsize_t n) {
+    return h5::handle(h5::check_id(H5Screate_simple(1, &n, nullptr), "space"), H5Sclose);
+}
 
 h5::handle write_strings(hid_t file, const std::string& name, const std::vector<std::string>& values) {
     auto type = h5::utf8_string_type();
     auto space = column_space(values.size());
-    h5::handle ds(h5::check_id(H5Dcreate2(file, name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-                               name.c_str()), H5Dclose);
+    h5::handle ds(
+        h5::check_id(H5Dcreate2(file, name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                     name.c_str()),
+        H5Dclose);
     std::vector<const char*> ptrs;
     for (const auto& v : values) ptrs.push_back(v.c_str());
-    if (!values.empty()) h5::check(H5Dwrite(ds.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), name.c_str());
+    if (!values.empty())
+        h5::check(H5Dwrite(ds.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), name.c_str());
     return ds;
 }
 
@@ -178,10 +185,13 @@ h5::handle write_numbers(hid_t file, const std::string& name, const std::vector<
     constexpr bool is_double = std::is_same_v<T, double>;
     auto space = column_space(values.size());
     h5::handle ds(h5::check_id(H5Dcreate2(file, name.c_str(), is_double ? H5T_IEEE_F64LE : H5T_STD_I64LE, space.id(),
-                                          H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), name.c_str()), H5Dclose);
+                                          H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                               name.c_str()),
+                  H5Dclose);
     if (!values.empty())
         h5::check(H5Dwrite(ds.id(), is_double ? H5T_NATIVE_DOUBLE : H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT,
-                           values.data()), name.c_str());
+                           values.data()),
+                  name.c_str());
     return ds;
 }
 
@@ -209,7 +219,8 @@ void write_summary_h5(const sweep_plan& plan, const std::vector<run_row>& rows, 
         auto run_scale = h5::write_string_scale(root, "run_id", ids);
         h5::set_attr(run_scale.id(), "long_name", std::string("sweep run id (p<point>-r<replicate>)"));
         std::vector<std::string> columns{"run_id"};
-        auto finish = [&](h5::handle ds, const std::string& name, const std::string& role, const std::string& long_name) {
+        auto finish = [&](h5::handle ds, const std::string& name, const std::string& role,
+                          const std::string& long_name) {
             h5::check(H5DSattach_scale(ds.id(), run_scale.id(), 0), "attach run_id");
             h5::set_attr(ds.id(), "role", role);
             h5::set_attr(ds.id(), "long_name", long_name);
@@ -246,7 +257,8 @@ void write_summary_h5(const sweep_plan& plan, const std::vector<run_row>& rows, 
             h5::set_attr(ds.id(), "indicator", o.indicator);
             h5::set_attr(ds.id(), "region", o.region);
             h5::set_attr(ds.id(), "date", format_year_month(o.date));
-            finish(std::move(ds), o.column, "outcome", o.indicator + " in " + o.region + " at " + format_year_month(o.date));
+            finish(std::move(ds), o.column, "outcome",
+                   o.indicator + " in " + o.region + " at " + format_year_month(o.date));
         }
         std::string joined;
         for (const auto& c : columns) joined += (joined.empty() ? "" : "\n") + c;

@@ -13,7 +13,10 @@ namespace {
 double correlation(const std::vector<double>& x, const std::vector<double>& y) {
     const auto n = static_cast<double>(x.size());
     double mx = 0, my = 0;
-    for (std::size_t i = 0; i < x.size(); ++i) { mx += x[i]; my += y[i]; }
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        mx += x[i];
+        my += y[i];
+    }
     mx /= n;
     my /= n;
     double sxy = 0, sxx = 0, syy = 0;

@@ -29,13 +29,17 @@ TEST_CASE("people are conserved month by month, per region and in total", "[vali
         std::int64_t total = 0, in = 0, out = 0;
         for (std::size_t r = 0; r < R; ++r) {
             auto a = [&](indicator i) { return rec.agents(t, r, i, sc.scale); };
-            const std::int64_t pop_before = t == 0 ? rec.initial_population[r] : rec.agents(t - 1, r, indicator::population, sc.scale);
-            const std::int64_t abroad_before = t == 0 ? rec.initial_abroad[r] : rec.agents(t - 1, r, indicator::students_abroad, sc.scale);
+            const std::int64_t pop_before =
+                t == 0 ? rec.initial_population[r] : rec.agents(t - 1, r, indicator::population, sc.scale);
+            const std::int64_t abroad_before =
+                t == 0 ? rec.initial_abroad[r] : rec.agents(t - 1, r, indicator::students_abroad, sc.scale);
             const std::int64_t pop_change = a(indicator::population) - pop_before;
             const std::int64_t pop_flows = a(indicator::entrants) - a(indicator::exits) + a(indicator::migration_in) -
-                                           a(indicator::migration_out) - a(indicator::abroad_departures) + a(indicator::abroad_returns);
+                                           a(indicator::migration_out) - a(indicator::abroad_departures) +
+                                           a(indicator::abroad_returns);
             const std::int64_t abroad_change = a(indicator::students_abroad) - abroad_before;
-            const std::int64_t abroad_flows = a(indicator::abroad_departures) - a(indicator::abroad_returns) - a(indicator::abroad_emigrants);
+            const std::int64_t abroad_flows =
+                a(indicator::abroad_departures) - a(indicator::abroad_returns) - a(indicator::abroad_emigrants);
             worst = std::max({worst, std::abs(pop_change - pop_flows), std::abs(abroad_change - abroad_flows)});
             CHECK(pop_change == pop_flows);
             CHECK(abroad_change == abroad_flows);

@@ -67,6 +67,7 @@ TEST_CASE("graduates equal admissions times the completion rate", "[validation]"
     CHECK(std::abs(graduated - expected) < tol);
     // Graduates reach the school's level (college).
     double college = 0;
-    for (std::size_t t = T; t < T + n; ++t) college += rec.months[t].graduates_by_education[0][static_cast<int>(education_level::college)];
+    for (std::size_t t = T; t < T + n; ++t)
+        college += rec.months[t].graduates_by_education[0][static_cast<int>(education_level::college)];
     CHECK(college == Approx(graduated));
 }

@@ -35,7 +35,8 @@ health_staff run_months(world& w, int months) {
     health_staff out;
     double staff = 0;
     for (std::size_t f = 0; f < w.firms.size(); ++f)
-        if (w.firms.is_public[f] && w.firms.field[f] == static_cast<std::uint8_t>(field_kind::health)) staff += w.firms.headcount[f];
+        if (w.firms.is_public[f] && w.firms.field[f] == static_cast<std::uint8_t>(field_kind::health))
+            staff += w.firms.headcount[f];
     const double population = w.sc->regions[0].population * static_cast<double>(w.regions[0].population_agents) /
                               static_cast<double>(w.regions[0].population_agents_initial);
     out.public_per_10k = staff / w.scale / population * 1e4;

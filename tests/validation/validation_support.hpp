@@ -29,7 +29,8 @@ inline region_spec make_region(const std::string& id, double labor_force, double
     return r;
 }
 
-inline school_spec make_school(std::string id, std::string region, school_kind kind, double seats_per_year, int program_months) {
+inline school_spec make_school(std::string id, std::string region, school_kind kind, double seats_per_year,
+                               int program_months) {
     school_spec s;
     s.id = std::move(id);
     s.region = std::move(region);
@@ -72,7 +73,8 @@ public:
         initial_population.assign(w.region_count(), 0);
         initial_abroad.assign(w.region_count(), 0);
         for (std::size_t i = 0; i < w.workers.size(); ++i) {
-            if (w.workers.status[i] == static_cast<std::uint8_t>(worker_status::abroad)) initial_abroad[w.workers.region[i]] += 1;
+            if (w.workers.status[i] == static_cast<std::uint8_t>(worker_status::abroad))
+                initial_abroad[w.workers.region[i]] += 1;
             else initial_population[w.workers.region[i]] += 1;
         }
         initial_unemployed = 0;

@@ -46,10 +46,12 @@ TEST_CASE("rng batch: for_each_drawn visits every index once with its own words"
     std::vector<std::uint32_t> ids(1000);
     for (std::size_t j = 0; j < ids.size(); ++j) ids[j] = static_cast<std::uint32_t>(5000 + j);
     std::vector<int> seen(ids.size(), 0);
-    for_each_drawn(rng, rng_stream::separations, 12, 0, ids.data(), 10, 990, [&](std::size_t i, const draw_words& d, std::size_t j) {
-        seen[i] += 1;
-        REQUIRE(d.word(j, 0) == rng.words(rng_stream::separations, 12, ids[i], 0)[0]);
-        REQUIRE(d.unit(j, 1) == counter_rng::to_unit(rng.words(rng_stream::separations, 12, ids[i], 0)[1]));
-    });
+    for_each_drawn(
+        rng, rng_stream::separations, 12, 0, ids.data(), 10, 990,
+        [&](std::size_t i, const draw_words& d, std::size_t j) {
+            seen[i] += 1;
+            REQUIRE(d.word(j, 0) == rng.words(rng_stream::separations, 12, ids[i], 0)[0]);
+            REQUIRE(d.unit(j, 1) == counter_rng::to_unit(rng.words(rng_stream::separations, 12, ids[i], 0)[1]));
+        });
     for (std::size_t i = 0; i < ids.size(); ++i) REQUIRE(seen[i] == (i >= 10 && i < 990 ? 1 : 0));
 }

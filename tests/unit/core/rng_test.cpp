@@ -24,12 +24,12 @@ TEST_CASE("rng: the same key gives the same words, from any generator object", "
 TEST_CASE("rng: changing any part of the key changes the words", "[rng]") {
     const counter_rng g(42);
     const auto base = g.words(rng_stream::demography, 5, 1000, 2);
-    CHECK(counter_rng(43).words(rng_stream::demography, 5, 1000, 2) != base);             // seed
+    CHECK(counter_rng(43).words(rng_stream::demography, 5, 1000, 2) != base);                    // seed
     CHECK(counter_rng(42ull | (1ull << 32)).words(rng_stream::demography, 5, 1000, 2) != base);  // high seed word
-    CHECK(g.words(rng_stream::matching, 5, 1000, 2) != base);                             // stream
-    CHECK(g.words(rng_stream::demography, 6, 1000, 2) != base);                           // month
-    CHECK(g.words(rng_stream::demography, 5, 1001, 2) != base);                           // agent
-    CHECK(g.words(rng_stream::demography, 5, 1000, 3) != base);                           // draw index
+    CHECK(g.words(rng_stream::matching, 5, 1000, 2) != base);                                    // stream
+    CHECK(g.words(rng_stream::demography, 6, 1000, 2) != base);                                  // month
+    CHECK(g.words(rng_stream::demography, 5, 1001, 2) != base);                                  // agent
+    CHECK(g.words(rng_stream::demography, 5, 1000, 3) != base);                                  // draw index
 }
 
 TEST_CASE("rng: swapping key parts does not give the same words", "[rng]") {
@@ -122,7 +122,8 @@ TEST_CASE("stochastic_round: rounds to a neighbour with the right expectation", 
             std::int64_t total = 0;
             for (std::uint32_t agent = 0; agent < draws; ++agent) {
                 const auto r = stochastic_round(x, g.uniforms(rng_stream::entry, 0, agent)[0]);
-                REQUIRE((r == static_cast<std::int64_t>(std::floor(x)) || r == static_cast<std::int64_t>(std::floor(x)) + 1));
+                REQUIRE((r == static_cast<std::int64_t>(std::floor(x)) ||
+                         r == static_cast<std::int64_t>(std::floor(x)) + 1));
                 total += r;
             }
             // sd of the mean <= 0.5 / sqrt(200000) = 1.1e-3

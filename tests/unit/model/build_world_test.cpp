@@ -52,11 +52,14 @@ const scenario& yaml_scenario() {
 }
 
 // |observed share - p| within 4 binomial sd of n draws.
-bool share_ok(double count, double n, double p) { return std::abs(count / n - p) <= 4 * std::sqrt(p * (1 - p) / n) + 1e-12; }
+bool share_ok(double count, double n, double p) {
+    return std::abs(count / n - p) <= 4 * std::sqrt(p * (1 - p) / n) + 1e-12;
+}
 
 }  // namespace
 
-TEST_CASE("build_world: labour-force agents per region are labour_force x scale, students come on top", "[unit][model]") {
+TEST_CASE("build_world: labour-force agents per region are labour_force x scale, students come on top",
+          "[unit][model]") {
     const auto& sc = yaml_scenario();
     const world w = build_world(sc, 256);
     std::array<std::int64_t, 2> lf{}, students{};
@@ -119,13 +122,15 @@ TEST_CASE("build_world: ages lie between 15 and the retirement age of each sex",
     const auto& ws = w.workers;
     for (std::size_t i = 0; i < ws.size(); ++i) {
         if (!ws.in_labor_force(i)) continue;
-        const double retire = ws.has(i, worker_flag::female) ? sc.model.retirement_age_women : sc.model.retirement_age_men;
+        const double retire =
+            ws.has(i, worker_flag::female) ? sc.model.retirement_age_women : sc.model.retirement_age_men;
         CHECK(ws.age_months[i] >= 15 * 12);
         CHECK(ws.age_months[i] < retire * 12);
     }
 }
 
-TEST_CASE("build_world: firms sit in their markets, employ workers of that market, and reproduce the mean wage", "[unit][model]") {
+TEST_CASE("build_world: firms sit in their markets, employ workers of that market, and reproduce the mean wage",
+          "[unit][model]") {
     const auto& sc = yaml_scenario();
     const world w = build_world(sc, 256);
     const auto& ws = w.workers;

@@ -142,7 +142,7 @@ TEST_CASE("demography: workers abroad age but neither die nor retire", "[unit][m
 
 TEST_CASE("demography: entrants arrive at the labour-force growth rate and with the entrant mix", "[unit][model]") {
     auto region = small_region("north", 2000);
-    region.labor_force_growth = 0.1224;  // 2000 x 0.1224 / 12 = 20.4 entrants a month
+    region.labor_force_growth = 0.1224;                       // 2000 x 0.1224 / 12 = 20.4 entrants a month
     region.entrant_education_shares = {0, 0, 0, 1, 0, 0, 0};  // all intermediate
     auto sw = make_small_world(quiet_scenario({region}));
     auto& w = sw.w;
@@ -160,7 +160,8 @@ TEST_CASE("demography: entrants arrive at the labour-force growth rate and with 
         CHECK((entries == 20 || entries == 21));
         CHECK(w.workers.size() == n + static_cast<std::size_t>(entries));
         for (std::size_t i = 0; i < w.workers.size(); ++i)
-            if (w.workers.id[i] >= first_new_id) CHECK(w.workers.level[i] == static_cast<std::uint8_t>(education_level::intermediate));
+            if (w.workers.id[i] >= first_new_id)
+                CHECK(w.workers.level[i] == static_cast<std::uint8_t>(education_level::intermediate));
         total += entries;
     }
     // The fraction 0.4 is a Bernoulli draw a month: mean 20.4, sd sqrt(0.24 / months).

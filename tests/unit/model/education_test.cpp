@@ -38,13 +38,15 @@ scenario school_scenario(double seats_per_year, int months, double completion) {
 std::map<std::uint32_t, std::uint16_t> students_of(const world& w, std::int32_t s) {
     std::map<std::uint32_t, std::uint16_t> out;
     for (std::size_t i = 0; i < w.workers.size(); ++i)
-        if (has_status(w, i, worker_status::student) && w.workers.employer[i] == s) out[w.workers.id[i]] = w.workers.months_in_status[i];
+        if (has_status(w, i, worker_status::student) && w.workers.employer[i] == s)
+            out[w.workers.id[i]] = w.workers.months_in_status[i];
     return out;
 }
 
 }  // namespace
 
-TEST_CASE("education: with completion 1 the last-month cohort graduates to the school's level and field", "[unit][model]") {
+TEST_CASE("education: with completion 1 the last-month cohort graduates to the school's level and field",
+          "[unit][model]") {
     auto sw = make_small_world(school_scenario(126, 3, 1.0));
     auto& w = sw.w;
     auto& ws = w.workers;
@@ -103,14 +105,16 @@ TEST_CASE("education: dropouts and passes follow the hazard and pass rate of the
     const double sd_drop = std::sqrt(n_rest * d * (1 - d) + n_last * p_grad * (1 - p_grad));
     const auto grads = static_cast<double>(flow_of(w, 0, flow::graduates));
     const auto drops = static_cast<double>(flow_of(w, 0, flow::dropouts));
-    INFO("graduates " << grads << " expected " << expected_grad << "; dropouts " << drops << " expected " << expected_drop);
+    INFO("graduates " << grads << " expected " << expected_grad << "; dropouts " << drops << " expected "
+                      << expected_drop);
     CHECK(std::abs(grads - expected_grad) < 4 * binomial_sd(n_last, p_grad));
     CHECK(std::abs(drops - expected_drop) < 4 * sd_drop);
     CHECK(w.schools.enrolled[0] == static_cast<std::int32_t>(before.size()) - static_cast<std::int32_t>(grads + drops));
     CHECK(positions_consistent(w));
 }
 
-TEST_CASE("education: admissions never exceed seats; the fraction of a seat carries to the next month", "[unit][model]") {
+TEST_CASE("education: admissions never exceed seats; the fraction of a seat carries to the next month",
+          "[unit][model]") {
     auto sc = school_scenario(126, 3, 1.0);  // 10.5 seats a month
     sc.model.application_rate_young = sc.model.application_rate_adult = 1;
     auto sw = make_small_world(std::move(sc));
@@ -163,7 +167,8 @@ TEST_CASE("education: new graduates progress to a higher-level school of their r
         CHECK(w.workers.employer[i] == 1);
         CHECK(w.workers.level[i] == static_cast<std::uint8_t>(education_level::elementary));
     }
-    CHECK(flow_of(w, 0, enrolments_at(static_cast<int>(education_level::college))) == static_cast<std::int64_t>(finishing.size()));
+    CHECK(flow_of(w, 0, enrolments_at(static_cast<int>(education_level::college))) ==
+          static_cast<std::int64_t>(finishing.size()));
     CHECK(positions_consistent(w));
 }
 
@@ -180,7 +185,8 @@ TEST_CASE("education: the young study abroad, then return with the programme's l
         const double young = w.sc->model.young_age_years * 12;
         std::map<std::uint32_t, float> leaving;  // id -> skill
         for (std::size_t i = 0; i < ws.size(); ++i)
-            if (ws.age_months[i] < young && ws.in_labor_force(i) && ws.level[i] < static_cast<std::uint8_t>(education_level::university))
+            if (ws.age_months[i] < young && ws.in_labor_force(i) &&
+                ws.level[i] < static_cast<std::uint8_t>(education_level::university))
                 leaving[ws.id[i]] = ws.skill[i];
         REQUIRE(leaving.size() > 20);
         const auto n = ws.size();

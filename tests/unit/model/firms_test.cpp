@@ -48,7 +48,10 @@ TEST_CASE("firms: the innovation of the shock has the configured sd", "[unit][mo
     const double n = static_cast<double>(fs.size());
     REQUIRE(n > 1000);
     double sum = 0, sum2 = 0;
-    for (float z : fs.shock) { sum += z; sum2 += static_cast<double>(z) * z; }
+    for (float z : fs.shock) {
+        sum += z;
+        sum2 += static_cast<double>(z) * z;
+    }
     const double mean = sum / n, sd = std::sqrt(sum2 / n - mean * mean);
     // Sampling error of the mean: sd / sqrt(n); of the sd: about sd / sqrt(2n).
     CHECK(std::abs(mean) < 4 * 0.05 / std::sqrt(n));

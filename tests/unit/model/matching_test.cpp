@@ -33,7 +33,8 @@ void set_vacancies(world& w, std::int32_t n) {
 double match_productivity(const world& w, std::size_t i, std::size_t f, std::uint8_t level, std::uint8_t field) {
     const auto& m = w.sc->model;
     const auto& fs = w.firms;
-    const double penalty = (level < fs.min_level[f] ? m.mismatch_penalty : 0.0) + (field != fs.field[f] ? m.field_switch_penalty : 0.0);
+    const double penalty =
+        (level < fs.min_level[f] ? m.mismatch_penalty : 0.0) + (field != fs.field[f] ? m.field_switch_penalty : 0.0);
     return w.regions[fs.region[f]].productivity_scale *
            std::exp(fs.log_productivity[f] + fs.shock[f] + w.workers.skill[i] + w.wage_premium(level) - penalty);
 }
@@ -45,9 +46,16 @@ struct before_matching {
     std::vector<std::uint32_t> wage;
     std::vector<double> reservation;  // of the unemployed
     explicit before_matching(const world& w)
-        : status(w.workers.status), level(w.workers.level), field(w.workers.field), region(w.workers.region),
-          months(w.workers.months_in_status), employer(w.workers.employer), vacancies(w.firms.vacancies), headcount(w.firms.headcount),
-          wage(w.workers.wage_vnd), reservation(w.workers.size(), 0.0) {
+        : status(w.workers.status),
+          level(w.workers.level),
+          field(w.workers.field),
+          region(w.workers.region),
+          months(w.workers.months_in_status),
+          employer(w.workers.employer),
+          vacancies(w.firms.vacancies),
+          headcount(w.firms.headcount),
+          wage(w.workers.wage_vnd),
+          reservation(w.workers.size(), 0.0) {
         for (std::size_t i = 0; i < w.workers.size(); ++i)
             if (has_status(w, i, worker_status::unemployed)) reservation[i] = w.reservation_wage(i);
     }
@@ -119,14 +127,19 @@ TEST_CASE("matching: hires never exceed vacancies and follow the matching functi
         const std::size_t mk = world::market_of(0, k);
         double S = 0, V = 0, H = 0;
         for (std::size_t i = 0; i < w.workers.size(); ++i) S += b.was_unemployed(i) && b.field[i] == k;
-        for (std::size_t f = w.market_firm_begin[mk]; f < w.market_firm_begin[mk + 1]; ++f) { V += b.vacancies[f]; H += fs.hires[f]; }
+        for (std::size_t f = w.market_firm_begin[mk]; f < w.market_firm_begin[mk + 1]; ++f) {
+            V += b.vacancies[f];
+            H += fs.hires[f];
+        }
         INFO("field " << k << " S " << S << " V " << V << " hires " << H);
         CHECK(H <= std::min(S, V));
-        CHECK(H <= std::ceil(m.matching_efficiency * std::pow(S, m.matching_elasticity) * std::pow(V, 1 - m.matching_elasticity)));
+        CHECK(H <= std::ceil(m.matching_efficiency * std::pow(S, m.matching_elasticity) *
+                             std::pow(V, 1 - m.matching_elasticity)));
     }
 }
 
-TEST_CASE("matching: a hire's wage is the Nash wage, between reservation wage and productivity, at least the minimum", "[unit][model]") {
+TEST_CASE("matching: a hire's wage is the Nash wage, between reservation wage and productivity, at least the minimum",
+          "[unit][model]") {
     auto sw = make_small_world(market_scenario());
     auto& w = sw.w;
     set_vacancies(w, 5);
@@ -154,7 +167,8 @@ TEST_CASE("matching: a hire's wage is the Nash wage, between reservation wage an
     CHECK(above_floor > 0);  // the bargaining part of the formula was exercised
 }
 
-TEST_CASE("matching: with an abundant matching function and no reservation wage, hires = min(searchers, posts)", "[unit][model]") {
+TEST_CASE("matching: with an abundant matching function and no reservation wage, hires = min(searchers, posts)",
+          "[unit][model]") {
     auto sc = market_scenario();
     sc.model.matching_efficiency = 1000;
     sc.model.reservation_replacement = 1e-6;
@@ -290,7 +304,8 @@ TEST_CASE("matching: a job in another region moves the worker; the newly unemplo
     // Half the north's unemployed lost their job this month.
     int k = 0;
     for (std::size_t i = 0; i < w.workers.size(); ++i)
-        if (has_status(w, i, worker_status::unemployed)) w.workers.months_in_status[i] = static_cast<std::uint16_t>(k++ % 2 ? 3 : 0);
+        if (has_status(w, i, worker_status::unemployed))
+            w.workers.months_in_status[i] = static_cast<std::uint16_t>(k++ % 2 ? 3 : 0);
     const before_matching b(w);
     begin_month(w, 0);
     run_matching(w);

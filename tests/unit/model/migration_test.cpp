@@ -54,7 +54,7 @@ TEST_CASE("migration: with rate 0 nobody moves", "[unit][model]") {
 
 TEST_CASE("migration: destinations follow the logit on income; people and moves are conserved", "[unit][model]") {
     auto sc = two_regions();
-    sc.model.migration_rate = 1;       // everyone considers a move
+    sc.model.migration_rate = 1;  // everyone considers a move
     sc.model.migration_stay_bonus = 0;
     sc.model.migration_distance_cost = 0;
     sc.model.migration_income_weight = 1;
@@ -66,7 +66,10 @@ TEST_CASE("migration: destinations follow the logit on income; people and moves 
     // A few labour-force members are in a policy course: they stay.
     std::vector<std::size_t> in_course;
     for (std::size_t i = 0; i < w.workers.size() && in_course.size() < 20; i += 7)
-        if (w.workers.in_labor_force(i)) { w.workers.course[i] = 0; in_course.push_back(i); }
+        if (w.workers.in_labor_force(i)) {
+            w.workers.course[i] = 0;
+            in_course.push_back(i);
+        }
     const auto before = take(w);
     const auto n = w.workers.size();
     begin_month(w, 0);
@@ -92,7 +95,8 @@ TEST_CASE("migration: destinations follow the logit on income; people and moves 
     }
     // Students stay where they study.
     for (std::size_t i = 0; i < n; ++i)
-        if (before.status[i] == static_cast<std::uint8_t>(worker_status::student)) CHECK(w.workers.region[i] == before.region[i]);
+        if (before.status[i] == static_cast<std::uint8_t>(worker_status::student))
+            CHECK(w.workers.region[i] == before.region[i]);
     CHECK(flow_of(w, 0, flow::migration_out) == moved[0]);
     CHECK(flow_of(w, 1, flow::migration_in) == moved[0]);
     CHECK(flow_of(w, 1, flow::migration_out) == moved[1]);

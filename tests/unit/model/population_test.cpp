@@ -63,7 +63,10 @@ TEST_CASE("population: remove_workers keeps the store dense and the other worker
     std::vector<std::uint32_t> gone;
     std::set<std::uint32_t> gone_ids;
     for (std::size_t i = 0; i < n; ++i)
-        if (i % 7 == 3 || i == n - 1) { gone.push_back(static_cast<std::uint32_t>(i)); gone_ids.insert(w.workers.id[i]); }
+        if (i % 7 == 3 || i == n - 1) {
+            gone.push_back(static_cast<std::uint32_t>(i));
+            gone_ids.insert(w.workers.id[i]);
+        }
     std::vector<std::pair<std::uint32_t, float>> kept;
     for (std::size_t i = 0; i < n; ++i)
         if (!gone_ids.count(w.workers.id[i])) kept.emplace_back(w.workers.id[i], w.workers.skill[i]);
@@ -95,7 +98,7 @@ TEST_CASE("population: send_abroad sends a worker once and counts the departure"
     CHECK_FALSE(w.workers.has(e, worker_flag::placement));
     CHECK(flow_of(w, 0, flow::abroad_departures) == 1);
     CHECK(positions_consistent(w));  // its job is free
-    send_abroad(w, e, program);  // already abroad: nothing happens
+    send_abroad(w, e, program);      // already abroad: nothing happens
     CHECK(flow_of(w, 0, flow::abroad_departures) == 1);
     CHECK(positions_consistent(w));
 }

@@ -29,7 +29,8 @@ struct hand_world {
         auto& w = sw.w;
         auto& ws = w.workers;
         for (auto& m : w.firms.min_level) m = 0;
-        std::size_t firm_of[2] = {w.market_firm_begin[world::market_of(0, 0)], w.market_firm_begin[world::market_of(1, 0)]};
+        std::size_t firm_of[2] = {w.market_firm_begin[world::market_of(0, 0)],
+                                  w.market_firm_begin[world::market_of(1, 0)]};
         std::size_t k_of[2] = {0, 0};
         for (std::size_t i = 0; i < ws.size(); ++i) {
             const std::size_t r = ws.region[i];
@@ -71,9 +72,9 @@ TEST_CASE("statistics: stocks and rates of a hand-set world equal the counts on 
     CHECK(s.at(0, indicator::employed) == 560 * per);
     CHECK(s.at(0, indicator::unemployed) == 140 * per);
     CHECK(s.at(0, indicator::unemployment_rate) == Approx(0.2));
-    CHECK(s.at(0, indicator::trained_rate) == Approx(6.0 / 7.0));        // level >= short course
-    CHECK(s.at(0, indicator::certified_rate) == Approx(5.0 / 7.0));      // level >= elementary
-    CHECK(s.at(0, indicator::high_quality_rate) == Approx(2.0 / 7.0));   // university and above
+    CHECK(s.at(0, indicator::trained_rate) == Approx(6.0 / 7.0));       // level >= short course
+    CHECK(s.at(0, indicator::certified_rate) == Approx(5.0 / 7.0));     // level >= elementary
+    CHECK(s.at(0, indicator::high_quality_rate) == Approx(2.0 / 7.0));  // university and above
     CHECK(s.at(0, indicator::population) == 700 * per);
     CHECK(s.at(0, indicator::students) == 0);
     CHECK(s.at(0, indicator::students_abroad) == 0);
@@ -104,7 +105,10 @@ TEST_CASE("statistics: status changes move people between the stocks", "[unit][m
     // Ten of region 1 go abroad; they leave its population and labour force.
     std::size_t sent = 0;
     for (std::size_t i = 0; i < w.workers.size() && sent < 10; ++i)
-        if (w.workers.region[i] == 1) { send_abroad(w, i, 0); ++sent; }
+        if (w.workers.region[i] == 1) {
+            send_abroad(w, i, 0);
+            ++sent;
+        }
     month_stats s;
     collect_statistics(w, s);
     const double per = 1.0 / w.scale;

@@ -21,7 +21,9 @@ TEST_CASE("wage bins: table equals formula at every edge and across the range", 
     }
     std::uint64_t x = 88172645463325252ull;
     for (int n = 0; n < 200000; ++n) {
-        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
         const auto w = static_cast<std::uint32_t>(x >> (32 + (n % 20)));  // small and large wages
         REQUIRE(t(w) == wage_bins::by_formula(static_cast<double>(w)));
     }

@@ -91,7 +91,10 @@ TEST_CASE("wages: the mean log wage of the employed grows by the learning rate a
         double s = 0;
         std::int64_t n = 0;
         for (std::size_t i = 0; i < w.workers.size(); ++i)
-            if (has_status(w, i, worker_status::employed)) { s += std::log(w.workers.wage_vnd[i]); ++n; }
+            if (has_status(w, i, worker_status::employed)) {
+                s += std::log(w.workers.wage_vnd[i]);
+                ++n;
+            }
         return s / static_cast<double>(n);
     };
     const double before = mean_log_wage();

@@ -45,9 +45,9 @@ TEST_CASE("event_tracker follows workers through swap-removal", "[io][events]") 
     event_tracker tracker(all_on(), 2);
     tracker.start(ws);
 
-    ws.swap_remove(2);                // worker 2 leaves (employed at firm 5): worker 5 moves into slot 2
-    ws.region[slot_of(ws, 5)] = 3;    // the moved worker also migrates
-    const auto i3 = slot_of(ws, 3);   // worker 3 is hired
+    ws.swap_remove(2);               // worker 2 leaves (employed at firm 5): worker 5 moves into slot 2
+    ws.region[slot_of(ws, 5)] = 3;   // the moved worker also migrates
+    const auto i3 = slot_of(ws, 3);  // worker 3 is hired
     ws.status[i3] = employed;
     ws.employer[i3] = 9;
     const auto n = ws.push_back(10);  // an entrant, hired at once

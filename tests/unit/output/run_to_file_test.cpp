@@ -86,7 +86,7 @@ TEST_CASE("run_to_file leaves an existing file alone without force and replaces 
     CHECK(read_all(out) == "precious");
     opts.force = true;
     run_to_file(tiny_quickstart(), opts);
-    CHECK(read_all(out).substr(1, 3) == "HDF");  // the HDF5 signature: \x89HDF
+    CHECK(read_all(out).substr(1, 3) == "HDF");                                        // the HDF5 signature: \x89HDF
     CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);  // no partial file left
     fs::remove_all(dir);
 }
@@ -117,6 +117,5 @@ TEST_CASE("a place the OS refuses is an environment_error naming the path and th
         CHECK(e.reason() == "No such file or directory");
         CHECK(std::string(e.what()).find('\n') == std::string::npos);
     }
-    CHECK_THROWS_AS(run_to_file(tiny_quickstart(), to("/proc/laborsim-sub/x.h5", 1)),
-                    environment_error);
+    CHECK_THROWS_AS(run_to_file(tiny_quickstart(), to("/proc/laborsim-sub/x.h5", 1)), environment_error);
 }

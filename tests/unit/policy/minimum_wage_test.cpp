@@ -13,11 +13,13 @@ TEST_CASE("minimum_wage sets the step in force in its regions", "[unit][policy][
     steps:
       - {from: 2021-03, wage_vnd: 5000000}
       - {from: 2021-01, wage_vnd: 4000000}
-)", true);
+)",
+                 true);
     const auto& ws = t.w.workers;
     const auto below = [&](double wage) {
         return static_cast<double>(t.count([&](std::size_t i) {
-            return ws.region[i] == 0 && ws.status[i] == static_cast<std::uint8_t>(worker_status::employed) && ws.wage_vnd[i] < wage;
+            return ws.region[i] == 0 && ws.status[i] == static_cast<std::uint8_t>(worker_status::employed) &&
+                   ws.wage_vnd[i] < wage;
         }));
     };
     t.schedule_month(0);

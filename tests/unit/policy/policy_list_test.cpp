@@ -36,8 +36,7 @@ TEST_CASE("policy list, variant, names and schema agree", "[unit][policy][schema
     for (std::size_t i = 0; i < from_list.size(); ++i) CHECK(type_key->choices[i] == from_list[i]);
 
     std::size_t policy_sections = 0;
-    for (const auto& s : scenario_schema())
-        policy_sections += s.name.starts_with("policy.");
+    for (const auto& s : scenario_schema()) policy_sections += s.name.starts_with("policy.");
     CHECK(policy_sections == from_list.size());
     for (const auto& name : from_list) {
         INFO("policy." << name);

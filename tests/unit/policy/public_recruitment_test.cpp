@@ -16,12 +16,14 @@ TEST_CASE("public_recruitment hires toward the norm at its pace", "[unit][policy
     max_hires_per_year: 60
     cost_per_hire_vnd: 1000000
     recruit_from_other_regions: false
-)", true);
+)",
+                 true);
     auto& ws = t.w.workers;
     const auto health = static_cast<std::uint8_t>(field_kind::health);
     const auto unemployed_before = ws.status;
     const auto staff = [&](std::size_t i) {
-        return ws.region[i] == 0 && ws.field[i] == health && ws.status[i] == static_cast<std::uint8_t>(worker_status::employed);
+        return ws.region[i] == 0 && ws.field[i] == health &&
+               ws.status[i] == static_cast<std::uint8_t>(worker_status::employed);
     };
     const auto staff_before = t.count(staff);
     t.schedule_month(0);

@@ -5,7 +5,8 @@
 using namespace laborsim;
 using namespace laborsim::policy_unit;
 
-TEST_CASE("school_enterprise_partnership sets and restores its partners' levers", "[unit][policy][school_enterprise_partnership]") {
+TEST_CASE("school_enterprise_partnership sets and restores its partners' levers",
+          "[unit][policy][school_enterprise_partnership]") {
     tiny_world t(R"(schools:
   - {id: x, region: a, kind: vocational_college, seats_per_year: 120, skill_gain: 0.1}
   - {id: y, region: a, kind: vocational_college, seats_per_year: 120, skill_gain: 0.1}
@@ -30,13 +31,14 @@ policies:
     CHECK(t.series(0, "spending_vnd") == Approx(sch.enrolled[0] * 1e5));
     t.schedule_month(1);
     CHECK(sch.seats_per_month[0] == Approx(15.0));  // set again, not twice
-    t.schedule_month(2);  // ended
+    t.schedule_month(2);                            // ended
     CHECK(sch.seats_per_month[0] == Approx(10.0));
     CHECK(sch.skill_gain[0] == Approx(0.1));
     CHECK(sch.partner_policy[0] == no_policy);
 }
 
-TEST_CASE("school_enterprise_partnership switches off when a month cannot be paid", "[unit][policy][school_enterprise_partnership][budget]") {
+TEST_CASE("school_enterprise_partnership switches off when a month cannot be paid",
+          "[unit][policy][school_enterprise_partnership][budget]") {
     tiny_world t(R"(schools:
   - {id: x, region: a, kind: vocational_college, seats_per_year: 120, skill_gain: 0.1}
 policies:

@@ -17,7 +17,8 @@ TEST_CASE("talent_attraction pays and tags recipients within its budget", "[unit
     commitment_months: 24
     recipients: movers_and_residents
     annual_budget_vnd: 100000000
-)", true);
+)",
+                 true);
     auto& ws = t.w.workers;
     t.schedule_month(0);
     const auto tagged = [&](std::size_t i) { return ws.tag_policy[i] == 0; };

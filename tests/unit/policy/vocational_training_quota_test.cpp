@@ -22,7 +22,8 @@ const char* quota(const char* budget) {
 }
 }  // namespace
 
-TEST_CASE("vocational_training_quota starts a month's courses and completes them", "[unit][policy][vocational_training_quota]") {
+TEST_CASE("vocational_training_quota starts a month's courses and completes them",
+          "[unit][policy][vocational_training_quota]") {
     tiny_world t(quota(""));
     auto& ws = t.w.workers;
     t.schedule_month(0);
@@ -42,7 +43,8 @@ TEST_CASE("vocational_training_quota starts a month's courses and completes them
     CHECK(t.series(0, "trained") + t.series(0, "dropouts") == 100);
     CHECK(t.series(0, "trained") > 70);  // completion_rate 0.9
     const auto trained = [&](std::size_t i) {
-        return ws.has(i, worker_flag::trained_by_policy) && ws.level[i] == static_cast<std::uint8_t>(education_level::elementary) &&
+        return ws.has(i, worker_flag::trained_by_policy) &&
+               ws.level[i] == static_cast<std::uint8_t>(education_level::elementary) &&
                ws.field[i] == static_cast<std::uint8_t>(field_kind::services);
     };
     CHECK(static_cast<double>(t.count(trained)) == t.series(0, "trained"));

@@ -74,7 +74,8 @@ std::vector<diagnostic> errors_of(const std::string& path, const std::vector<std
 bool has_error(const std::vector<diagnostic>& ds, const std::string& file, int line, const std::string& key_path,
                const std::string& words) {
     for (const auto& d : ds)
-        if (d.file == file && d.line == line && d.key_path == key_path && d.message.find(words) != std::string::npos) return true;
+        if (d.file == file && d.line == line && d.key_path == key_path && d.message.find(words) != std::string::npos)
+            return true;
     return false;
 }
 
@@ -110,15 +111,15 @@ policies:
     CHECK(sc.calendar.end == year_month{2022, 6});    // from parent
     REQUIRE(sc.regions.size() == 3);
     CHECK(sc.regions[0].id == "a");
-    CHECK(sc.regions[0].amenity == 0.5);               // child overrides one key
-    CHECK(sc.regions[0].labor_force == 10000);         // the rest is inherited
+    CHECK(sc.regions[0].amenity == 0.5);        // child overrides one key
+    CHECK(sc.regions[0].labor_force == 10000);  // the rest is inherited
     CHECK(sc.regions[1].id == "b");
-    CHECK(sc.regions[2].id == "c");                    // appended by the parent
+    CHECK(sc.regions[2].id == "c");  // appended by the parent
     REQUIRE(sc.policies.size() == 2);
     CHECK(sc.policies[0].id == "quota");
     const auto& q = std::get<vocational_training_quota>(sc.policies[0].params);
     CHECK(q.seats_per_year == 250);
-    CHECK(q.target.rural == true);                     // nested mappings merge too
+    CHECK(q.target.rural == true);  // nested mappings merge too
     CHECK(q.target.max_level == education_level::short_course);
     CHECK(sc.policies[1].id == "talent");
     CHECK(std::holds_alternative<talent_attraction>(sc.policies[1].params));
@@ -128,7 +129,8 @@ policies:
     CHECK(again.regions.size() == 3);
     CHECK(again.regions[0].amenity == 0.5);
     CHECK(again.policies.size() == 2);
-    CHECK(again.resolved_yaml.substr(again.resolved_yaml.find('\n')) == sc.resolved_yaml.substr(sc.resolved_yaml.find('\n')));
+    CHECK(again.resolved_yaml.substr(again.resolved_yaml.find('\n')) ==
+          sc.resolved_yaml.substr(sc.resolved_yaml.find('\n')));
 }
 
 TEST_CASE("an empty list or a list without ids replaces the inherited one", "[io][composition]") {
@@ -149,7 +151,8 @@ TEST_CASE("extends cycles are reported with the chain, in the file that closes t
     CHECK(errors[0].line == 2);
     CHECK(errors[0].column == 10);
     CHECK(errors[0].key_path == "extends");
-    CHECK(errors[0].message.find("cycle: " + a + " -> " + dir.path("b.yaml") + " -> " + dir.path("a.yaml")) != std::string::npos);
+    CHECK(errors[0].message.find("cycle: " + a + " -> " + dir.path("b.yaml") + " -> " + dir.path("a.yaml")) !=
+          std::string::npos);
 }
 
 TEST_CASE("errors in a parent or included file are located in that file", "[io][composition]") {
@@ -157,11 +160,15 @@ TEST_CASE("errors in a parent or included file are located in that file", "[io][
     std::string bad = grand_text;
     bad.replace(bad.find("seats_per_year: 100"), 19, "seats_per_year: lots");
     dir.write("grand.yaml", bad);
-    dir.write("regions.yaml", "- id: c\n  labor_force: many\n  education_shares: {none: 1}\n  field_shares: {industry: 1}\n");
-    const auto child = dir.write("child.yaml", "extends: grand.yaml\nname: child\nregions:\n  - include: regions.yaml\n  - {id: a, amenty: 1}\n");
+    dir.write("regions.yaml",
+              "- id: c\n  labor_force: many\n  education_shares: {none: 1}\n  field_shares: {industry: 1}\n");
+    const auto child =
+        dir.write("child.yaml",
+                  "extends: grand.yaml\nname: child\nregions:\n  - include: regions.yaml\n  - {id: a, amenty: 1}\n");
     const auto errors = errors_of(child);
     INFO(all_text(errors));
-    CHECK(has_error(errors, dir.path("grand.yaml"), 19, "policies[0].seats_per_year", "expected a non-negative number, got \"lots\""));
+    CHECK(has_error(errors, dir.path("grand.yaml"), 19, "policies[0].seats_per_year",
+                    "expected a non-negative number, got \"lots\""));
     CHECK(has_error(errors, dir.path("regions.yaml"), 2, "regions[2].labor_force", "got \"many\""));
     CHECK(has_error(errors, dir.path("child.yaml"), 5, "regions[0].amenty", "did you mean 'amenity'"));
     CHECK(errors.size() == 3);
@@ -169,10 +176,12 @@ TEST_CASE("errors in a parent or included file are located in that file", "[io][
 
 TEST_CASE("include splices region lists and merges keys over included mappings", "[io][composition]") {
     scratch dir;
-    dir.write("regions/north.yaml", R"(- {id: a, labor_force: 1000, education_shares: {none: 1}, field_shares: {industry: 1}}
+    dir.write("regions/north.yaml",
+              R"(- {id: a, labor_force: 1000, education_shares: {none: 1}, field_shares: {industry: 1}}
 - {id: b, labor_force: 2000, education_shares: {none: 1}, field_shares: {industry: 1}}
 )");
-    dir.write("regions/south.yaml", "{id: s, labor_force: 3000, education_shares: {none: 1}, field_shares: {industry: 1}}\n");
+    dir.write("regions/south.yaml",
+              "{id: s, labor_force: 3000, education_shares: {none: 1}, field_shares: {industry: 1}}\n");
     dir.write("model.yaml", "separation_rate: 0.02\nnash_share: 0.4\n");
     const auto main = dir.write("main.yaml", R"(name: inc
 calendar: {start: 2021-01, end: 2021-12}
@@ -192,7 +201,8 @@ regions:
     CHECK(sc.model.separation_rate == 0.02);
     CHECK(sc.model.nash_share == 0.5);
     // The whole list from one file.
-    const auto whole = dir.write("whole.yaml", "name: w\ncalendar: {start: 2021-01, end: 2021-12}\nregions: {include: regions/north.yaml}\n");
+    const auto whole = dir.write(
+        "whole.yaml", "name: w\ncalendar: {start: 2021-01, end: 2021-12}\nregions: {include: regions/north.yaml}\n");
     CHECK(load_scenario(whole).regions.size() == 2);
 }
 
@@ -246,10 +256,12 @@ TEST_CASE("command-line setting errors are located as --set[i] with the key path
     scratch dir;
     dir.write("grand.yaml", grand_text);
     const auto child = dir.write("child.yaml", "extends: grand.yaml\nname: child\n");
-    const auto errors = errors_of(child, {"policies.quota.seats_per_year=lots", "regions.nowhere.amenity=1", "model.nash_shar=0.4",
-                                          "no-equals-sign", "regions[0].amenity=[1, 2", "name.part=x"});
+    const auto errors =
+        errors_of(child, {"policies.quota.seats_per_year=lots", "regions.nowhere.amenity=1", "model.nash_shar=0.4",
+                          "no-equals-sign", "regions[0].amenity=[1, 2", "name.part=x"});
     INFO(all_text(errors));
-    CHECK(has_error(errors, "--set[0]", 0, "policies[0].seats_per_year", "expected a non-negative number, got \"lots\""));
+    CHECK(
+        has_error(errors, "--set[0]", 0, "policies[0].seats_per_year", "expected a non-negative number, got \"lots\""));
     CHECK(has_error(errors, "--set[1]", 0, "regions.nowhere", "no list item with id nowhere (items: a, b)"));
     CHECK(has_error(errors, "--set[2]", 0, "model.nash_shar", "did you mean 'nash_share'"));
     CHECK(has_error(errors, "--set[3]", 0, "", "expected key.path=value"));

@@ -33,7 +33,8 @@ TEST_CASE("every scenario under scenarios/ validates", "[io][scenarios]") {
     int checked = 0;
     std::set<std::string> types;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
-        if (!entry.is_regular_file() || (entry.path().extension() != ".yaml" && entry.path().extension() != ".yml")) continue;
+        if (!entry.is_regular_file() || (entry.path().extension() != ".yaml" && entry.path().extension() != ".yml"))
+            continue;
         if (!is_scenario_file(entry.path())) continue;
         INFO(entry.path().string());
         try {

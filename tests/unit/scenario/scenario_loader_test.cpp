@@ -33,13 +33,13 @@ const char* const label = "test.yaml";
 // The smallest valid scenario: one region and the required keys only.
 std::string minimal() {
     return lines({
-        "name: mini",                                 // 1
-        "calendar: {start: 2021-01, end: 2021-12}",   // 2
-        "regions:",                                   // 3
-        "  - id: north",                              // 4
-        "    labor_force: 1000",                      // 5
-        "    education_shares: {none: 1}",            // 6
-        "    field_shares: {agriculture: 1}",         // 7
+        "name: mini",                                // 1
+        "calendar: {start: 2021-01, end: 2021-12}",  // 2
+        "regions:",                                  // 3
+        "  - id: north",                             // 4
+        "    labor_force: 1000",                     // 5
+        "    education_shares: {none: 1}",           // 6
+        "    field_shares: {agriculture: 1}",        // 7
     });
 }
 
@@ -66,7 +66,10 @@ const diagnostic& find(const std::vector<diagnostic>& ds, const std::string& key
     const diagnostic* hit = nullptr;
     int count = 0;
     for (const auto& d : ds)
-        if (d.key_path == key_path) { hit = &d; ++count; }
+        if (d.key_path == key_path) {
+            hit = &d;
+            ++count;
+        }
     INFO("diagnostics:\n" << dump(ds));
     INFO("looking for key path " << key_path);
     REQUIRE(count == 1);
@@ -128,32 +131,34 @@ TEST_CASE("loader: a minimal scenario loads with its values and the documented d
 }
 
 TEST_CASE("loader: given values reach every section", "[loader]") {
-    const auto sc = load_scenario_text(lines({
-        "name: full",
-        "description: two regions",
-        "calendar: {start: 2022-03, end: 2024-02}",
-        "seed: 77",
-        "scale: 0.25",
-        "model: {separation_rate: 0.02, level_wage_premium: {university: 0.5}}",
-        "regions:",
-        "  - {id: north, name: North, labor_force: 1000, urban_share: 0.5, age_shares: [0.2, 0.2, 0.2, 0.2, 0.2],",
-        "     education_shares: {none: 0.5, university: 0.5}, field_shares: {industry: 0.25, digital: 0.75}}",
-        "  - {id: south, labor_force: 2000, education_shares: {none: 1}, field_shares: {agriculture: 1}}",
-        "schools:",
-        "  - {id: uni, region: south, kind: university, field: health, seats_per_year: 300, program_months: 48}",
-        "policies:",
-        "  - id: train",
-        "    type: vocational_training_quota",
-        "    region: [north, south]",
-        "    target: {rural: true, max_level: none, min_age: 18}",
-        "    seats_per_year: 600",
-        "    course_level: elementary",
-        "    end: 2023-06",
-        "  - id: mw",
-        "    type: minimum_wage",
-        "    steps: [{from: 2022-07, wage_vnd: 4000000}]",
-        "output: {path: out/full.h5, events: [hire, migrate]}",
-    }), label);
+    const auto sc = load_scenario_text(
+        lines({
+            "name: full",
+            "description: two regions",
+            "calendar: {start: 2022-03, end: 2024-02}",
+            "seed: 77",
+            "scale: 0.25",
+            "model: {separation_rate: 0.02, level_wage_premium: {university: 0.5}}",
+            "regions:",
+            "  - {id: north, name: North, labor_force: 1000, urban_share: 0.5, age_shares: [0.2, 0.2, 0.2, 0.2, 0.2],",
+            "     education_shares: {none: 0.5, university: 0.5}, field_shares: {industry: 0.25, digital: 0.75}}",
+            "  - {id: south, labor_force: 2000, education_shares: {none: 1}, field_shares: {agriculture: 1}}",
+            "schools:",
+            "  - {id: uni, region: south, kind: university, field: health, seats_per_year: 300, program_months: 48}",
+            "policies:",
+            "  - id: train",
+            "    type: vocational_training_quota",
+            "    region: [north, south]",
+            "    target: {rural: true, max_level: none, min_age: 18}",
+            "    seats_per_year: 600",
+            "    course_level: elementary",
+            "    end: 2023-06",
+            "  - id: mw",
+            "    type: minimum_wage",
+            "    steps: [{from: 2022-07, wage_vnd: 4000000}]",
+            "output: {path: out/full.h5, events: [hire, migrate]}",
+        }),
+        label);
     CHECK(sc.description == "two regions");
     CHECK(sc.seed == 77);
     CHECK(sc.scale == 0.25);
@@ -259,7 +264,8 @@ TEST_CASE("loader: a value of the wrong type says what was expected and what was
         CHECK(contains(find(ds3, "seed").message, "got a list"));
     }
     SECTION("not one of the choices") {
-        const auto ds4 = errors_of(minimal() + "schools: [{id: s, region: north, kind: universty, seats_per_year: 10}]\n");
+        const auto ds4 =
+            errors_of(minimal() + "schools: [{id: s, region: north, kind: universty, seats_per_year: 10}]\n");
         REQUIRE(ds4.size() == 1);
         const auto& d4 = find(ds4, "schools[0].kind");
         CHECK(d4.line == 8);
@@ -319,14 +325,14 @@ TEST_CASE("loader: a missing required key is named with its path", "[loader]") {
 
 TEST_CASE("loader: all problems are reported together, each located", "[loader]") {
     const std::string text = lines({
-        "name: mini",                                  // 1
-        "calendar: {start: 2021-13, end: 2021-12}",    // 2: bad date at column 19
-        "seeed: 4",                                    // 3: misspelt key at column 1
-        "regions:",                                    // 4
-        "  - id: north",                               // 5
-        "    labor_force: lots",                       // 6: wrong type at column 18
-        "    education_shares: {none: 1}",             // 7
-        "    field_shares: {agriculture: 1}",          // 8
+        "name: mini",                                // 1
+        "calendar: {start: 2021-13, end: 2021-12}",  // 2: bad date at column 19
+        "seeed: 4",                                  // 3: misspelt key at column 1
+        "regions:",                                  // 4
+        "  - id: north",                             // 5
+        "    labor_force: lots",                     // 6: wrong type at column 18
+        "    education_shares: {none: 1}",           // 7
+        "    field_shares: {agriculture: 1}",        // 8
     });
     const auto ds = errors_of(text);
     INFO(dump(ds));
@@ -376,10 +382,12 @@ TEST_CASE("loader: references to unknown regions are refused", "[loader]") {
         CHECK(contains(d.message, "did you mean 'north'?"));
     }
     SECTION("from a policy") {
-        const auto ds = errors_of(minimal() + lines({
-            "policies:",
-            "  - {id: p, type: minimum_wage, region: [north, south], steps: [{from: 2021-06, wage_vnd: 1}]}",
-        }));
+        const auto ds = errors_of(
+            minimal() +
+            lines({
+                "policies:",
+                "  - {id: p, type: minimum_wage, region: [north, south], steps: [{from: 2021-06, wage_vnd: 1}]}",
+            }));
         REQUIRE(ds.size() == 1);
         const auto& d = find(ds, "policies[0].region");
         CHECK(d.line == 9);
@@ -400,21 +408,22 @@ TEST_CASE("loader: duplicate ids are refused", "[loader]") {
     }
     SECTION("schools") {
         const auto ds = errors_of(minimal() + lines({
-            "schools:",
-            "  - {id: s, region: north, seats_per_year: 10}",
-            "  - {id: s, region: north, seats_per_year: 20}",
-        }));
+                                                  "schools:",
+                                                  "  - {id: s, region: north, seats_per_year: 10}",
+                                                  "  - {id: s, region: north, seats_per_year: 20}",
+                                              }));
         REQUIRE(ds.size() == 1);
         const auto& d = find(ds, "schools[1].id");
         CHECK(d.line == 10);
         CHECK(contains(d.message, "duplicate school id 's'"));
     }
     SECTION("policies") {
-        const auto ds = errors_of(minimal() + lines({
-            "policies:",
-            "  - {id: p, type: minimum_wage, steps: [{from: 2021-06, wage_vnd: 1}]}",
-            "  - {id: p, type: minimum_wage, steps: [{from: 2021-09, wage_vnd: 2}]}",
-        }));
+        const auto ds =
+            errors_of(minimal() + lines({
+                                      "policies:",
+                                      "  - {id: p, type: minimum_wage, steps: [{from: 2021-06, wage_vnd: 1}]}",
+                                      "  - {id: p, type: minimum_wage, steps: [{from: 2021-09, wage_vnd: 2}]}",
+                                  }));
         REQUIRE(ds.size() == 1);
         CHECK(find(ds, "policies[1].id").line == 10);
         CHECK(contains(ds[0].message, "duplicate policy id 'p'"));
@@ -446,7 +455,8 @@ TEST_CASE("loader: --set overrides keys of the file", "[loader][overrides]") {
     const std::string path = f.path.string();
 
     SECTION("top-level and nested mapping keys") {
-        const auto sc = load_scenario(path, {"seed=9", "scale=0.01", "calendar.end=2021-06", "model.separation_rate=0.05"});
+        const auto sc =
+            load_scenario(path, {"seed=9", "scale=0.01", "calendar.end=2021-06", "model.separation_rate=0.05"});
         CHECK(sc.seed == 9);
         CHECK(sc.scale == 0.01);
         CHECK(sc.calendar.months() == 6);
@@ -504,17 +514,13 @@ TEST_CASE("loader: bad --set overrides are refused and named", "[loader][overrid
         CHECK(ds[0].file == "--set[1]");
         CHECK(contains(ds[0].message, "expected key.path=value"));
     }
-    SECTION("an empty key") {
-        CHECK(contains(errors({"=5"})[0].message, "expected key.path=value"));
-    }
+    SECTION("an empty key") { CHECK(contains(errors({"=5"})[0].message, "expected key.path=value")); }
     SECTION("a value that is not YAML") {
         const auto ds = errors({"regions.0.field_shares={industry: 1"});
         REQUIRE(ds.size() == 1);
         CHECK(contains(ds[0].message, "not valid YAML"));
     }
-    SECTION("descending into a scalar") {
-        CHECK(contains(errors({"name.x=1"})[0].message, "cannot descend into"));
-    }
+    SECTION("descending into a scalar") { CHECK(contains(errors({"name.x=1"})[0].message, "cannot descend into")); }
     SECTION("an overridden value is checked like the file's") {
         const auto ds = errors({"regions.0.labor_force=lots", "seeed=3"});
         REQUIRE(ds.size() == 2);

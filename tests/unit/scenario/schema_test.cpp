@@ -1,8 +1,8 @@
 // The scenario schema is the single source of truth for keys, types and documented
 // defaults: check it is well formed, that its suggestions work, and that the defaults it
 // documents are the values the loader actually uses.
-#include <catch2/catch.hpp>
 #include <yaml-cpp/yaml.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "scenario/schema.hpp"
 #include "laborsim/errors.hpp"
 #include "laborsim/scenario_io.hpp"
+#include "scenario/schema.hpp"
 
 using laborsim::closest_match;
 using laborsim::scenario_schema;
@@ -134,9 +134,8 @@ std::vector<double> numbers_of(const laborsim::scenario& sc) {
     std::memcpy(model.data(), &sc.model, sizeof(laborsim::model_params));
     v.insert(v.end(), model.begin(), model.end());
     const auto& r = sc.regions.at(0);
-    v.insert(v.end(), {r.population, r.labor_force, r.urban_share, r.unemployment_rate, r.mean_wage_vnd,
-                       r.min_wage_vnd, r.amenity, r.labor_force_growth, r.latitude, r.longitude,
-                       r.firms_per_1000_workers});
+    v.insert(v.end(), {r.population, r.labor_force, r.urban_share, r.unemployment_rate, r.mean_wage_vnd, r.min_wage_vnd,
+                       r.amenity, r.labor_force_growth, r.latitude, r.longitude, r.firms_per_1000_workers});
     v.insert(v.end(), r.education_shares.begin(), r.education_shares.end());
     v.insert(v.end(), r.field_shares.begin(), r.field_shares.end());
     v.insert(v.end(), r.age_shares.begin(), r.age_shares.end());
@@ -189,11 +188,12 @@ TEST_CASE("schema: documented defaults are the values the loader uses", "[schema
         for (const auto& k : s.keys) {
             const bool numeric = k.type == value_type::integer || k.type == value_type::number ||
                                  k.type == value_type::nonneg || k.type == value_type::fraction;
-            const bool applies = (numeric && is_number(k.default_text)) ||
-                                 (k.type == value_type::number_list && k.default_text.substr(0, 1) == "[") ||
-                                 (k.type == value_type::choice && k.default_text != "required" && k.default_text != "any" &&
-                                  // a descriptive default ("by kind") names no choice to load
-                                  std::find(k.choices.begin(), k.choices.end(), k.default_text) != k.choices.end());
+            const bool applies =
+                (numeric && is_number(k.default_text)) ||
+                (k.type == value_type::number_list && k.default_text.substr(0, 1) == "[") ||
+                (k.type == value_type::choice && k.default_text != "required" && k.default_text != "any" &&
+                 // a descriptive default ("by kind") names no choice to load
+                 std::find(k.choices.begin(), k.choices.end(), k.default_text) != k.choices.end());
             if (!applies) continue;
             YAML::Node root = YAML::Load(base_text);
             YAML::Node node = section_node(root, s.name);

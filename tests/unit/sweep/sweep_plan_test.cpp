@@ -4,10 +4,10 @@
 #include <map>
 #include <set>
 
-#include "sweep/sobol.hpp"
 #include "laborsim/errors.hpp"
 #include "laborsim/replicates.hpp"
 #include "laborsim/sweep.hpp"
+#include "sweep/sobol.hpp"
 
 using namespace laborsim;
 
@@ -48,7 +48,7 @@ parameters:
     CHECK(plan.runs[0].id == "p0000-r00");
     CHECK(plan.runs[1].id == "p0000-r01");
     CHECK(plan.runs[35].id == "p0011-r02");
-    CHECK(plan.runs[3].values == std::vector<std::string>{"0", "0.008", "elementary"});     // last varies fastest
+    CHECK(plan.runs[3].values == std::vector<std::string>{"0", "0.008", "elementary"});  // last varies fastest
     CHECK(plan.runs[6].values == std::vector<std::string>{"0", "0.012", "short_course"});
     CHECK(plan.runs[18].values == std::vector<std::string>{"6423", "0.008", "short_course"});  // first slowest
     std::map<int, std::set<std::uint64_t>> seeds_by_replicate;
@@ -58,18 +58,20 @@ parameters:
     }
     // Common random numbers: a replicate has one seed at every point; replicates differ.
     for (const auto& [rep, seeds] : seeds_by_replicate) CHECK(seeds.size() == 1);
-    for (int r = 0; r < 3; ++r) CHECK(*seeds_by_replicate[r].begin() == replicate_seed(20210101, r));  // as run --replicates
+    for (int r = 0; r < 3; ++r)
+        CHECK(*seeds_by_replicate[r].begin() == replicate_seed(20210101, r));  // as run --replicates
     CHECK(*seeds_by_replicate[1].begin() != *seeds_by_replicate[2].begin());
-    CHECK(plan.overrides(plan.runs[3]) == std::vector<std::string>{
-        "policies.cb-rural-training.seats_per_year=0", "model.separation_rate=0.008",
-        "policies.cb-rural-training.course_level=elementary"});
+    CHECK(plan.overrides(plan.runs[3]) ==
+          std::vector<std::string>{"policies.cb-rural-training.seats_per_year=0", "model.separation_rate=0.008",
+                                   "policies.cb-rural-training.course_level=elementary"});
     CHECK(plan.listing() == plan_of(R"(
 replicates: 3
 parameters:
   - {key: policies.cb-rural-training.seats_per_year, values: [0, 6423]}
   - {key: model.separation_rate, values: [0.008, 0.012, 0.02]}
   - {key: policies.cb-rural-training.course_level, values: [short_course, elementary]}
-)").listing());
+)")
+                                .listing());
 }
 
 TEST_CASE("sweep grid over ranges: evenly spaced, log-spaced and whole-number steps", "[sweep]") {
@@ -91,10 +93,12 @@ parameters:
 }
 
 TEST_CASE("sweep ids widen with the number of points and replicates", "[sweep]") {
-    const auto many_points = plan_of("parameters:\n  - {key: model.separation_rate, range: [0.01, 0.02], steps: 12000}\n");
+    const auto many_points =
+        plan_of("parameters:\n  - {key: model.separation_rate, range: [0.01, 0.02], steps: 12000}\n");
     CHECK(many_points.runs.front().id == "p00000-r00");
     CHECK(many_points.runs.back().id == "p11999-r00");
-    const auto many_replicates = plan_of("replicates: 120\nparameters:\n  - {key: model.separation_rate, values: [0.01]}\n");
+    const auto many_replicates =
+        plan_of("replicates: 120\nparameters:\n  - {key: model.separation_rate, values: [0.01]}\n");
     CHECK(many_replicates.runs.front().id == "p0000-r000");
     CHECK(many_replicates.runs.back().id == "p0000-r119");
 }
@@ -120,7 +124,7 @@ parameters:
     for (int h : linear) CHECK(h == 1);
     for (int h : logs) CHECK(h == 1);
     CHECK(choices == std::map<std::string, int>{{"a", 20}, {"b", 20}});  // listed values are stratified too
-    CHECK(plan.runs[0].values == plan.runs[1].values);  // replicates share the point
+    CHECK(plan.runs[0].values == plan.runs[1].values);                   // replicates share the point
 }
 
 TEST_CASE("sweep lhs with whole numbers: N points over N integers use each integer once", "[sweep]") {
@@ -169,7 +173,8 @@ outcomes: {indicators: [certified_rate, mean_wage], regions: [hai-phong, all]}
 TEST_CASE("sweep spec errors are located and suggest fixes", "[sweep]") {
     const std::string head = "name: t\nbase: quickstart.yaml\n";
     CHECK_THAT(load_error(head + "parameters:\n  - key: model.separaton_rate\n    values: [1]\n"),
-               Catch::Contains("t.yaml:4:10: parameters[0].key: unknown key 'separaton_rate' in 'model', did you mean 'separation_rate'?"));
+               Catch::Contains("t.yaml:4:10: parameters[0].key: unknown key 'separaton_rate' in 'model', did you mean "
+                               "'separation_rate'?"));
     CHECK_THAT(load_error(head + "replicate: 2\nparameters: [{key: scale, values: [0.1]}]\n"),
                Catch::Contains("t.yaml:3:1: replicate: unknown key 'replicate', did you mean 'replicates'?"));
     CHECK_THAT(load_error(head + "parameters: [{key: policies.no-such.seats_per_year, values: [1]}]\n"),
@@ -182,12 +187,17 @@ TEST_CASE("sweep spec errors are located and suggest fixes", "[sweep]") {
                Catch::Contains("expected exactly one of 'values' or 'range'"));
     CHECK_THAT(load_error(head + "sampling: {method: lhs}\nparameters: [{key: scale, range: [0.01, 0.02]}]\n"),
                Catch::Contains("sampling.points: expected the number of points"));
-    CHECK_THAT(load_error(head + "sampling: {method: sobl, points: 3}\nparameters: [{key: scale, range: [0.01, 0.02]}]\n"),
-               Catch::Contains("did you mean 'sobol'"));
-    CHECK_THAT(load_error(head + "parameters: [{key: scale, values: [0.1]}]\noutcomes: {indicators: [certified_rat], regions: [hai-phng]}\n"),
+    CHECK_THAT(
+        load_error(head + "sampling: {method: sobl, points: 3}\nparameters: [{key: scale, range: [0.01, 0.02]}]\n"),
+        Catch::Contains("did you mean 'sobol'"));
+    CHECK_THAT(load_error(head + "parameters: [{key: scale, values: [0.1]}]\noutcomes: {indicators: [certified_rat], "
+                                 "regions: [hai-phng]}\n"),
                Catch::Contains("did you mean 'certified_rate'") && Catch::Contains("did you mean 'hai-phong'"));
-    CHECK_THAT(load_error(head + "parameters: [{key: scale, values: [0.1]}]\noutcomes: {indicators: [mean_wage], dates: [2031-01]}\n"),
-               Catch::Contains("outcomes.dates[0]: expected a month the base scenario simulates (2021-01 to 2026-12)"));
+    CHECK_THAT(
+        load_error(
+            head +
+            "parameters: [{key: scale, values: [0.1]}]\noutcomes: {indicators: [mean_wage], dates: [2031-01]}\n"),
+        Catch::Contains("outcomes.dates[0]: expected a month the base scenario simulates (2021-01 to 2026-12)"));
     CHECK_THAT(load_error(head + "parameters: [{key: seed, values: [1, 2]}]\n"), Catch::Contains("use `replicates`"));
     CHECK_THAT(load_error("name: t\nbase: missing.yaml\nparameters: [{key: scale, values: [0.1]}]\n"),
                Catch::Contains("t.yaml:2:7: base: no scenario file at"));
@@ -246,14 +256,17 @@ parameters:
     CHECK(load_error("name: t\nbase: quickstart.yaml\nsampling: {method: saltelli, points: 4}\nparameters:\n" +
                      [] {
                          std::string s;
-                         for (int i = 0; i < 11; ++i) s += "  - {key: regions." + std::to_string(i % 4) + ".population, range: [1, 2]}\n";
+                         for (int i = 0; i < 11; ++i)
+                             s += "  - {key: regions." + std::to_string(i % 4) + ".population, range: [1, 2]}\n";
                          return s;
                      }())
               .find("at most 10 parameters") != std::string::npos);
 }
 
 TEST_CASE("sweep memory_per_run takes Slurm's --mem sizes", "[sweep]") {
-    CHECK(plan_of("memory_per_run: 2G\nparameters: [{key: model.separation_rate, values: [0.01]}]\n").spec.memory_per_run == "2G");
-    CHECK(load_error("name: t\nbase: quickstart.yaml\nmemory_per_run: lots\nparameters: [{key: model.separation_rate, values: [0.01]}]\n")
+    CHECK(plan_of("memory_per_run: 2G\nparameters: [{key: model.separation_rate, values: [0.01]}]\n")
+              .spec.memory_per_run == "2G");
+    CHECK(load_error("name: t\nbase: quickstart.yaml\nmemory_per_run: lots\nparameters: [{key: model.separation_rate, "
+                     "values: [0.01]}]\n")
               .find("t.yaml:3:17: memory_per_run: expected a memory size") != std::string::npos);
 }

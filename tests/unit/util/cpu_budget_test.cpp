@@ -9,10 +9,10 @@
 using namespace laborsim;
 
 TEST_CASE("cores: the affinity mask, capped by SLURM_CPUS_PER_TASK", "[util]") {
-    CHECK(cores_from(8, std::nullopt, 64) == 8);  // a cpuset of 8 on a 64-core node
-    CHECK(cores_from(8, 2, 64) == 2);             // Slurm gave the task 2
-    CHECK(cores_from(2, 8, 64) == 2);             // binding tighter than the request
-    CHECK(cores_from(0, std::nullopt, 16) == 16); // affinity unknown
+    CHECK(cores_from(8, std::nullopt, 64) == 8);   // a cpuset of 8 on a 64-core node
+    CHECK(cores_from(8, 2, 64) == 2);              // Slurm gave the task 2
+    CHECK(cores_from(2, 8, 64) == 2);              // binding tighter than the request
+    CHECK(cores_from(0, std::nullopt, 16) == 16);  // affinity unknown
     CHECK(cores_from(0, std::nullopt, 0) == 1);
 }
 

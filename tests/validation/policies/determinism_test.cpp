@@ -24,7 +24,8 @@ policies:
 )";
 
 run_record run_with(int threads, std::size_t block) {
-    const scenario sc = load_scenario_text(base_yaml(all_policies, "2021-12", "migration_rate: 0.01"), "determinism.yaml");
+    const scenario sc =
+        load_scenario_text(base_yaml(all_policies, "2021-12", "migration_rate: 0.01"), "determinism.yaml");
     run_record rec;
     recording_observer obs(rec, {});
     run_options opts;
@@ -42,7 +43,8 @@ TEST_CASE("policy runs do not depend on threads or block size", "[policy][determ
     REQUIRE(one.months.size() == two.months.size());
     for (std::size_t t = 0; t < one.months.size(); ++t) {
         CHECK(one.months[t].by_region == two.months[t].by_region);
-        for (std::size_t k = 0; k < one.reports[t].size(); ++k) CHECK(one.reports[t][k].series == two.reports[t][k].series);
+        for (std::size_t k = 0; k < one.reports[t].size(); ++k)
+            CHECK(one.reports[t][k].series == two.reports[t][k].series);
     }
     // Every policy reported something.
     for (const auto& rep : one.reports.back()) CHECK(!rep.series.empty());

@@ -43,7 +43,8 @@ struct digital_counter {
 
 }  // namespace
 
-TEST_CASE("digital_skills_program trains and moves workers into the digital field", "[policy][digital_skills_program]") {
+TEST_CASE("digital_skills_program trains and moves workers into the digital field",
+          "[policy][digital_skills_program]") {
     digital_counter base, policy;
     const auto without = run(base_yaml(""), std::ref(base));
     const auto with = run(base_yaml(digital("")), std::ref(policy));
@@ -61,7 +62,8 @@ TEST_CASE("digital_skills_program trains and moves workers into the digital fiel
     CHECK(skill_gain == Approx(trained * 0.05).epsilon(0.15));
 }
 
-TEST_CASE("digital_skills_program spending stays within the annual budget", "[policy][digital_skills_program][budget]") {
+TEST_CASE("digital_skills_program spending stays within the annual budget",
+          "[policy][digital_skills_program][budget]") {
     const auto with = run(base_yaml(digital("    annual_budget_vnd: 10000000000\n")));  // 2,000 trainees a year
     check_budget(with, "digital", 1e10);
     CHECK(total(series(with, "digital", "beneficiaries")) == Approx(4000).epsilon(0.01));

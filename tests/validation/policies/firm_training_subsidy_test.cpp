@@ -47,7 +47,8 @@ struct eligible_counter {
 
 }  // namespace
 
-TEST_CASE("firm_training_subsidy trains about review_rate x eligible workers and raises skill", "[policy][firm_training_subsidy]") {
+TEST_CASE("firm_training_subsidy trains about review_rate x eligible workers and raises skill",
+          "[policy][firm_training_subsidy]") {
     eligible_counter base, policy;
     const auto without = run(base_yaml(""), std::ref(base));
     const auto with = run(base_yaml(subsidy("")), std::ref(policy));
@@ -57,13 +58,15 @@ TEST_CASE("firm_training_subsidy trains about review_rate x eligible workers and
     CHECK(trained[1] == Approx(expected).epsilon(0.1));
     const double total_trained = total(trained);
     const double skill_gain = (policy.skill_sum[12] - base.skill_sum[12]) * 10;
-    INFO("trained " << total_trained << ", skill sum gained " << skill_gain << " (trained x gain " << total_trained * 0.05 << ")");
+    INFO("trained " << total_trained << ", skill sum gained " << skill_gain << " (trained x gain "
+                    << total_trained * 0.05 << ")");
     CHECK(skill_gain == Approx(total_trained * 0.05).epsilon(0.15));
     const double induced = total(series(with, "subsidy", "induced"));
     CHECK(induced > 0);
     CHECK(induced < total_trained);
     // Trainees are certified: the region's trained rate rises.
-    CHECK(indicator_at(with, 12, 0, indicator::trained_rate) > indicator_at(without, 12, 0, indicator::trained_rate) + 0.01);
+    CHECK(indicator_at(with, 12, 0, indicator::trained_rate) >
+          indicator_at(without, 12, 0, indicator::trained_rate) + 0.01);
 }
 
 TEST_CASE("firm_training_subsidy spending stays within the annual budget", "[policy][firm_training_subsidy][budget]") {

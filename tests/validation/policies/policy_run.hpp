@@ -19,7 +19,8 @@ namespace laborsim::policy_test {
 // adds keys to the model section. Search beyond the own market (a job in the other region
 // or another field) is off: the expectations here count each policy's own channel, not the
 // spillovers the full model adds through job search (tests/validation/ checks those).
-inline std::string base_yaml(const std::string& extra, const std::string& end = "2023-12", const std::string& model = "") {
+inline std::string base_yaml(const std::string& extra, const std::string& end = "2023-12",
+                             const std::string& model = "") {
     std::string region_body = R"(
     labor_force: 400000
     population: 700000
@@ -31,9 +32,9 @@ inline std::string base_yaml(const std::string& extra, const std::string& end = 
     min_wage_vnd: 3000000
     latitude: 21.0
     longitude: 105.8)";
-    return "name: policy-test\ncalendar: {start: 2021-01, end: " + end + "}\nseed: 42\nscale: 0.1\nregions:\n  - id: a" +
-           region_body + "\n  - id: b" + region_body + "\nmodel: {outside_search_share: 0" + (model.empty() ? "" : ", " + model) +
-           "}\n" + extra;
+    return "name: policy-test\ncalendar: {start: 2021-01, end: " + end +
+           "}\nseed: 42\nscale: 0.1\nregions:\n  - id: a" + region_body + "\n  - id: b" + region_body +
+           "\nmodel: {outside_search_share: 0" + (model.empty() ? "" : ", " + model) + "}\n" + extra;
 }
 
 struct run_record {
@@ -106,8 +107,17 @@ inline double indicator_at(const run_record& r, std::size_t t, std::size_t regio
 // force with a higher level now graduated; records the skill gained and whether the
 // graduate is employed `horizon` months later.
 struct graduate_tracker {
-    struct prior { std::uint8_t status, level; float skill; };
-    struct graduate { int month; std::uint16_t region; double gain; double skill; int employed_at_horizon = -1; };
+    struct prior {
+        std::uint8_t status, level;
+        float skill;
+    };
+    struct graduate {
+        int month;
+        std::uint16_t region;
+        double gain;
+        double skill;
+        int employed_at_horizon = -1;
+    };
     int horizon = 3;
     int month = 0;
     std::map<std::uint32_t, prior> last;
@@ -120,13 +130,15 @@ struct graduate_tracker {
         for (std::size_t i = 0; i < ws.size(); ++i) {
             const auto id = ws.id[i];
             now[id] = {ws.status[i], ws.level[i], ws.skill[i]};
-            if (auto it = last.find(id); it != last.end() && it->second.status == static_cast<std::uint8_t>(worker_status::student) &&
-                                           ws.in_labor_force(i) && ws.level[i] > it->second.level) {
+            if (auto it = last.find(id); it != last.end() &&
+                                         it->second.status == static_cast<std::uint8_t>(worker_status::student) &&
+                                         ws.in_labor_force(i) && ws.level[i] > it->second.level) {
                 pending[id] = graduates.size();
                 graduates.push_back({month, ws.region[i], ws.skill[i] - it->second.skill, ws.skill[i]});
             }
             if (auto it = pending.find(id); it != pending.end() && graduates[it->second].month + horizon == month) {
-                graduates[it->second].employed_at_horizon = ws.status[i] == static_cast<std::uint8_t>(worker_status::employed);
+                graduates[it->second].employed_at_horizon =
+                    ws.status[i] == static_cast<std::uint8_t>(worker_status::employed);
                 pending.erase(it);
             }
         }
@@ -138,7 +150,10 @@ struct graduate_tracker {
     [[nodiscard]] double mean_gain(int from, int to, std::size_t region, bool skill = false) const {
         double s = 0, n = 0;
         for (const auto& g : graduates)
-            if (g.month >= from && g.month < to && g.region == region) { s += skill ? g.skill : g.gain; n += 1; }
+            if (g.month >= from && g.month < to && g.region == region) {
+                s += skill ? g.skill : g.gain;
+                n += 1;
+            }
         return n > 0 ? s / n : 0.0;
     }
     [[nodiscard]] double count(int from, int to, std::size_t region) const {
@@ -149,7 +164,10 @@ struct graduate_tracker {
     [[nodiscard]] double employed_share(int from, int to, std::size_t region) const {
         double e = 0, n = 0;
         for (const auto& g : graduates)
-            if (g.month >= from && g.month < to && g.region == region && g.employed_at_horizon >= 0) { e += g.employed_at_horizon; n += 1; }
+            if (g.month >= from && g.month < to && g.region == region && g.employed_at_horizon >= 0) {
+                e += g.employed_at_horizon;
+                n += 1;
+            }
         return n > 0 ? e / n : 0.0;
     }
 };

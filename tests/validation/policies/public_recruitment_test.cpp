@@ -16,7 +16,8 @@ std::string recruitment(double target, const std::string& extra) {
     region: a
     field: health
     min_level: university
-    target_per_10k: )" + std::to_string(target) + R"(
+    target_per_10k: )" +
+           std::to_string(target) + R"(
     cost_per_hire_vnd: 100000000
     recruit_from_other_regions: true
 )" + extra;
@@ -36,8 +37,9 @@ TEST_CASE("public_recruitment moves doctors per 10,000 toward the target", "[pol
     const double gained = (ratio_with - ratio_without) * population / 1e4;
     const double recruited = total(series(with, "doctors", "recruited"));
     const double from_b = total(series(with, "doctors", "recruited_from_other_regions"));
-    INFO("doctors per 10k: start " << start_ratio << ", target " << target << ", end with " << ratio_with << ", without "
-                                   << ratio_without << "; recruited " << recruited << " (" << from_b << " from b), gained " << gained);
+    INFO("doctors per 10k: start " << start_ratio << ", target " << target << ", end with " << ratio_with
+                                   << ", without " << ratio_without << "; recruited " << recruited << " (" << from_b
+                                   << " from b), gained " << gained);
     CHECK(ratio_without < target - 2);
     // Reaches the norm and holds it: hiring stops at the gap (matching may add a few more,
     // and what raises the ratio without the policy keeps raising it past the target).
@@ -47,7 +49,8 @@ TEST_CASE("public_recruitment moves doctors per 10,000 toward the target", "[pol
     CHECK(gained <= 1.05 * recruited);
     CHECK(from_b > 0);
     // Region b lost the doctors a recruited from it.
-    CHECK(indicator_at(with, end, 1, indicator::doctors_per_10k) < indicator_at(without, end, 1, indicator::doctors_per_10k));
+    CHECK(indicator_at(with, end, 1, indicator::doctors_per_10k) <
+          indicator_at(without, end, 1, indicator::doctors_per_10k));
 }
 
 TEST_CASE("public_recruitment hires at most budget / cost a year", "[policy][public_recruitment][budget]") {

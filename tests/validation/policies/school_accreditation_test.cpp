@@ -30,16 +30,17 @@ TEST_CASE("school_accreditation closes schools below the standard and raises gra
     graduate_tracker base, policy;
     const auto without = run(base_yaml(schools), std::ref(base));
     std::vector<std::uint8_t> open_at_end;
-    const auto with = run(base_yaml(accreditation("    below_standard: close\n")), [&](const world& w, const month_stats& s) {
-        policy(w, s);
-        open_at_end = w.schools.open;
-    });
+    const auto with =
+        run(base_yaml(accreditation("    below_standard: close\n")), [&](const world& w, const month_stats& s) {
+            policy(w, s);
+            open_at_end = w.schools.open;
+        });
     CHECK(total(series(with, "standard", "schools_closed")) == 1);
     CHECK(open_at_end == std::vector<std::uint8_t>{0, 1});
     // Last year: the weak school's students have long finished (6-month programs).
     const double gain_without = base.mean_gain(24, 36, 0), gain_with = policy.mean_gain(24, 36, 0);
     INFO("graduates' mean skill gain: without " << gain_without << ", with " << gain_with << "; graduates "
-                                                 << base.count(24, 36, 0) << " vs " << policy.count(24, 36, 0));
+                                                << base.count(24, 36, 0) << " vs " << policy.count(24, 36, 0));
     CHECK(gain_without == Approx(0.15).margin(0.02));  // half from each school
     CHECK(gain_with == Approx(0.25).margin(0.005));
     CHECK(policy.mean_gain(24, 36, 0, true) > base.mean_gain(24, 36, 0, true) + 0.05);
@@ -55,10 +56,11 @@ TEST_CASE("school_accreditation upgrades within the budget and caps admissions m
     upgrade_months: 6
     admission_cap: 0.5
     annual_budget_vnd: 1000000000
-)")), [&](const world& w, const month_stats&) {
-        quality = w.schools.quality;
-        skill_gain = w.schools.skill_gain;
-    });
+)")),
+                          [&](const world& w, const month_stats&) {
+                              quality = w.schools.quality;
+                              skill_gain = w.schools.skill_gain;
+                          });
     // The budget never covers one upgrade: the school stays capped until the policy ends.
     CHECK(total(series(with, "standard", "upgrades_started")) == 0);
     check_budget(with, "standard", 1e9);
@@ -81,10 +83,11 @@ TEST_CASE("school_accreditation upgrades within the budget and caps admissions m
     upgrade_months: 6
     admission_cap: 0.5
     annual_budget_vnd: 2000000000
-)")), [&](const world& w, const month_stats&) {
-        quality = w.schools.quality;
-        skill_gain = w.schools.skill_gain;
-    });
+)")),
+                            [&](const world& w, const month_stats&) {
+                                quality = w.schools.quality;
+                                skill_gain = w.schools.skill_gain;
+                            });
     check_budget(funded, "standard", 2e9);
     CHECK(total(series(funded, "standard", "upgrades_started")) == 1);
     CHECK(total(series(funded, "standard", "schools_upgraded")) == 1);

@@ -50,11 +50,12 @@ TEST_CASE("school_enterprise_partnership adds the internship bonus, ordered seat
     CHECK(total(series(with, "partners", "placed")) > 0.5 * grads);
 }
 
-TEST_CASE("school_enterprise_partnership spending stays within the annual budget", "[policy][school_enterprise_partnership][budget]") {
+TEST_CASE("school_enterprise_partnership spending stays within the annual budget",
+          "[policy][school_enterprise_partnership][budget]") {
     // About 4,000 students at 0.5 M VND a month cost ~24 bn a year; 15 bn funds part of it.
     const auto with = run(base_yaml(partnership("    annual_budget_vnd: 15000000000\n")));
     check_budget(with, "partners", 15e9);
     const auto seats = series(with, "partners", "ordered_seats");
-    CHECK(seats[23] == 0);   // December: the year's budget is spent, the partnership lapses
+    CHECK(seats[23] == 0);  // December: the year's budget is spent, the partnership lapses
     CHECK(seats[24] == 1200);
 }

@@ -43,7 +43,8 @@ TEST_CASE("study_abroad sends students abroad and brings most back with a higher
     CHECK(total(series(with, "abroad", "not_returned")) + returned == Approx(departed).epsilon(0.03));
     const std::size_t end = with.months.size() - 1;
     const int pg = static_cast<int>(education_level::postgraduate);
-    const double gain = with.months[end].labor_force_by_education[0][pg] - without.months[end].labor_force_by_education[0][pg];
+    const double gain =
+        with.months[end].labor_force_by_education[0][pg] - without.months[end].labor_force_by_education[0][pg];
     INFO("postgraduates gained in region a: " << gain << " (expected ~" << 2400 * 0.9 * 0.8 << ")");
     CHECK(gain == Approx(2400 * 0.9 * 0.8).epsilon(0.15));
     // Everyone is back (or gone) by the end.

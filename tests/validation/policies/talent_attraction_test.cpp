@@ -44,7 +44,8 @@ struct group_counter {
 
 }  // namespace
 
-TEST_CASE("talent_attraction raises the target group's net in-migration as the logit predicts", "[policy][talent_attraction]") {
+TEST_CASE("talent_attraction raises the target group's net in-migration as the logit predicts",
+          "[policy][talent_attraction]") {
     group_counter base_count, policy_count;
     const auto without = run(base_yaml("", "2023-12", model), std::ref(base_count));
     const auto with = run(base_yaml(talent(""), "2023-12", model), std::ref(policy_count));
@@ -64,8 +65,10 @@ TEST_CASE("talent_attraction raises the target group's net in-migration as the l
     // Net in-migration into a rises; recipients are the target group's movers into a.
     double net_with = 0, net_without = 0;
     for (std::size_t t = 0; t <= end; ++t) {
-        net_with += indicator_at(with, t, 0, indicator::migration_in) - indicator_at(with, t, 0, indicator::migration_out);
-        net_without += indicator_at(without, t, 0, indicator::migration_in) - indicator_at(without, t, 0, indicator::migration_out);
+        net_with +=
+            indicator_at(with, t, 0, indicator::migration_in) - indicator_at(with, t, 0, indicator::migration_out);
+        net_without += indicator_at(without, t, 0, indicator::migration_in) -
+                       indicator_at(without, t, 0, indicator::migration_out);
     }
     CHECK(net_with - net_without > 0.7 * predicted * 10);
     const double recruited = total(series(with, "talent", "recruited"));

@@ -41,7 +41,8 @@ TEST_CASE("vocational_training_quota trains about seats x years x completion", "
     const double starts = total(series(with, "q", "beneficiaries"));
     const std::size_t end = with.months.size() - 1;
     const double stock_gain = trained_stock(with, end, 0) - trained_stock(without, end, 0);
-    INFO("course starts " << starts << ", trained " << trained << " (expected " << expected << "), stock gain " << stock_gain);
+    INFO("course starts " << starts << ", trained " << trained << " (expected " << expected << "), stock gain "
+                          << stock_gain);
     CHECK(starts == Approx(12000).epsilon(0.01));
     CHECK(trained == Approx(expected).epsilon(0.05));
     // Trained workers stay trained; a few retire, die or move out within a year of the end.
@@ -51,7 +52,8 @@ TEST_CASE("vocational_training_quota trains about seats x years x completion", "
     CHECK(std::abs(trained_stock(with, end, 1) - trained_stock(without, end, 1)) < 0.02 * expected);
 }
 
-TEST_CASE("vocational_training_quota spending stays within the annual budget", "[policy][vocational_training_quota][budget]") {
+TEST_CASE("vocational_training_quota spending stays within the annual budget",
+          "[policy][vocational_training_quota][budget]") {
     // 12 bn VND a year pays for 3,000 trainees at 4 M VND: half the seats.
     const auto with = run(base_yaml(quota("    annual_budget_vnd: 12000000000\n")));
     check_budget(with, "q", 12e9);
