@@ -9,24 +9,12 @@
 #include "core/units.hpp"
 #include "laborsim/errors.hpp"
 #include "model/panel_sample.hpp"
+#include "model/shares.hpp"
 #include "model/world.hpp"
 
 namespace laborsim {
 
 namespace {
-
-template <std::size_t N>
-std::size_t pick(const std::array<double, N>& shares, double u) {
-    double total = 0;
-    for (double s : shares) total += s;
-    if (total <= 0) return 0;
-    double acc = 0;
-    for (std::size_t k = 0; k < N; ++k) {
-        acc += shares[k] / total;
-        if (u < acc) return k;
-    }
-    return N - 1;
-}
 
 double haversine_km(double lat1, double lon1, double lat2, double lon2) {
     constexpr double rad = 3.141592653589793 / 180.0;
@@ -73,7 +61,7 @@ void build_firms(world& w, const std::vector<std::size_t>& workers_per_region) {
             w.firms.region[i] = static_cast<std::uint16_t>(mk / field_count);
             w.firms.field[i] = static_cast<std::uint8_t>(field);
             w.firms.min_level[i] =
-                static_cast<std::uint8_t>(pick(m.job_level_shares[static_cast<std::size_t>(field)], u[0]));
+                static_cast<std::uint8_t>(pick_share(m.job_level_shares[static_cast<std::size_t>(field)], u[0]));
             w.firms.is_public[i] = u[1] < m.public_employer_share[static_cast<std::size_t>(field)] ? 1 : 0;
             w.firms.log_productivity[i] = static_cast<float>(m.productivity_sigma * counter_rng::normal(u[2], u[3]));
             auto u2 = w.rng.uniforms(draws::firm_init::size, 0, static_cast<std::uint32_t>(i));
@@ -136,7 +124,7 @@ void seed_students(world& w) {
                 ws.flags[i] = static_cast<std::uint8_t>((female ? worker_flag::female : 0) |
                                                         (u[3] >= spec.urban_share ? worker_flag::rural : 0));
                 ws.level[i] = static_cast<std::uint8_t>(education_level::none);  // secondary school leavers
-                ws.field[i] = static_cast<std::uint8_t>(pick(spec.field_shares, u[1]));
+                ws.field[i] = static_cast<std::uint8_t>(pick_share(spec.field_shares, u[1]));
                 ws.skill[i] =
                     static_cast<float>(m.entrant_skill_offset + m.initial_skill_sd * counter_rng::normal(v[0], v[1]));
                 ws.status[i] = static_cast<std::uint8_t>(worker_status::student);
@@ -194,7 +182,7 @@ void draw_initial_workers(world& w, const std::vector<std::size_t>& first, const
             // Ages are uniform within each band; the part of a band past the retirement age
             // is not in the labour force, so each band weighs by the part below it.
             const auto& band_weight = female ? band_weight_women : band_weight_men;
-            const std::size_t band = pick(band_weight, u[0]);
+            const std::size_t band = pick_share(band_weight, u[0]);
             const double lo = age_band_start_years(static_cast<int>(band));
             const double hi = std::min(lo + age_band_years, retire);
             const double age_years = lo + (std::max(hi, lo + 0.1) - lo) * u[1];
@@ -203,8 +191,8 @@ void draw_initial_workers(world& w, const std::vector<std::size_t>& first, const
             ws.age_months[i] = static_cast<std::uint16_t>(std::min(age_years * 12.0, retire * 12.0 - 1.0));
             ws.flags[i] = static_cast<std::uint8_t>((female ? worker_flag::female : 0) |
                                                     (u[3] >= spec.urban_share ? worker_flag::rural : 0));
-            ws.level[i] = static_cast<std::uint8_t>(pick(spec.education_shares, v[0]));
-            ws.field[i] = static_cast<std::uint8_t>(pick(spec.field_shares, v[1]));
+            ws.level[i] = static_cast<std::uint8_t>(pick_share(spec.education_shares, v[0]));
+            ws.field[i] = static_cast<std::uint8_t>(pick_share(spec.field_shares, v[1]));
             ws.skill[i] = static_cast<float>(m.initial_skill_sd * counter_rng::normal(v[2], v[3]));
             ws.course[i] = no_course;
             ws.course_months_left[i] = 0;

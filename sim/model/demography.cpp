@@ -15,22 +15,11 @@
 #include "core/rng_batch.hpp"
 #include "core/units.hpp"
 #include "model/phases.hpp"
+#include "model/shares.hpp"
 
 namespace laborsim {
 
 namespace {
-
-template <std::size_t N>
-std::uint8_t pick_share(const std::array<double, N>& shares, double u) {
-    double total = 0;
-    for (double s : shares) total += s;
-    double acc = 0;
-    for (std::size_t k = 0; k < N; ++k) {
-        acc += shares[k] / total;
-        if (u < acc) return static_cast<std::uint8_t>(k);
-    }
-    return static_cast<std::uint8_t>(N - 1);
-}
 
 void add_entrant(world& w, std::size_t r) {
     const auto& sc = *w.sc;
@@ -49,8 +38,9 @@ void add_entrant(world& w, std::size_t r) {
                                             (u[3] >= spec.urban_share ? worker_flag::rural : 0));
     double entrant_total = 0;
     for (double s : spec.entrant_education_shares) entrant_total += s;
-    ws.level[i] = pick_share(entrant_total > 0 ? spec.entrant_education_shares : spec.education_shares, u[1]);
-    ws.field[i] = pick_share(spec.field_shares, v[0]);
+    ws.level[i] = static_cast<std::uint8_t>(
+        pick_share(entrant_total > 0 ? spec.entrant_education_shares : spec.education_shares, u[1]));
+    ws.field[i] = static_cast<std::uint8_t>(pick_share(spec.field_shares, v[0]));
     ws.skill[i] = static_cast<float>(m.entrant_skill_offset + m.initial_skill_sd * counter_rng::normal(v[1], v[2]));
     ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
     ws.months_in_status[i] = 0;

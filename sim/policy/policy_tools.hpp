@@ -89,4 +89,23 @@ inline double follow_up_uniform(const world& w, std::size_t i, follow_up_draw us
     return counter_rng::to_unit(w.rng.words(rng_stream::policy, w.month_key(), w.workers.id[i], slot)[0]);
 }
 
+// A commitment to stay in policy k's regions (a talent bonus, a return obligation), counted
+// down in worker i's tag_months: this month the worker kept it, completed it, or left the
+// regions (or the country) with `months_left` still owed. The tag is released when it ends.
+struct commitment_month {
+    enum outcome { kept, completed, left_early } what;
+    int months_left;
+};
+inline commitment_month count_down_commitment(world& w, std::size_t i, std::size_t k) {
+    auto& ws = w.workers;
+    const int left = ws.tag_months[i];
+    if (!w.policies[k].region_on[ws.region[i]] || ws.status[i] == static_cast<std::uint8_t>(worker_status::abroad)) {
+        ws.tag_policy[i] = no_policy;
+        return {commitment_month::left_early, left};
+    }
+    if (--ws.tag_months[i] > 0) return {commitment_month::kept, left - 1};
+    ws.tag_policy[i] = no_policy;
+    return {commitment_month::completed, 0};
+}
+
 }  // namespace laborsim

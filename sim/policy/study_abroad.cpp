@@ -55,7 +55,6 @@ void apply_study_abroad(world& w, std::size_t k, const policy_spec& p, const stu
 
 void tag_month_study_abroad(world& w, std::size_t i, std::size_t k, std::int64_t* cnt) {
     auto& ws = w.workers;
-    const auto& st = w.policies[k];
     if (ws.status[i] == static_cast<std::uint8_t>(worker_status::abroad)) {  // the model brings it back, or not
         cnt[abroad_now] += 1;
         return;
@@ -65,16 +64,12 @@ void tag_month_study_abroad(world& w, std::size_t i, std::size_t k, std::int64_t
         ws.tag_policy[i] = no_policy;
         return;
     }
-    if (!st.region_on[ws.region[i]]) {
+    const auto month = count_down_commitment(w, i, k);
+    if (month.what == commitment_month::left_early) {
         cnt[left_early] += 1;
-        cnt[clawback_months] += ws.tag_months[i];
-        ws.tag_policy[i] = no_policy;
-        return;
+        cnt[clawback_months] += month.months_left;
     }
-    if (--ws.tag_months[i] == 0) {
-        cnt[served] += 1;
-        ws.tag_policy[i] = no_policy;
-    }
+    cnt[served] += month.what == commitment_month::completed;
 }
 
 void report_study_abroad(world& w, std::size_t k, const study_abroad& sa, const study_abroad_state& own,

@@ -75,19 +75,14 @@ void apply_talent_attraction(world& w, std::size_t k, const policy_spec& p, cons
 }
 
 void tag_month_talent(world& w, std::size_t i, std::size_t k, std::int64_t* cnt) {
-    auto& ws = w.workers;
-    const auto& st = w.policies[k];
-    if (!st.region_on[ws.region[i]] || ws.status[i] == static_cast<std::uint8_t>(worker_status::abroad)) {
+    const auto month = count_down_commitment(w, i, k);
+    if (month.what == commitment_month::left_early) {
         cnt[left_early] += 1;
-        cnt[months_left_at_exit] += ws.tag_months[i];
-        ws.tag_policy[i] = no_policy;
+        cnt[months_left_at_exit] += month.months_left;
         return;
     }
     cnt[committed] += 1;
-    if (--ws.tag_months[i] == 0) {
-        cnt[completed] += 1;
-        ws.tag_policy[i] = no_policy;
-    }
+    cnt[completed] += month.what == commitment_month::completed;
 }
 
 void report_talent_attraction(world& w, std::size_t k, const policy_spec& p, const talent_attraction& t,
