@@ -19,46 +19,6 @@ constexpr std::size_t no_policy_index = no_policy;
 
 std::string at(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
-void load_region(yaml_reader& rd, const YAML::Node& n, const std::string& p, region_spec& r) {
-    const auto& s = S("region");
-    if (!rd.check_map(n, p, {&s})) return;
-    rd.get(n, s, "id", p, r.id);
-    r.name = r.id;
-    rd.get(n, s, "name", p, r.name);
-    rd.get(n, s, "population", p, r.population);
-    rd.get(n, s, "labor_force", p, r.labor_force);
-    rd.get(n, s, "urban_share", p, r.urban_share);
-    rd.get(n, s, "unemployment_rate", p, r.unemployment_rate);
-    rd.get(n, s, "education_shares", p, r.education_shares);
-    rd.get(n, s, "field_shares", p, r.field_shares);
-    rd.get(n, s, "age_shares", p, r.age_shares);
-    rd.get(n, s, "mean_wage_vnd", p, r.mean_wage_vnd);
-    rd.get(n, s, "min_wage_vnd", p, r.min_wage_vnd);
-    rd.get(n, s, "amenity", p, r.amenity);
-    rd.get(n, s, "labor_force_growth", p, r.labor_force_growth);
-    rd.get(n, s, "latitude", p, r.latitude);
-    rd.get(n, s, "longitude", p, r.longitude);
-    rd.get(n, s, "firms_per_1000_workers", p, r.firms_per_1000_workers);
-    rd.get(n, s, "entrant_education_shares", p, r.entrant_education_shares);
-}
-
-void load_school(yaml_reader& rd, const YAML::Node& n, const std::string& p, school_spec& sc) {
-    const auto& s = S("school");
-    if (!rd.check_map(n, p, {&s})) return;
-    rd.get(n, s, "id", p, sc.id);
-    rd.get(n, s, "region", p, sc.region);
-    rd.get(n, s, "kind", p, sc.kind);
-    rd.get(n, s, "field", p, sc.field);
-    rd.get(n, s, "seats_per_year", p, sc.seats_per_year);
-    rd.get(n, s, "program_months", p, sc.program_months);
-    rd.get(n, s, "completion_rate", p, sc.completion_rate);
-    rd.get(n, s, "skill_gain", p, sc.skill_gain);
-    rd.get(n, s, "tuition_vnd_year", p, sc.tuition_vnd_year);
-    rd.get(n, s, "recruitment_intensity", p, sc.recruitment_intensity);
-    rd.get(n, s, "quality", p, sc.quality);
-    rd.get(n, s, "level", p, sc.level);
-}
-
 void load_model(yaml_reader& rd, const YAML::Node& n, const std::string& p, model_params& m) {
     const auto& s = S("model");
     if (!rd.check_map(n, p, {&s})) return;
@@ -221,9 +181,22 @@ void read_item_list(yaml_reader& rd, const YAML::Node& n, const std::string& p, 
             read_bound(rd, list[i], at(lp, i), item_spec, items.append(items.target));
 }
 
-// Reads every key of section s into the spec at `spec` (a policy's params), as the keys' bindings say.
+// Reads every key of section s into the spec at `spec` (a region, a school, a policy's params), as the
+// keys' bindings say.
 void read_bound(yaml_reader& rd, const YAML::Node& n, const std::string& p, const section_spec& s, void* spec) {
     for (const auto& k : s.keys) read_key(rd, n, p, s, k, spec);
+}
+
+void load_region(yaml_reader& rd, const YAML::Node& n, const std::string& p, region_spec& r) {
+    const auto& s = S("region");
+    if (!rd.check_map(n, p, {&s})) return;
+    read_bound(rd, n, p, s, &r);
+    if (r.name.empty()) r.name = r.id;  // the display name defaults to the id
+}
+
+void load_school(yaml_reader& rd, const YAML::Node& n, const std::string& p, school_spec& sc) {
+    const auto& s = S("school");
+    if (rd.check_map(n, p, {&s})) read_bound(rd, n, p, s, &sc);
 }
 
 // Default-constructs the variant alternative whose name is `type`.

@@ -37,7 +37,7 @@ enum class value_type {
     mapping_list,     // a list of nested sections
 };
 
-// Where the loader puts a key's value in the spec it is reading (policy sections), found
+// Where the loader puts a key's value in the spec it is reading (regions, schools, policies), found
 // from the spec's address. It is data, so the engine's policy files can state it without
 // any YAML; sim/scenario does the reading.
 struct choice_target {  // an enum whose enumerators are the key's choices, in order
@@ -55,7 +55,8 @@ struct item_list_target {  // mapping_list: a new item per mapping, read by the 
 using bound_target =
     std::variant<std::monostate, double*, int*, bool*, std::string*, std::vector<std::string>*, year_month*,
                  education_level*, std::optional<education_level>*, field_kind*, std::optional<field_kind>*,
-                 target_group*, choice_target, choice_list_target, item_list_target>;
+                 target_group*, choice_target, choice_list_target, item_list_target, std::array<double, 5>*,
+                 std::array<double, field_count>*, std::array<double, education_count>*>;
 // What a key's values name, for the loader's cross-reference checks.
 enum class key_refers : std::uint8_t { nothing, school_ids };
 
