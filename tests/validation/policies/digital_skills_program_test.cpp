@@ -1,5 +1,6 @@
 // digital_skills_program: S seats a year for Y years: about S*Y*completion trained, of whom
 // field_switch_share move into the digital field, which grows by that much.
+#include "../validation_support.hpp"
 #include "policy_run.hpp"
 
 using namespace laborsim;
@@ -50,6 +51,10 @@ TEST_CASE("digital_skills_program trains and moves workers into the digital fiel
     const auto with = run(base_yaml(digital("")), std::ref(policy));
     const double trained = total(series(with, "digital", "trained"));
     const double switched = total(series(with, "digital", "switched_to_digital"));
+    const char* test = "policy_digital_skills_program";
+    validation::report(test, "trained (seats x years x completion)", trained, 3000 * 2 * 0.85, 0.05 * 3000 * 2 * 0.85);
+    validation::report(test, "switched to digital (trained x 0.4 x 0.95)", switched, trained * 0.4 * 0.95,
+                       0.1 * trained * 0.4 * 0.95);
     CHECK(trained == Approx(3000 * 2 * 0.85).epsilon(0.05));
     // 5% of trainees were digital already and cannot switch.
     CHECK(switched == Approx(trained * 0.4 * 0.95).epsilon(0.1));
@@ -58,6 +63,10 @@ TEST_CASE("digital_skills_program trains and moves workers into the digital fiel
     const double skill_gain = (policy.skill_sum[t] - base.skill_sum[t]) * 10;  // persons x log points
     INFO("digital field gained " << digital_gain << " (switched " << switched << "), skill sum gained " << skill_gain
                                  << " (trained x gain " << trained * 0.05 << ")");
+    validation::report(test, "digital labour force, Jan 2023, with - without (= switched)", digital_gain, switched,
+                       0.1 * switched);
+    validation::report(test, "skill sum, Jan 2023, with - without (= trained x gain)", skill_gain, trained * 0.05,
+                       0.15 * trained * 0.05);
     CHECK(digital_gain == Approx(switched).epsilon(0.1));
     CHECK(skill_gain == Approx(trained * 0.05).epsilon(0.15));
 }
@@ -66,5 +75,7 @@ TEST_CASE("digital_skills_program spending stays within the annual budget",
           "[policy][digital_skills_program][budget]") {
     const auto with = run(base_yaml(digital("    annual_budget_vnd: 10000000000\n")));  // 2,000 trainees a year
     check_budget(with, "digital", 1e10);
-    CHECK(total(series(with, "digital", "beneficiaries")) == Approx(4000).epsilon(0.01));
+    const double starts = total(series(with, "digital", "beneficiaries"));
+    validation::report("policy_digital_skills_program", "course starts, budget 10 bn a year", starts, 4000, 40);
+    CHECK(starts == Approx(4000).epsilon(0.01));
 }

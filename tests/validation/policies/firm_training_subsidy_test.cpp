@@ -3,6 +3,9 @@
 // trained x skill_gain; the budget caps trainees at budget / subsidy a year.
 #include <cmath>
 
+#include <limits>
+
+#include "../validation_support.hpp"
 #include "policy_run.hpp"
 
 using namespace laborsim;
@@ -55,6 +58,9 @@ TEST_CASE("firm_training_subsidy trains about review_rate x eligible workers and
     const auto trained = series(with, "subsidy", "trained");
     double expected = 0.05 * base.eligible[0] * 10;  // month 1 reviews last month's employed
     INFO("trained in month 2: " << trained[1] << ", expected " << expected);
+    const char* test = "policy_firm_training_subsidy";
+    const double context = std::numeric_limits<double>::quiet_NaN();  // shown, not checked
+    validation::report(test, "trained in Feb 2021 (review rate x eligible)", trained[1], expected, 0.1 * expected);
     CHECK(trained[1] == Approx(expected).epsilon(0.1));
     const double total_trained = total(trained);
     const double skill_gain = (policy.skill_sum[12] - base.skill_sum[12]) * 10;
@@ -62,6 +68,13 @@ TEST_CASE("firm_training_subsidy trains about review_rate x eligible workers and
                     << total_trained * 0.05 << ")");
     CHECK(skill_gain == Approx(total_trained * 0.05).epsilon(0.15));
     const double induced = total(series(with, "subsidy", "induced"));
+    const double certified =
+        indicator_at(with, 12, 0, indicator::trained_rate) - indicator_at(without, 12, 0, indicator::trained_rate);
+    validation::report(test, "trained in 2021", total_trained, context, context);
+    validation::report(test, "induced (sign; < trained)", induced, 0, 0);
+    validation::report(test, "skill sum, Jan 2022, with - without (= trained x gain)", skill_gain, total_trained * 0.05,
+                       0.15 * total_trained * 0.05);
+    validation::report(test, "trained rate, Jan 2022, with - without (> expected)", certified, 0.01, 0);
     CHECK(induced > 0);
     CHECK(induced < total_trained);
     // Trainees are certified: the region's trained rate rises.
@@ -72,5 +85,7 @@ TEST_CASE("firm_training_subsidy trains about review_rate x eligible workers and
 TEST_CASE("firm_training_subsidy spending stays within the annual budget", "[policy][firm_training_subsidy][budget]") {
     const auto with = run(base_yaml(subsidy("    annual_budget_vnd: 20000000000\n")));  // 2,000 trainees
     check_budget(with, "subsidy", 2e10);
-    CHECK(total(series(with, "subsidy", "trained")) == Approx(2000).epsilon(0.01));
+    const double trained = total(series(with, "subsidy", "trained"));
+    validation::report("policy_firm_training_subsidy", "trained, budget 20 bn (budget / subsidy)", trained, 2000, 20);
+    CHECK(trained == Approx(2000).epsilon(0.01));
 }

@@ -2,6 +2,10 @@
 // stop there, at most budget / cost a year. Recruits from another region are a pure gain for
 // the target region, recruits from its own unemployed a gain until matching would have hired
 // them anyway, so the doctors gained are at most the recruits.
+#include <algorithm>
+#include <limits>
+
+#include "../validation_support.hpp"
 #include "policy_run.hpp"
 
 using namespace laborsim;
@@ -44,6 +48,20 @@ TEST_CASE("public_recruitment moves doctors per 10,000 toward the target", "[pol
     // Reaches the norm and holds it: hiring stops at the gap (matching may add a few more,
     // and what raises the ratio without the policy keeps raising it past the target).
     const double drift = std::max(0.0, ratio_without - start_ratio);
+    const char* test = "policy_public_recruitment";
+    const double context = std::numeric_limits<double>::quiet_NaN();  // shown, not checked
+    const double ratio_b_with = indicator_at(with, end, 1, indicator::doctors_per_10k);
+    const double ratio_b_without = indicator_at(without, end, 1, indicator::doctors_per_10k);
+    validation::report(test, "doctors per 10k, region a, start", start_ratio, context, context);
+    validation::report(test, "doctors per 10k, region a, end, without (< target - 2)", ratio_without, target - 2, 0);
+    validation::report(test, "doctors per 10k, region a, end, with (target; >= target - 0.5)", ratio_with, target,
+                       0.5 + drift);
+    validation::report(test, "recruited", recruited, context, context);
+    validation::report(test, "doctors gained, region a (persons; <= 1.05 x recruited)", gained, 1.05 * recruited, 0);
+    validation::report(test, "recruited from region b (sign)", from_b, 0, 0);
+    validation::report(test, "doctors per 10k, region b, end, without", ratio_b_without, context, context);
+    validation::report(test, "doctors per 10k, region b, end, with - without (sign: < 0)",
+                       ratio_b_with - ratio_b_without, 0, 0);
     CHECK(ratio_with > target - 0.5);
     CHECK(ratio_with < target + 0.5 + drift);
     CHECK(gained <= 1.05 * recruited);
@@ -59,9 +77,13 @@ TEST_CASE("public_recruitment hires at most budget / cost a year", "[policy][pub
     const auto with = run(base_yaml(recruitment(target, "    annual_budget_vnd: 10000000000\n")));  // 100 hires a year
     check_budget(with, "doctors", 1e10);
     const auto hires = series(with, "doctors", "recruited");
+    double most = 0;
     for (int y = 0; y < 3; ++y) {
         double n = 0;
         for (int t = 12 * y; t < 12 * y + 12; ++t) n += hires[t];
+        most = std::max(most, n);
         CHECK(n <= 100 + 1e-9);
     }
+    validation::report("policy_public_recruitment", "most hires in a year, budget 10 bn (<= budget / cost)", most, 100,
+                       0);
 }

@@ -1,5 +1,8 @@
 // study_abroad: P places a year for Y years, study T months: about P*T/12 abroad at a time;
 // P*Y*return_rate come back, and the region's postgraduates rise by P*Y*completion*return.
+#include <limits>
+
+#include "../validation_support.hpp"
 #include "policy_run.hpp"
 
 using namespace laborsim;
@@ -36,6 +39,15 @@ TEST_CASE("study_abroad sends students abroad and brings most back with a higher
     CHECK(stock[18] == Approx(1200).epsilon(0.05));  // steady state: P * T / 12
     const double departed = total(series(with, "abroad", "beneficiaries"));
     const double returned = total(series(with, "abroad", "returned"));
+    const double not_returned = total(series(with, "abroad", "not_returned"));
+    const char* test = "policy_study_abroad";
+    const double context = std::numeric_limits<double>::quiet_NaN();  // shown, not checked
+    validation::report(test, "abroad, Jul 2022 (places x months / 12)", stock[18], 1200, 60);
+    validation::report(test, "departures", departed, 2400, 24);
+    validation::report(test, "returned (departures x return rate)", returned, 2400 * 0.8, 0.08 * 2400 * 0.8);
+    validation::report(test, "not returned (emigrated)", not_returned, context, context);
+    validation::report(test, "returned + not returned (<= departures)", returned + not_returned, departed,
+                       0.03 * departed);
     CHECK(departed == Approx(2400).epsilon(0.01));
     CHECK(returned == Approx(2400 * 0.8).epsilon(0.08));
     // A few reach retirement age (or die) abroad.
@@ -46,6 +58,11 @@ TEST_CASE("study_abroad sends students abroad and brings most back with a higher
     const double gain =
         with.months[end].labor_force_by_education[0][pg] - without.months[end].labor_force_by_education[0][pg];
     INFO("postgraduates gained in region a: " << gain << " (expected ~" << 2400 * 0.9 * 0.8 << ")");
+    validation::report(test, "postgraduates, region a, with - without (x completion x return)", gain, 2400 * 0.9 * 0.8,
+                       0.15 * 2400 * 0.9 * 0.8);
+    validation::report(test, "abroad at the end", stock[end], 0, 0);
+    validation::report(test, "clawback (VND) (>= not returned x cost)", total(series(with, "abroad", "clawback_vnd")),
+                       not_returned * 1e9 * 0.999, 0);
     CHECK(gain == Approx(2400 * 0.9 * 0.8).epsilon(0.15));
     // Everyone is back (or gone) by the end.
     CHECK(stock[end] == 0);
@@ -56,5 +73,7 @@ TEST_CASE("study_abroad sends students abroad and brings most back with a higher
 TEST_CASE("study_abroad spending stays within the annual budget", "[policy][study_abroad][budget]") {
     const auto with = run(base_yaml(abroad("    annual_budget_vnd: 500000000000\n")));
     check_budget(with, "abroad", 5e11);
-    CHECK(total(series(with, "abroad", "beneficiaries")) == Approx(1000).epsilon(0.01));  // 500 a year
+    const double departed = total(series(with, "abroad", "beneficiaries"));
+    validation::report("policy_study_abroad", "departures, budget 500 bn a year", departed, 1000, 10);
+    CHECK(departed == Approx(1000).epsilon(0.01));  // 500 a year
 }

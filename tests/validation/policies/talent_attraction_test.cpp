@@ -3,8 +3,10 @@
 //   d stock_A = sum_t m [N_B (sigma(u_t - s) - sigma(-s)) + N_A (sigma(-s) - sigma(-s - u_t))]
 // for two identical regions with no distance between them (s: stay bonus, m: migration rate,
 // u_t: the policy's reported incentive utility), and the bonus is paid within the budget.
+#include <algorithm>
 #include <cmath>
 
+#include "../validation_support.hpp"
 #include "policy_run.hpp"
 
 using namespace laborsim;
@@ -59,7 +61,12 @@ TEST_CASE("talent_attraction raises the target group's net in-migration as the l
     const std::size_t end = with.months.size() - 1;
     const double measured = policy_count.stock[end][0] - base_count.stock[end][0];
     INFO("incentive utility " << u[1] << ", predicted gain " << predicted << " agents, measured " << measured);
-    CHECK(u[1] == Approx(2.0 * std::log1p((1e6 + 1e8 / 12) / 5.76e6)).epsilon(0.1));
+    const char* test = "policy_talent_attraction";
+    const double utility = 2.0 * std::log1p((1e6 + 1e8 / 12) / 5.76e6);
+    validation::report(test, "incentive utility, Feb 2021", u[1], utility, 0.1 * utility);
+    validation::report(test, "target group stock, region a, with - without (agents; logit prediction)", measured,
+                       predicted, 0.3 * predicted);
+    CHECK(u[1] == Approx(utility).epsilon(0.1));
     CHECK(measured > 0.7 * predicted);
     CHECK(measured < 1.3 * predicted);
     // Net in-migration into a rises; recipients are the target group's movers into a.
@@ -72,6 +79,11 @@ TEST_CASE("talent_attraction raises the target group's net in-migration as the l
     }
     CHECK(net_with - net_without > 0.7 * predicted * 10);
     const double recruited = total(series(with, "talent", "recruited"));
+    validation::report(test, "net in-migration to a, with - without (persons; >= 0.7 x prediction)",
+                       net_with - net_without, 0.7 * predicted * 10, 0);
+    validation::report(test, "recruited (movers paid) (sign)", recruited, 0, 0);
+    validation::report(test, "retained (commitments completed) (sign)", total(series(with, "talent", "retained")), 0,
+                       0);
     CHECK(recruited > 0);
     // Commitments of 12 months: completed ones are retained; early leavers repay pro rata.
     CHECK(total(series(with, "talent", "retained")) > 0);
@@ -84,6 +96,12 @@ TEST_CASE("talent_attraction spending stays within the annual budget", "[policy]
     const auto with = run(base_yaml(talent("    annual_budget_vnd: 100000000000\n"), "2023-12", model));
     check_budget(with, "talent", 1e11);
     const auto u = series(with, "talent", "incentive_utility");
+    const char* test = "policy_talent_attraction";
+    const auto years = spending_by_year(with, "talent");
+    validation::report(test, "highest yearly spending (VND), budget 100 bn (<= expected)",
+                       *std::max_element(years.begin(), years.end()), 1e11, 0);
+    validation::report(test, "incentive utility, Dec 2021, budget 100 bn (offer closed)", u[11], 0, 0);
+    validation::report(test, "incentive utility, Jan 2022, budget 100 bn (sign)", u[12], 0, 0);
     // The offer closes when the budget cannot pay another bonus, and reopens in January.
     CHECK(u[11] == 0);
     CHECK(u[12] > 0);
