@@ -158,8 +158,9 @@ def sweep_unemployment(ctx):
 
 # ---- docs/model.md: validation tests, measured next to expected ----------------------------
 
-def validation_lines(ctx, tag):
-    """The `[validation] test quantity measured M expected E tolerance T` lines the tests print."""
+def printed_validation_lines(ctx, tag):
+    """The `[validation] test quantity measured M expected E tolerance T` lines the tests
+    selected by `tag` (a Catch2 test spec) print, in the order they print them."""
     binary = Path(ctx.binary).parent / "tests" / "laborsim_tests"
     r = subprocess.run([str(binary), tag], capture_output=True, text=True)
     if r.returncode != 0:
@@ -173,7 +174,11 @@ def validation_lines(ctx, tag):
         measured, rest = rest.split(" expected ", 1)
         expected, tolerance = rest.split(" tolerance ", 1)
         rows.append((test, quantity.strip(), measured.strip(), expected.strip(), tolerance.strip()))
-    return sorted(rows, key=lambda r: (r[0], r[1]))
+    return rows
+
+
+def validation_lines(ctx, tag):
+    return sorted(printed_validation_lines(ctx, tag), key=lambda r: (r[0], r[1]))
 
 
 @generator("validation-measured")
@@ -183,6 +188,49 @@ def validation_measured(ctx):
         quantity = quantity.replace("|", "\\|")
         out.append(f"| {test} | {quantity} | {measured} | {expected} | {tolerance} |")
     return "\n".join(out) + "\n"
+
+
+# ---- docs/policies.md: each policy's with/without test, measured next to expected ----------
+
+POLICY_TYPES = ["vocational_training_quota", "minimum_wage", "talent_attraction", "school_accreditation",
+                "school_enterprise_partnership", "study_abroad", "digital_skills_program", "public_recruitment",
+                "firm_training_subsidy"]
+
+
+def policy_number(text, tolerance=False):
+    """A number as the tests print it (%g), for reading: VND in M or bn, from 1,000 on rounded
+    and thousands separated; nan (a row shown for context, with nothing to check it against)
+    as a blank or 'not checked'."""
+    x = float(text)
+    if x != x:
+        return "not checked" if tolerance else ""
+    if abs(x) >= 1e9:
+        return f"{x / 1e9:,.4g} bn"
+    if abs(x) >= 1e6:
+        return f"{x / 1e6:.4g} M"
+    if x == int(x) or abs(x) >= 1000:
+        return f"{x:,.0f}"
+    return text
+
+
+def policy_measured(policy_type):
+    def make(ctx):
+        test = f"policy_{policy_type}"
+        rows = [r for r in printed_validation_lines(ctx, f"[policy][{policy_type}]~[unit]") if r[0] == test]
+        if not rows:
+            raise RuntimeError(f"tests tagged [policy][{policy_type}] (not [unit]) print no "
+                               f"'[validation] {test} ...' line")
+        out = ["| quantity | measured | expected | tolerance |", "|---|---:|---:|---:|"]
+        for _, quantity, measured, expected, tolerance in rows:
+            quantity = quantity.replace("|", "\\|")
+            out.append(f"| {quantity} | {policy_number(measured)} | {policy_number(expected)} | "
+                       f"{policy_number(tolerance, tolerance=True)} |")
+        return "\n".join(out) + "\n"
+    return make
+
+
+for _type in POLICY_TYPES:
+    generator(f"policy-measured-{_type}")(policy_measured(_type))
 
 
 # ---- docs/calibration.md: target vs simulated (about a minute of runs) -------------------
