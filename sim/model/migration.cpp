@@ -3,6 +3,10 @@
 //   V_oj = w_inc * ln(income_j) + amenity_j + incentive_j + incentive_j,g - c_d * distance_oj + [j = o] * stay
 //   (incentive_j,g: utility policies add for the mover's (level, field) group g)
 //   income_j = last month's mean wage_j * (1 - unemployment rate_j)
+// A worker held by a policy's commitment (a talent bonus, a return obligation) that would be
+// repaid on leaving the policy's regions weighs that repayment like lost income:
+//   V_oj -= w_inc * ln(1 + leave_cost / income_o)   for j outside the policy's regions
+// (leave_cost: the policy's clawback per month of commitment, VND; policy_state).
 // A mover who was employed quits and searches in the new region.
 #include <atomic>
 #include <cmath>
@@ -13,6 +17,34 @@
 #include "model/phases.hpp"
 
 namespace laborsim {
+
+namespace {
+
+// Destination of a committed worker at origin o: the logit of `utility` (row of R values)
+// less the leave cost outside the regions of policy k. Rare, so computed per worker.
+std::size_t committed_destination(const world& w, std::size_t o, const double* utility, std::size_t k, double u) {
+    const auto& st = w.policies[k];
+    const std::size_t R = w.region_count();
+    const double income = std::max(1.0, w.regions[o].expected_income);
+    const double cost = w.sc->model.migration_income_weight * std::log1p(st.leave_cost_vnd_month / income);
+    double vmax = -1e300;
+    for (std::size_t j = 0; j < R; ++j) vmax = std::max(vmax, utility[j] - (st.region_on[j] ? 0.0 : cost));
+    double total = 0;
+    for (std::size_t j = 0; j < R; ++j) total += std::exp(utility[j] - (st.region_on[j] ? 0.0 : cost) - vmax);
+    double acc = 0;
+    for (std::size_t j = 0; j + 1 < R; ++j) {
+        acc += std::exp(utility[j] - (st.region_on[j] ? 0.0 : cost) - vmax) / total;
+        if (u < acc) return j;
+    }
+    return R - 1;
+}
+
+bool committed_here(const world& w, std::size_t i) {
+    const auto k = w.workers.tag_policy[i];
+    return k != no_policy && w.policies[k].leave_cost_vnd_month > 0 && w.policies[k].region_on[w.workers.region[i]];
+}
+
+}  // namespace
 
 void run_migration(world& w) {
     const auto& m = w.sc->model;
@@ -25,10 +57,11 @@ void run_migration(world& w) {
         for (float x : reg.group_incentive) by_group = by_group || x != 0.f;
     const std::size_t G = by_group ? static_cast<std::size_t>(education_count * field_count) : 1;
     std::vector<double> cdf(R * G * R);
-    std::vector<double> v(R);
+    std::vector<double> utility(R * G * R);  // V_oj by (origin, group), for committed workers
     for (std::size_t o = 0; o < R; ++o) {
         for (std::size_t g = 0; g < G; ++g) {
             double vmax = -1e300;
+            double* v = &utility[(o * G + g) * R];
             for (std::size_t j = 0; j < R; ++j) {
                 v[j] = m.migration_income_weight * std::log(std::max(1.0, w.regions[j].expected_income)) +
                        w.sc->regions[j].amenity + w.regions[j].migration_incentive +
@@ -59,7 +92,11 @@ void run_migration(world& w) {
                 const std::size_t g = by_group ? static_cast<std::size_t>(ws.level[i]) * field_count + ws.field[i] : 0;
                 const double* row = &cdf[(o * G + g) * R];
                 std::size_t j = 0;
-                while (j + 1 < R && u1 >= row[j]) ++j;
+                if (committed_here(w, i)) {
+                    j = committed_destination(w, o, &utility[(o * G + g) * R], ws.tag_policy[i], u1);
+                } else {
+                    while (j + 1 < R && u1 >= row[j]) ++j;
+                }
                 if (j == o) return;
                 if (ws.status[i] == static_cast<std::uint8_t>(worker_status::employed)) {
                     std::atomic_ref<std::int32_t>(fs.headcount[ws.employer[i]]).fetch_sub(1, std::memory_order_relaxed);

@@ -86,8 +86,16 @@ struct abroad_month_counts {
 // (policy_rules<T>::state, defined in sim/policy/<type>.cpp; made by the schedule).
 struct policy_state {
     int budget_year = 0;
+    // This year's budget: annual_budget_vnd rounded, up or down at random with the right
+    // expectation, to a whole number of agents at the policy's unit cost, so that a budget
+    // smaller than one agent's cost (1/scale persons) still pays in expectation what it says.
+    double budget_this_year_vnd = 0;
     double spent_this_year_vnd = 0;
-    double seat_credit = 0;               // fractional places carried between months
+    double seat_credit = 0;  // fractional places carried between months
+    // What a worker this policy holds (its tag) gives up each month, in VND, by leaving the
+    // policy's regions: the clawback of a commitment spread over its months. Migration
+    // weighs it like income (docs/model.md, migration).
+    double leave_cost_vnd_month = 0;
     std::vector<std::uint8_t> region_on;  // [region] 1 when the policy targets it
     std::any own;
     std::vector<std::pair<std::string, double>> month_series;  // reset monthly

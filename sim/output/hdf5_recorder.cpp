@@ -5,6 +5,7 @@
 // leaves a readable file with completed = 0.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <map>
@@ -16,6 +17,7 @@
 #include "output/h5.hpp"
 #include "output/panel_writer.hpp"
 #include "output/snapshot_writer.hpp"
+#include "policy/policy_hooks.hpp"
 
 namespace laborsim {
 
@@ -130,6 +132,13 @@ public:
                 h5::set_attr(pg.group->group.id(), "start", format_year_month(p.start));
                 h5::set_attr(pg.group->group.id(), "end", format_year_month(p.end));
                 h5::set_attr(pg.group->group.id(), "annual_budget_vnd", p.annual_budget_vnd);
+                pg.declared.push_back(spending_series);
+                std::visit(
+                    [&](const auto& spec) {
+                        for (const auto& s : policy_hooks<std::decay_t<decltype(spec)>>::series())
+                            pg.declared.push_back(s);
+                    },
+                    p.params);
             }
         }
         if (sc.output.panel > 0) panel_ = std::make_unique<panel_writer>(root, sc, w);
@@ -190,6 +199,7 @@ private:
     struct policy_group {
         std::unique_ptr<timed_group> group;
         std::map<std::string, h5::growing_dataset> series;
+        std::vector<series_spec> declared;  // what the policy type says of its series
     };
 
     void add_by_education(h5::growing_dataset& ds, const char* name, const char* units, const char* long_name,
@@ -215,7 +225,14 @@ private:
                 it = pg.series.emplace(name, h5::growing_dataset(pg.group->group.id(), name, {}, H5T_NATIVE_DOUBLE))
                          .first;
                 attach(it->second.id(), {pg.group->time.id()});
-                h5::set_attr(it->second.id(), "units", std::string(policy_series_units(name)));
+                const auto d = std::find_if(pg.declared.begin(), pg.declared.end(),
+                                            [&](const series_spec& s) { return s.name == name; });
+                h5::set_attr(it->second.id(), "units",
+                             std::string(d != pg.declared.end() ? d->units : policy_series_units(name)));
+                // flow: counted within the month (sums over months mean something); stock: a level.
+                if (d != pg.declared.end())
+                    h5::set_attr(it->second.id(), "measure",
+                                 std::string(d->kind == series_kind::flow ? "flow" : "stock"));
             }
             it->second.write_row(row, &value);
         }

@@ -22,6 +22,12 @@ template <>
 struct policy_rules<digital_skills_program> {
     using spec_type = digital_skills_program;
     using state = no_state;
+    static constexpr series_spec series[] = {
+        {"beneficiaries", series_kind::flow, "persons"},       {"trained", series_kind::flow, "persons"},
+        {"trained_employed", series_kind::flow, "persons"},    {"dropouts", series_kind::flow, "persons"},
+        {"switched_to_digital", series_kind::flow, "persons"},
+    };
+    static double unit_cost_vnd(const spec_type& d) { return d.cost_per_trainee_vnd; }
 
     static policy_schema schema() {
         // clang-format off

@@ -59,6 +59,12 @@ template <>
 struct policy_rules<firm_training_subsidy> {
     using spec_type = firm_training_subsidy;
     using state = no_state;
+    static constexpr series_spec series[] = {
+        {"beneficiaries", series_kind::flow, "persons"},
+        {"trained", series_kind::flow, "persons"},
+        {"induced", series_kind::flow, "persons"},
+    };
+    static double unit_cost_vnd(const spec_type& f) { return f.subsidy_per_trainee_vnd; }
     static constexpr no_follow_up follow_up{};  // training is done within the month
     static constexpr no_report report{};
 

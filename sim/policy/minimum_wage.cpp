@@ -12,8 +12,13 @@ template <>
 struct policy_rules<minimum_wage> {
     using spec_type = minimum_wage;
     using state = no_state;
-    static constexpr no_follow_up follow_up{};  // it follows no workers
-    static constexpr no_report report{};        // and reports all in apply
+    static constexpr series_spec series[] = {
+        {"beneficiaries", series_kind::flow, "persons"},
+        {"minimum_wage_vnd", series_kind::stock, "VND"},
+    };
+    static double unit_cost_vnd(const spec_type&) { return 0; }  // it pays nobody
+    static constexpr no_follow_up follow_up{};                   // it follows no workers
+    static constexpr no_report report{};                         // and reports all in apply
 
     static policy_schema schema() {
         // clang-format off

@@ -26,6 +26,7 @@ inline constexpr std::uint32_t max_policies = no_policy;
 enum class follow_up_draw : std::uint32_t {
     course_completion,  // a course ends: completed or dropped (vocational, digital)
     field_switch,       // a digital completer moves into the digital field
+    placement,          // an unemployed completer receives placement services (vocational)
     count_
 };
 
@@ -36,10 +37,12 @@ inline constexpr draw_range selection{0, max_policies};
 inline constexpr draw_range follow_up{1000, static_cast<std::uint32_t>(follow_up_draw::count_)};
 // firm_training_subsidy: whether the firm reviews a worker's training under policy k, slot = first + k.
 inline constexpr draw_range firm_review{2000, max_policies};
+// The schedule: whether policy k's budget for the year rounds up to the next whole agent, slot = first + k.
+inline constexpr draw_range budget_rounding{3000, max_policies};
 
-inline constexpr std::array<draw_range, 3> all{selection, follow_up, firm_review};
+inline constexpr std::array<draw_range, 4> all{selection, follow_up, firm_review, budget_rounding};
 
-constexpr bool disjoint(const std::array<draw_range, 3>& ranges) {
+constexpr bool disjoint(const std::array<draw_range, 4>& ranges) {
     for (std::size_t a = 0; a < ranges.size(); ++a)
         for (std::size_t b = a + 1; b < ranges.size(); ++b)
             if (ranges[a].first < ranges[b].first + ranges[b].count &&

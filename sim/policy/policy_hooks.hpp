@@ -7,6 +7,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,18 @@ struct policy_schema {
     std::vector<section_spec> nested = {};
 };
 
+// A monthly series a policy type writes under /policies/<id>/ (every month, 0 when nothing
+// happened): a flow is counted within the month (its sum over months means something), a
+// stock is a level at the month's end.
+enum class series_kind : std::uint8_t { flow, stock };
+struct series_spec {
+    std::string_view name;
+    series_kind kind;
+    std::string_view units;  // UDUNITS-style; "1" for counts of persons and ratios
+};
+// Every policy writes its spending (record_spending), before the type's own series.
+inline constexpr series_spec spending_series{"spending_vnd", series_kind::flow, "VND"};
+
 template <class T>
 struct policy_hooks {
     // Makes the type's own state in st (once, before the first month).
@@ -38,6 +51,12 @@ struct policy_hooks {
     static void report(world& w, std::size_t k, const policy_spec& p, const T& spec, const std::int64_t* counters);
     // Whether the type reads worker_flag::moved (the schedule clears it after the policies).
     static bool reads_moved_marks();
+    // The series the type writes (besides spending_vnd), each every month.
+    static std::span<const series_spec> series();
+    // What one person costs the policy, in the unit its budget buys (a course, a bonus, a
+    // hire, ...; VND); 0 when its spending is not per person. The schedule rounds each year's
+    // budget to whole agents at this cost (policy_state::budget_this_year_vnd).
+    static double unit_cost_vnd(const T& spec);
     static policy_schema schema();
 };
 

@@ -12,6 +12,8 @@
 //       // explicit no-ops instead of follow_up / report:
 //       //   static constexpr no_follow_up follow_up{};
 //       //   static constexpr no_report report{};
+//       static constexpr series_spec series[] = {{"trained", series_kind::flow, "1"}, ...};
+//       static double unit_cost_vnd(const my_policy& spec);  // one person's cost to its budget
 //       // optional: static constexpr bool reads_moved_marks = true;  (reads worker_flag::moved)
 //   };
 //   template struct policy_hooks<my_policy>;
@@ -82,6 +84,15 @@ concept policy_has_report = requires(world& w, std::size_t k, const policy_spec&
     policy_rules<T>::report(w, k, p, spec, c);
 };
 
+template <class T>
+concept policy_has_series = requires {
+    std::span<const series_spec>(policy_rules<T>::series);
+};
+template <class T>
+concept policy_has_unit_cost = requires(const T& spec) {
+    { policy_rules<T>::unit_cost_vnd(spec) } -> std::same_as<double>;
+};
+
 #define LABORSIM_POLICY_CHECK(T)                                                                                      \
     static_assert(in_list<T>(policy_types{}), "policy type missing from sim/policy/policy_list.hpp");                 \
     static_assert(                                                                                                    \
@@ -95,7 +106,12 @@ concept policy_has_report = requires(world& w, std::size_t k, const policy_spec&
                   "std::int64_t* counters);` or the explicit no-op `static constexpr no_follow_up follow_up{};`");    \
     static_assert(policy_has_report<T>,                                                                               \
                   "policy_rules<T> needs `static void report(world&, std::size_t k, const policy_spec&, const T&, "   \
-                  "const std::int64_t* counters);` or the explicit no-op `static constexpr no_report report{};`")
+                  "const std::int64_t* counters);` or the explicit no-op `static constexpr no_report report{};`");    \
+    static_assert(policy_has_series<T>,                                                                               \
+                  "policy_rules<T> needs `static constexpr series_spec series[] = {...};` (the series it writes)");   \
+    static_assert(                                                                                                    \
+        policy_has_unit_cost<T>,                                                                                      \
+        "policy_rules<T> needs `static double unit_cost_vnd(const T&);` (0 when spending is not per person)")
 
 // The checks run once per type, where its file instantiates the hooks; the other members
 // call a part only when it is there, so a missing part gives its one message.
@@ -120,6 +136,16 @@ template <class T>
 bool policy_hooks<T>::reads_moved_marks() {
     if constexpr (requires { policy_rules<T>::reads_moved_marks; }) return policy_rules<T>::reads_moved_marks;
     else return false;
+}
+template <class T>
+std::span<const series_spec> policy_hooks<T>::series() {
+    if constexpr (policy_has_series<T>) return policy_rules<T>::series;
+    else return {};
+}
+template <class T>
+double policy_hooks<T>::unit_cost_vnd(const T& spec) {
+    if constexpr (policy_has_unit_cost<T>) return policy_rules<T>::unit_cost_vnd(spec);
+    else return 0;
 }
 template <class T>
 policy_schema policy_hooks<T>::schema() {

@@ -20,7 +20,7 @@ std::vector<std::size_t> target_regions(const world& w, const policy_spec& p) {
 
 double budget_left_vnd(const world& w, std::size_t k, const policy_spec& p) {
     if (p.annual_budget_vnd <= 0) return std::numeric_limits<double>::infinity();
-    return std::max(0.0, p.annual_budget_vnd - w.policies[k].spent_this_year_vnd);
+    return std::max(0.0, w.policies[k].budget_this_year_vnd - w.policies[k].spent_this_year_vnd);
 }
 
 void record_spending(world& w, std::size_t k, double vnd) {
@@ -33,6 +33,7 @@ std::int64_t affordable_agents(const world& w, std::size_t k, const policy_spec&
     // Spending is in persons: one agent stands for 1/scale people.
     const double per_agent = cost_per_person_vnd / w.scale;
     const double left = budget_left_vnd(w, k, p);
+    if (left / per_agent >= 1e15) return std::numeric_limits<std::int64_t>::max();  // beyond any population
     auto n = static_cast<std::int64_t>(std::floor(left / per_agent));
     while (n > 0 && static_cast<double>(n) * per_agent > left) --n;  // the division may round up
     while (static_cast<double>(n + 1) * per_agent <= left) ++n;      // or down

@@ -122,6 +122,15 @@ template <>
 struct policy_rules<public_recruitment> {
     using spec_type = public_recruitment;
     using state = no_state;
+    static constexpr series_spec series[] = {
+        {"beneficiaries", series_kind::flow, "persons"},
+        {"recruited", series_kind::flow, "persons"},
+        {"recruited_from_other_regions", series_kind::flow, "persons"},
+        {"staff_per_10k", series_kind::stock, "1/10000 persons"},
+        {"target_per_10k", series_kind::stock, "1/10000 persons"},
+        {"gap", series_kind::stock, "persons"},
+    };
+    static double unit_cost_vnd(const spec_type& r) { return r.cost_per_hire_vnd; }
     static constexpr no_follow_up follow_up{};  // recruits are ordinary employees from then on
     static constexpr no_report report{};
 

@@ -52,6 +52,24 @@ void follow_up_workers(world& w) {
     }
 }
 
+// Policy k's budget for this calendar year: annual_budget_vnd rounded to a whole number of
+// agents at its unit cost (one agent stands for 1/scale persons), up with probability equal
+// to the fraction. Its expectation is the budget at every scale, so a budget below one
+// agent's cost still pays, on average, what it says (0: no cap, no rounding).
+double budget_for_the_year(const world& w, std::size_t k) {
+    const auto& p = w.sc->policies[k];
+    if (p.annual_budget_vnd <= 0) return 0;
+    const double unit =
+        std::visit([](const auto& spec) { return hooks_of<decltype(spec)>::unit_cost_vnd(spec); }, p.params);
+    if (!(unit > 0)) return p.annual_budget_vnd;
+    const double per_agent = unit / w.scale;
+    const double agents = p.annual_budget_vnd / per_agent;
+    if (agents >= 1e15) return p.annual_budget_vnd;  // beyond any population: never binds
+    const double u =
+        counter_rng::to_unit(w.rng.words(rng_stream::policy, w.month_key(), 0, policy_draw::budget_rounding.at(k))[0]);
+    return static_cast<double>(stochastic_round(agents, u)) * per_agent;
+}
+
 }  // namespace
 
 void run_policy_schedule(world& w) {
@@ -60,10 +78,10 @@ void run_policy_schedule(world& w) {
     bool moved_marks_read = false;
     for (std::size_t k = 0; k < policies.size(); ++k) {
         auto& st = w.policies[k];
-        st.month_series.clear();
         if (st.budget_year != w.now.year) {
             st.budget_year = w.now.year;
             st.spent_this_year_vnd = 0;
+            st.budget_this_year_vnd = budget_for_the_year(w, k);
         }
         if (st.region_on.empty()) {
             st.region_on.assign(w.region_count(), 0);
@@ -72,6 +90,10 @@ void run_policy_schedule(world& w) {
         std::visit(
             [&](const auto& spec) {
                 using hooks = hooks_of<decltype(spec)>;
+                // Every series is written every month, 0 when nothing happened.
+                st.month_series.clear();
+                st.month_series.emplace_back(spending_series.name, 0.0);
+                for (const auto& s : hooks::series()) st.month_series.emplace_back(s.name, 0.0);
                 if (!st.own.has_value()) hooks::make_state(st);
                 moved_marks_read = moved_marks_read || hooks::reads_moved_marks();
             },

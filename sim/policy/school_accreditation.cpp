@@ -153,7 +153,14 @@ template <>
 struct policy_rules<school_accreditation> {
     using spec_type = school_accreditation;
     using state = accreditation_state;
-    static constexpr no_follow_up follow_up{};  // it follows schools, not workers (in report)
+    static constexpr series_spec series[] = {
+        {"beneficiaries", series_kind::stock, "persons"},     {"schools_below_standard", series_kind::stock, "schools"},
+        {"schools_closed", series_kind::flow, "schools"},     {"upgrades_started", series_kind::flow, "schools"},
+        {"schools_upgraded", series_kind::flow, "schools"},   {"schools_waiting", series_kind::stock, "schools"},
+        {"seats_capped", series_kind::stock, "persons/year"}, {"mean_quality", series_kind::stock, "1"},
+    };
+    static double unit_cost_vnd(const spec_type&) { return 0; }  // its budget buys upgrades, at any scale
+    static constexpr no_follow_up follow_up{};                   // it follows schools, not workers (in report)
 
     static policy_schema schema() {
         // clang-format off

@@ -106,6 +106,12 @@ template <>
 struct policy_rules<school_enterprise_partnership> {
     using spec_type = school_enterprise_partnership;
     using state = partnership_state;
+    static constexpr series_spec series[] = {
+        {"beneficiaries", series_kind::stock, "persons"},    {"ordered_seats", series_kind::stock, "persons/year"},
+        {"partner_graduates", series_kind::flow, "persons"}, {"placed", series_kind::flow, "persons"},
+        {"not_placed", series_kind::flow, "persons"},
+    };
+    static double unit_cost_vnd(const spec_type& sp) { return sp.cost_per_student_month_vnd; }
 
     static policy_schema schema() {
         // clang-format off

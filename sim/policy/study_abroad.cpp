@@ -9,7 +9,9 @@
 //   returns with probability return_rate:        unemployed in the home region, owing
 //                                                return_obligation_months of stay there
 //   otherwise the student emigrates (leaves the population) and repays clawback_share * cost.
-// A returner who leaves the region before the obligation ends repays the same share pro rata.
+// A returner who leaves the region before the obligation ends repays the same share pro rata,
+// and so weighs leaving against leave_cost = clawback_share * cost / return_obligation_months
+// (VND a month; migration).
 //   abroad stock ~ places_per_year * study_months / 12;  returned ~ places * return_rate
 // Completions, returns and emigrants are the model's counts for the programme, reported the
 // month after they happen (the policy pass runs before the education phase).
@@ -90,6 +92,9 @@ void report_study_abroad(world& w, std::size_t k, const study_abroad& sa, const 
     const double months = std::max(1, obligation);
     const double repaid = static_cast<double>(cnt[clawback_months]) / months + static_cast<double>(last.stayed);
     st.add("clawback_vnd", sa.clawback_share * sa.cost_per_student_vnd * per * repaid);
+    // A returner who leaves repays the share pro rata to the months left: the same amount for
+    // each month of the obligation, which migration weighs against leaving.
+    st.leave_cost_vnd_month = obligation > 0 ? sa.clawback_share * sa.cost_per_student_vnd / obligation : 0.0;
 }
 
 }  // namespace
@@ -98,6 +103,13 @@ template <>
 struct policy_rules<study_abroad> {
     using spec_type = study_abroad;
     using state = study_abroad_state;
+    static constexpr series_spec series[] = {
+        {"beneficiaries", series_kind::flow, "persons"}, {"abroad", series_kind::stock, "persons"},
+        {"completed", series_kind::flow, "persons"},     {"returned", series_kind::flow, "persons"},
+        {"not_returned", series_kind::flow, "persons"},  {"obligation_served", series_kind::flow, "persons"},
+        {"left_early", series_kind::flow, "persons"},    {"clawback_vnd", series_kind::flow, "VND"},
+    };
+    static double unit_cost_vnd(const spec_type& sa) { return sa.cost_per_student_vnd; }
 
     static policy_schema schema() {
         // clang-format off

@@ -8,7 +8,9 @@
 // which draws movers in and keeps residents from leaving. Movers into the region (and
 // residents, if chosen) in the target group are paid the bonus, as far as the budget goes,
 // and tagged; each month a tagged recipient still in a target region gets the top-up; one who
-// leaves early repays clawback_share * bonus * months_left / commitment_months.
+// leaves early repays clawback_share * bonus * months_left / commitment_months, so a
+// recipient weighs leaving the region against that repayment, spread over the commitment:
+//   leave_cost = clawback_share * bonus / commitment_months   (VND a month; migration)
 // The logit response is by level and field; rural/unemployed/age limits only restrict payment.
 // Series: spending_vnd, beneficiaries (new recipients), recruited (movers paid),
 // residents_paid, incentive_utility, committed, retained (commitments completed),
@@ -97,6 +99,9 @@ void report_talent_attraction(world& w, std::size_t k, const policy_spec& p, con
     st.add("left_early", static_cast<double>(cnt[left_early]) * per);
     st.add("clawback_vnd",
            t.clawback_share * t.bonus_vnd * static_cast<double>(cnt[months_left_at_exit]) * per / months);
+    // A recipient who leaves repays clawback_share * bonus * months_left / months: the same
+    // amount for each month of the commitment, which migration weighs against leaving.
+    st.leave_cost_vnd_month = t.clawback_share * t.bonus_vnd / months;
 }
 
 }  // namespace
@@ -105,6 +110,14 @@ template <>
 struct policy_rules<talent_attraction> {
     using spec_type = talent_attraction;
     using state = no_state;
+    static constexpr series_spec series[] = {
+        {"beneficiaries", series_kind::flow, "persons"},  {"recruited", series_kind::flow, "persons"},
+        {"residents_paid", series_kind::flow, "persons"}, {"incentive_utility", series_kind::stock, "utility"},
+        {"committed", series_kind::stock, "persons"},     {"retained", series_kind::flow, "persons"},
+        {"left_early", series_kind::flow, "persons"},     {"clawback_vnd", series_kind::flow, "VND"},
+    };
+    // The bonus is what the budget buys per recipient (the top-up, when there is no bonus).
+    static double unit_cost_vnd(const spec_type& t) { return t.bonus_vnd > 0 ? t.bonus_vnd : t.wage_top_up_vnd_month; }
     static constexpr bool reads_moved_marks = true;  // pays last month's movers
 
     static policy_schema schema() {

@@ -18,7 +18,7 @@ struct vocational_training_quota {
     double completion_rate = 0.9;
     double skill_gain = 0.08;  // log-skill points on completion
     double cost_per_trainee_vnd = 0;
-    double placement_support = 0;  // extra job-finding probability factor after completion
+    double placement_support = 0;  // share of unemployed completers given placement services
 };
 
 }  // namespace laborsim

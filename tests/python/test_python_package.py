@@ -22,8 +22,10 @@ def test_setup_writes_an_idempotent_pth_that_makes_laborsim_importable(tmp_path)
         subprocess.run([str(REPO_ROOT / "tools/setup"), "--python-only"], env=env, check=True, capture_output=True)
         assert (site / "laborsim.pth").read_text() == f"{(REPO_ROOT / 'tools').resolve()}\n"
     env.pop("PYTHONPATH", None)
+    # -S: no site directories but the one under test (another checkout's .pth may be installed).
     code = f"import site; site.addsitedir({str(site)!r}); import laborsim; print(laborsim.__file__)"
-    out = subprocess.run(["/usr/bin/python3", "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True, check=True)
+    out = subprocess.run(["/usr/bin/python3", "-S", "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True,
+                         check=True)
     assert out.stdout.strip() == str((REPO_ROOT / "tools/laborsim/__init__.py").resolve())
 
 
