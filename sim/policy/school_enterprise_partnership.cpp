@@ -86,6 +86,7 @@ void tag_month_partnership(world& w, std::size_t i, const school_enterprise_part
     if (++ws.tag_months[i] >= std::clamp(sp.placement_window_months, 1, max_counter_months)) {
         cnt[not_placed] += 1;
         ws.tag_policy[i] = no_policy;
+        ws.set(i, worker_flag::placement, false);  // the partners' hiring preference lasts the window
     }
 }
 
@@ -126,7 +127,7 @@ struct policy_rules<school_enterprise_partnership> {
              bind_to<&S::internship_skill_bonus>()},
             {"cost_per_student_month_vnd", vt::nonneg, "0", "VND/month", "Cost per student enrolled at a partner school.", {}, {},
              bind_to<&S::cost_per_student_month_vnd>()},
-            {"placement_window_months", vt::integer, "12", "months", "Graduates are followed this long to count placements (1-255).", {}, {},
+            {"placement_window_months", vt::integer, "12", "months", "How long graduates keep the partners' hiring preference (placement priority in matching) and are followed to count placements (1-255).", {}, {},
              bind_months<&S::placement_window_months>(1)},
         }};
         // clang-format on

@@ -254,7 +254,8 @@ void load_list(yaml_reader& rd, const YAML::Node& root, const char* key, std::ve
     }
 }
 
-// Keys of a policy's section that name schools (key_refers::school_ids) must name known ones.
+// Keys of a policy's section that name schools (key_refers::school_ids) must name known ones,
+// in the policy's regions (a school elsewhere would be ignored without a word).
 void check_school_references(yaml_reader& rd, const YAML::Node& n, const std::string& path, const policy_spec& p,
                              const scenario& sc) {
     const std::string section = "policy." + std::string(policy_type_name(p.params));
@@ -266,7 +267,16 @@ void check_school_references(yaml_reader& rd, const YAML::Node& n, const std::st
     for (const auto& k : S(section).keys) {
         if (k.bind.refers != key_refers::school_ids) continue;
         for (const auto& id : *std::get<std::vector<std::string>*>(k.bind.target(spec))) {
-            if (std::find(school_ids.begin(), school_ids.end(), id) != school_ids.end()) continue;
+            const auto known = std::find(school_ids.begin(), school_ids.end(), id);
+            if (known != school_ids.end()) {
+                const auto& region = sc.schools[static_cast<std::size_t>(known - school_ids.begin())].region;
+                if (p.regions.empty() || std::find(p.regions.begin(), p.regions.end(), region) != p.regions.end())
+                    continue;
+                rd.error(n[std::string(k.key)], yaml_reader::join(path, k.key),
+                         "school '" + id + "' is in region '" + region + "', outside the policy's regions; add '" +
+                             region + "' to the policy's `region` or drop the school");
+                continue;
+            }
             std::string msg = "unknown school '" + id + "'";
             if (auto s = closest_match(id, school_ids); !s.empty()) msg += ", did you mean '" + s + "'?";
             rd.error(n[std::string(k.key)], yaml_reader::join(path, k.key), msg);

@@ -25,12 +25,37 @@ ACCREDITATION = "scenarios/policies/school_accreditation.yaml"
 # Keys whose effect needs another scenario than their section's: (base, --set, key path).
 # The quickstart has one school per region, so no graduate can progress to a higher level
 # there; a school's quality matters where a standard is assessed.
+# Commitments weigh on migration only when the committed consider moving: a higher monthly
+# migration rate makes enough of them do so in a short run. Partner schools matter where
+# the policy's regions hold more than one school.
+MOVING = [*POLICY_SMALL, "model.migration_rate=0.05"]
+UNCAPPED_DIGITAL = [*POLICY_SMALL, "policies.qn-digital-skills.annual_budget_vnd=0"]
+ABROAD_MOVING = [*MOVING, "policies.qn-study-abroad.places_per_year=600", "policies.qn-study-abroad.annual_budget_vnd=0"]
 KEY_BASE = {
     "model.progression_rate": (ACCREDITATION, POLICY_SMALL, "model.progression_rate"),
     "school.quality": (ACCREDITATION, POLICY_SMALL, "schools.hp-vc-an-duong.quality"),
+    "policy.talent_attraction.clawback_share": ("scenarios/policies/talent_attraction.yaml", MOVING,
+                                                "policies.bk-young-talent.clawback_share"),
+    "policy.study_abroad.clawback_share": ("scenarios/policies/study_abroad.yaml", ABROAD_MOVING,
+                                           "policies.qn-study-abroad.clawback_share"),
+    "policy.study_abroad.return_obligation_months": ("scenarios/policies/study_abroad.yaml", ABROAD_MOVING,
+                                                     "policies.qn-study-abroad.return_obligation_months"),
+    # The example's budget binds: more seats or a dearer course cannot change the total.
+    "policy.digital_skills_program.seats_per_year": ("scenarios/policies/digital_skills_program.yaml", UNCAPPED_DIGITAL,
+                                                     "policies.qn-digital-skills.seats_per_year"),
+    "policy.digital_skills_program.cost_per_trainee_vnd": ("scenarios/policies/digital_skills_program.yaml",
+                                                           UNCAPPED_DIGITAL,
+                                                           "policies.qn-digital-skills.cost_per_trainee_vnd"),
+    "policy.school_enterprise_partnership.schools": (
+        "scenarios/policies/school_enterprise_partnership.yaml",
+        [*POLICY_SMALL, "policies.qn-university-enterprises.region=[quang-ninh, hai-phong]"],
+        "policies.qn-university-enterprises.schools"),
 }
 # Bounds that do not bind at their default: the lever is tested by tightening them.
 TIGHTEN = {"model.application_odds_cap"}
+# Commitment terms: switched off (0), the largest move they have.
+TO_ZERO = {"policy.talent_attraction.clawback_share", "policy.study_abroad.clawback_share",
+           "policy.study_abroad.return_obligation_months"}
 # Money keys whose default is 0 move to a sizeable amount (VND).
 MONEY_STEP_VND = 10_000_000
 
@@ -65,7 +90,6 @@ INERT = {
 DIRECTIONS = {
     "model.separation_rate": ("regions/separations", None, "sum", +1),
     "model.migration_rate": ("regions/migration_in", None, "sum", +1),
-    "model.application_rate_young": ("regions/enrolments", None, "sum", +1),
     "model.mortality_gompertz_a": ("regions/exits", None, "sum", +1),
     "model.learning_rate": ("regions/mean_skill", "cao-bang", "last", +1),
     "model.depreciation_rate": ("regions/mean_skill", "cao-bang", "last", -1),
@@ -227,8 +251,13 @@ def value_for(case_id, base, sets, path, key):
         return "30"
     if case_id == "target.max_age":
         return "30"
+    if case_id in TO_ZERO:
+        return "0"
+    if case_id == "policy.school_enterprise_partnership.placement_window_months":
+        return "1"  # partner graduates find jobs within weeks in this model: only the shortest window binds
     if case_id in TIGHTEN:
-        return str((current if current is not None else number(key["default"])) / 4)
+        value = (current if current is not None else number(key["default"])) / 4
+        return str(int(value) if key["type"] == "integer" else value)
     return perturb(key, current, key["default"], choices)
 
 
