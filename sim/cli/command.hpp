@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "laborsim/errors.hpp"
+#include "laborsim/scenario.hpp"
 
 namespace laborsim {
 
@@ -22,6 +23,10 @@ using command_list = std::vector<command>;
 
 // The full command line, for provenance.
 const std::string& invocation();
+
+// Prints scenario_warnings(sc) (laborsim/warnings.hpp) on stderr, one "warning: " line each;
+// returns how many.
+std::size_t print_warnings(const scenario& sc);
 
 // Library calls name the option field a bad value came from (option_error::option); the
 // command line says which flag sets it. `hints` maps a field to that advice.

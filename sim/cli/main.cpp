@@ -6,12 +6,19 @@
 #include "cli/command.hpp"
 #include "laborsim/errors.hpp"
 #include "laborsim/version.hpp"
+#include "laborsim/warnings.hpp"
 
 namespace laborsim {
 namespace {
 std::string g_invocation;
 }
 const std::string& invocation() { return g_invocation; }
+
+std::size_t print_warnings(const scenario& sc) {
+    const auto warnings = scenario_warnings(sc);
+    for (const auto& w : warnings) std::cerr << "warning: " << w.to_string() << "\n";
+    return warnings.size();
+}
 }  // namespace laborsim
 
 int main(int argc, char** argv) {

@@ -87,6 +87,7 @@ int run_replicates(const run_args& args, const scenario& sc) {
 int run(const run_args& args) {
     scenario sc = load_scenario(args.scenario, args.settings);
     if (args.seed) sc.seed = *args.seed;
+    if (!args.quiet) print_warnings(sc);
     if (args.replicates > 0) return run_replicates(args, sc);
     std::string out = args.output;
     if (out.empty()) out = sc.output.path.empty() ? "results/" + sc.name + ".h5" : sc.output.path;

@@ -1,5 +1,6 @@
 // laborsim validate SCENARIO [--print]: lists every problem, located; exit 2 when there are
-// any. --print writes the resolved scenario (extends, include and --set applied) to stdout.
+// any; warnings (what the scenario cannot mean at its scale) go to stderr. --print writes the resolved scenario
+// (extends, include and --set applied) to stdout.
 #include <cstdio>
 #include <memory>
 
@@ -22,10 +23,12 @@ void add_validate_command(CLI::App& app, command_list& commands) {
                                 std::fputs(sc.resolved_yaml.c_str(), stdout);
                                 return 0;
                             }
-                            std::printf("%s: ok (scenario %s, %zu regions, %zu schools, %zu policies, %s to %s)\n",
+                            const std::size_t warnings = print_warnings(sc);
+                            std::printf("%s: ok (scenario %s, %zu regions, %zu schools, %zu policies, %s to %s)%s\n",
                                         path->c_str(), sc.name.c_str(), sc.regions.size(), sc.schools.size(),
                                         sc.policies.size(), format_year_month(sc.calendar.start).c_str(),
-                                        format_year_month(sc.calendar.end).c_str());
+                                        format_year_month(sc.calendar.end).c_str(),
+                                        warnings ? ", with warnings (stderr)" : "");
                             return 0;
                         }});
 }

@@ -12,6 +12,7 @@
 
 #include "laborsim/recorder.hpp"
 #include "laborsim/version.hpp"
+#include "laborsim/warnings.hpp"
 #include "model/world.hpp"
 #include "output/event_writer.hpp"
 #include "output/h5.hpp"
@@ -79,6 +80,10 @@ public:
         h5::set_attr(root, "scenario_description", sc.description);
         h5::set_attr(root, "scenario_path", sc.source_path);
         h5::set_attr(root, "scenario", sc.resolved_yaml);
+        // What the scenario cannot mean at its scale (laborsim/warnings.hpp), one per line.
+        std::string warnings;
+        for (const auto& wn : scenario_warnings(sc)) warnings += wn.to_string() + "\n";
+        h5::set_attr(root, "warnings", warnings);
         h5::set_attr(root, "seed", static_cast<std::int64_t>(sc.seed));
         h5::set_attr(root, "scale", sc.scale);
         h5::set_attr(root, "threads", static_cast<std::int64_t>(prov_.threads));
