@@ -55,6 +55,8 @@ struct replicate_data {
     struct policy {
         std::string id, type;
         std::map<std::string, std::vector<double>> series;  // name -> [month]
+        std::map<std::string, std::string> units;           // name -> units attribute
+        std::map<std::string, bool> flow;                   // name -> counted within the month (measure = flow)
     };
     std::vector<policy> policies;
 };
@@ -75,9 +77,12 @@ run_set load_run_set(const std::string& path);
 // ---- comparison ------------------------------------------------------------------------
 
 struct compare_options {
-    std::vector<year_month> at;           // empty: the last month that every run has
-    std::vector<std::string> indicators;  // empty: default_compare_indicators(); "all": every one
-    std::vector<std::string> regions;     // empty: every region and "all" (the aggregate)
+    std::vector<year_month> at;  // empty: the last month that every run has
+    // Empty: default_compare_indicators(); "all": every region indicator. A policy's own series
+    // (e.g. "recruited") is compared for every policy that writes it, its row's region being
+    // the policy id.
+    std::vector<std::string> indicators;
+    std::vector<std::string> regions;  // empty: every region and "all" (the aggregate)
     double level = 0.95;
 };
 

@@ -178,6 +178,37 @@ std::string join(const std::vector<std::string>& v) {
     return s;
 }
 
+// A policy's own series: the ids of the policies (of any of the sets) that write `name`, with
+// whether it is a flow and its units, in first-seen order.
+struct policy_series_ref {
+    std::string id, units;
+    bool flow = true;
+};
+std::vector<policy_series_ref> policies_writing(const std::string& name, const std::vector<const run_set*>& sets) {
+    std::vector<policy_series_ref> out;
+    for (const auto* s : sets)
+        for (const auto& p : s->replicates.front().policies) {
+            if (!p.series.count(name)) continue;
+            if (std::any_of(out.begin(), out.end(), [&](const auto& r) { return r.id == p.id; })) continue;
+            out.push_back({p.id, p.units.count(name) ? p.units.at(name) : "", !p.flow.count(name) || p.flow.at(name)});
+        }
+    return out;
+}
+
+// Policy `id`'s series in month `row` (or summed through it); 0 where the run has no such policy.
+double policy_value(const replicate_data& r, const std::string& id, const std::string& name, int row, bool cumulative) {
+    for (const auto& p : r.policies) {
+        if (p.id != id) continue;
+        const auto it = p.series.find(name);
+        if (it == p.series.end() || row >= static_cast<int>(it->second.size())) return 0;
+        if (!cumulative) return it->second[static_cast<std::size_t>(row)];
+        double s = 0;
+        for (int m = 0; m <= row; ++m) s += it->second[static_cast<std::size_t>(m)];
+        return s;
+    }
+    return 0;
+}
+
 }  // namespace
 
 const std::vector<std::string>& default_compare_indicators() {
@@ -241,9 +272,26 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
     const auto known = comparable_indicators();
     std::vector<std::string> indicators = opts.indicators.empty() ? default_compare_indicators() : opts.indicators;
     if (std::find(indicators.begin(), indicators.end(), "all") != indicators.end()) indicators = known;
-    for (const auto& name : indicators)
-        if (!traits_of(name))
-            throw option_error("indicators", "compare: unknown indicator '" + name + "' (known: " + join(known) + ")");
+    std::vector<const run_set*> all_sets{&baseline};
+    for (const auto& v : variants) all_sets.push_back(&v);
+    std::vector<std::string> series_names;  // policies' own series asked for
+    for (const auto& name : indicators) {
+        if (traits_of(name)) continue;
+        if (!policies_writing(name, all_sets).empty()) {
+            series_names.push_back(name);
+            continue;
+        }
+        std::set<std::string> series;
+        for (const auto* s : all_sets)
+            for (const auto& p : s->replicates.front().policies)
+                for (const auto& [n, v] : p.series) series.insert(n);
+        throw option_error("indicators", "compare: unknown indicator '" + name + "' (known: " + join(known) +
+                                             "; policy series in these runs: " +
+                                             join(std::vector<std::string>(series.begin(), series.end())) + ")");
+    }
+    std::erase_if(indicators, [&](const std::string& n) {
+        return std::find(series_names.begin(), series_names.end(), n) != series_names.end();
+    });
     // Files from other versions may lack an indicator: the default list skips it quietly,
     // a list the user gave names it.
     const bool named = !opts.indicators.empty() && indicators != known;
@@ -317,6 +365,34 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
                         row.baseline_mean = mean_of(b);
                         row.variant_mean = mean_of(v);
                         auto d = difference(baseline, variant, pairs, opts.level, stat);
+                        row.difference = d.diff;
+                        row.method = d.method;
+                        c.rows.push_back(std::move(row));
+                    }
+                }
+            }
+
+            // Policies' own series: one row per policy that writes it (region column: the policy id).
+            for (const auto& name : series_names) {
+                for (const auto& ref : policies_writing(name, {&baseline, &variant})) {
+                    for (const bool cumulative : {false, true}) {
+                        if (cumulative && !ref.flow) continue;
+                        auto stat = [&](const replicate_data& r) {
+                            return policy_value(r, ref.id, name, date.index() - r.start.index(), cumulative);
+                        };
+                        compare_row row;
+                        row.variant = vlabel;
+                        row.indicator = name;
+                        row.units = ref.units;
+                        row.region = ref.id;
+                        row.date = ds;
+                        row.measure = cumulative ? "cumulative" : "value";
+                        const auto b = over(baseline, stat), v = over(variant, stat);
+                        row.baseline_n = static_cast<int>(b.size());
+                        row.variant_n = static_cast<int>(v.size());
+                        row.baseline_mean = mean_of(b);
+                        row.variant_mean = mean_of(v);
+                        const auto d = difference(baseline, variant, pairs, opts.level, stat);
                         row.difference = d.diff;
                         row.method = d.method;
                         c.rows.push_back(std::move(row));

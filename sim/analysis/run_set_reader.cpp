@@ -82,6 +82,10 @@ replicate_data read_replicate(const std::string& path, std::string& why_not) {
                 if (a.dims.size() != 1) continue;
                 a.values.resize(static_cast<std::size_t>(rep.months), 0.0);
                 pol.series[s] = std::move(a.values);
+                const h5::handle ds(H5Dopen2(p.id(), s.c_str(), H5P_DEFAULT), H5Dclose);
+                pol.units[s] = h5::read_string_attr(ds.id(), "units").value_or("");
+                // Files before the attribute: every series but the level-like ones was a flow.
+                pol.flow[s] = h5::read_string_attr(ds.id(), "measure").value_or("flow") == "flow";
             }
             rep.policies.push_back(std::move(pol));
         }

@@ -39,3 +39,17 @@ def test_a_policy_that_never_acted_is_flagged(runs, laborsim):
     notes = [l for l in res.stdout.splitlines() if l.startswith("note:")]
     assert any("late" in n and "'cb-rural-training'" in n and "never acted" in n for n in notes), notes
     assert not any("base" in n.split(":")[1] and "never acted" in n for n in notes), notes
+
+
+def test_a_policys_own_series_can_be_compared(runs, laborsim, tmp_path):
+    res = laborsim("compare", runs["base"], runs["more"], "--indicators", "employed,beneficiaries", "--csv",
+                   tmp_path / "c.csv")
+    assert res.returncode == 0, res.stderr
+    import csv
+    rows = list(csv.DictReader(open(tmp_path / "c.csv")))
+    ben = [r for r in rows if r["indicator"] == "beneficiaries" and r["region"] == "cb-rural-training"]
+    assert {r["measure"] for r in ben} == {"value", "cumulative"}, ben  # beneficiaries is a flow
+    cum = next(r for r in ben if r["measure"] == "cumulative")
+    assert float(cum["variant_mean"]) > float(cum["baseline_mean"]) > 0  # more seats, more course starts
+    res = laborsim("compare", runs["base"], runs["more"], "--indicators", "no_such_series")
+    assert res.returncode == 2 and "policy series in these runs: beneficiaries" in res.stderr, res.stderr
