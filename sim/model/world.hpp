@@ -86,10 +86,12 @@ struct abroad_month_counts {
 // (policy_rules<T>::state, defined in sim/policy/<type>.cpp; made by the schedule).
 struct policy_state {
     int budget_year = 0;
-    // This year's budget: annual_budget_vnd rounded, up or down at random with the right
-    // expectation, to a whole number of agents at the policy's unit cost, so that a budget
-    // smaller than one agent's cost (1/scale persons) still pays in expectation what it says.
+    // This year's budget: annual_budget_vnd in whole agents at the policy's unit cost, the
+    // fraction of an agent carried to the next year in budget_credit (agents) and rounded at
+    // random in the policy's last year, so that a budget smaller than one agent's cost
+    // (1/scale persons) still pays over the years, on average, what it says.
     double budget_this_year_vnd = 0;
+    double budget_credit = 0;
     double spent_this_year_vnd = 0;
     double seat_credit = 0;  // fractional places carried between months
     // What a worker this policy holds (its tag) gives up each month, in VND, by leaving the

@@ -14,6 +14,7 @@ void start_courses(world& w, std::size_t k, const policy_spec& p, const course_o
         ws.course[i] = static_cast<std::uint8_t>(k);
         ws.course_months_left[i] = static_cast<std::uint8_t>(std::clamp(offer.course_months, 1, max_counter_months));
     }
+    use_agents(w, k, static_cast<std::int64_t>(chosen.size()));
     const double persons = static_cast<double>(chosen.size()) / w.scale;
     record_spending(w, k, persons * offer.cost_per_trainee_vnd);
     st.add("beneficiaries", persons);

@@ -42,9 +42,32 @@ std::int64_t affordable_agents(const world& w, std::size_t k, const policy_spec&
 
 std::int64_t monthly_agents(world& w, std::size_t k, double persons_per_year) {
     auto& st = w.policies[k];
-    const double seats = st.seat_credit + persons_per_year * w.scale / 12.0;
-    st.seat_credit = seats - std::floor(seats);
-    return static_cast<std::int64_t>(std::floor(seats));
+    const auto& p = w.sc->policies[k];
+    const double monthly = persons_per_year * w.scale / 12.0;
+    // Unused places wait up to a month's worth, rounded up: below one agent a month, the one
+    // place the fractions add up to waits for money or a candidate; above, nothing piles up.
+    st.seat_credit = std::min(st.seat_credit + monthly, std::max(1.0, std::ceil(monthly)));
+    auto n = static_cast<std::int64_t>(std::floor(st.seat_credit));
+    if (w.now == std::min(p.end, w.sc->calendar.end)) {  // the last month: no fraction left behind
+        const double u =
+            counter_rng::to_unit(w.rng.words(rng_stream::policy, w.month_key(), 0, policy_draw::last_seat.at(k))[0]);
+        n += (st.seat_credit - static_cast<double>(n)) > u ? 1 : 0;
+    }
+    return n;
+}
+
+void use_agents(world& w, std::size_t k, std::int64_t used) {
+    auto& st = w.policies[k];
+    st.seat_credit = std::max(0.0, st.seat_credit - static_cast<double>(used));
+}
+
+std::int64_t agents_for(const world& w, std::size_t k, std::uint32_t index, double persons) {
+    const double agents = persons * w.scale;
+    if (!(agents > 0)) return 0;
+    if (agents >= 1e15) return std::numeric_limits<std::int64_t>::max();
+    const double u =
+        counter_rng::to_unit(w.rng.words(rng_stream::policy, 0, index, policy_draw::fixed_rounding.at(k))[0]);
+    return stochastic_round(agents, u);
 }
 
 }  // namespace laborsim

@@ -23,8 +23,16 @@ double budget_left_vnd(const world& w, std::size_t k, const policy_spec& p);
 void record_spending(world& w, std::size_t k, double vnd);
 // Whole agents a budget pays for at `cost_per_person_vnd` (one agent stands for 1/scale persons).
 std::int64_t affordable_agents(const world& w, std::size_t k, const policy_spec& p, double cost_per_person_vnd);
-// Agents this month from a yearly rate in persons, carrying the fraction in st.seat_credit.
+// Places this month from a yearly rate in persons (times scale, in agents). The fraction
+// carries in st.seat_credit, and places left unused (for lack of money or of candidates) wait,
+// up to a month's worth rounded up (one agent, below one a month); in the policy's last month in the run the fraction
+// left is rounded up at random with its own probability. So the expected number of places
+// is the rate at every scale. The caller says how many it used with use_agents.
 std::int64_t monthly_agents(world& w, std::size_t k, double persons_per_year);
+void use_agents(world& w, std::size_t k, std::int64_t used);
+// Whole agents for `persons` (times scale), rounded up with the probability of the fraction
+// by a draw fixed for (policy k, index): a target met to the nearest agent on average.
+std::int64_t agents_for(const world& w, std::size_t k, std::uint32_t index, double persons);
 
 // Group membership (rural, unemployed, level, field, age); region and availability are the
 // caller's. Inline: it runs for every worker in candidate scans.

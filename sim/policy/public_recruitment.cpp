@@ -74,7 +74,9 @@ void apply_public_recruitment(world& w, std::size_t k, const policy_spec& p, con
         staff_ratio_sum += population > 0 ? staff * 1e4 / population : 0.0;
         gap_sum += gap;
         ++regions;
-        const std::int64_t want = std::min({static_cast<std::int64_t>(std::floor(gap * w.scale)), budget_hires, pace});
+        // The gap in agents, rounded at a threshold fixed per region: met to the nearest agent on average.
+        const std::int64_t want =
+            std::min({agents_for(w, k, static_cast<std::uint32_t>(reg), gap), budget_hires, pace});
         if (want <= 0) continue;
         // Public employers of the region's market for the field.
         const std::size_t mk = world::market_of(reg, static_cast<std::size_t>(r.field));
@@ -106,6 +108,7 @@ void apply_public_recruitment(world& w, std::size_t k, const policy_spec& p, con
         budget_hires -= got;
         pace -= got;
     }
+    if (r.max_hires_per_year > 0) use_agents(w, k, hired);
     const double persons = static_cast<double>(hired) * per;
     record_spending(w, k, persons * r.cost_per_hire_vnd);
     st.add("beneficiaries", persons);

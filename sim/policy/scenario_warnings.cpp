@@ -111,9 +111,10 @@ void policy_warnings(const scenario& sc, const policy_spec& p, std::vector<scena
                     out.push_back({path, "its annual budget of " + vnd(p.annual_budget_vnd) + " pays for " +
                                              number(agents, 2) + " agents a year at scale " + scale_text(sc.scale) +
                                              " (one agent stands for " + number(1 / sc.scale) + " persons and costs " +
-                                             vnd(unit / sc.scale) +
-                                             "): it acts in a year only by chance (spending is right on average, "
-                                             "each run is noise); scale " +
+                                             vnd(unit / sc.scale) + "): it pays one agent every " +
+                                             number(1 / agents, 1) +
+                                             " years (the fraction carries), so its spending is right over the "
+                                             "run but not year by year; scale " +
                                              scale_text(unit / p.annual_budget_vnd) + " or more pays for one agent"});
             }
             if constexpr (requires { spec.target; }) {

@@ -52,22 +52,28 @@ void follow_up_workers(world& w) {
     }
 }
 
-// Policy k's budget for this calendar year: annual_budget_vnd rounded to a whole number of
-// agents at its unit cost (one agent stands for 1/scale persons), up with probability equal
-// to the fraction. Its expectation is the budget at every scale, so a budget below one
-// agent's cost still pays, on average, what it says (0: no cap, no rounding).
-double budget_for_the_year(const world& w, std::size_t k) {
+// Policy k's budget for this calendar year: annual_budget_vnd in whole agents at its unit
+// cost (one agent stands for 1/scale persons); the fraction carries to the next year, and in
+// the policy's last year in the run it is taken with its own probability. The expected
+// total is the budget at every scale (0: no cap, no rounding).
+double budget_for_the_year(world& w, std::size_t k) {
     const auto& p = w.sc->policies[k];
+    auto& st = w.policies[k];
     if (p.annual_budget_vnd <= 0) return 0;
     const double unit =
         std::visit([](const auto& spec) { return hooks_of<decltype(spec)>::unit_cost_vnd(spec); }, p.params);
     if (!(unit > 0)) return p.annual_budget_vnd;
     const double per_agent = unit / w.scale;
-    const double agents = p.annual_budget_vnd / per_agent;
-    if (agents >= 1e15) return p.annual_budget_vnd;  // beyond any population: never binds
-    const double u =
-        counter_rng::to_unit(w.rng.words(rng_stream::policy, w.month_key(), 0, policy_draw::budget_rounding.at(k))[0]);
-    return static_cast<double>(stochastic_round(agents, u)) * per_agent;
+    st.budget_credit += p.annual_budget_vnd / per_agent;
+    if (st.budget_credit >= 1e15) return p.annual_budget_vnd;  // beyond any population: never binds
+    double agents = std::floor(st.budget_credit);
+    if (w.now.year == std::min(p.end, w.sc->calendar.end).year) {
+        const double u = counter_rng::to_unit(
+            w.rng.words(rng_stream::policy, w.month_key(), 0, policy_draw::budget_rounding.at(k))[0]);
+        agents += (st.budget_credit - agents) > u ? 1 : 0;
+    }
+    st.budget_credit = std::max(0.0, st.budget_credit - agents);
+    return agents * per_agent;
 }
 
 }  // namespace

@@ -50,6 +50,7 @@ void apply_study_abroad(world& w, std::size_t k, const policy_spec& p, const stu
         ws.tag_months[i] = static_cast<std::uint8_t>(
             std::clamp(sa.return_obligation_months, 0, max_counter_months));  // the obligation, once back
     }
+    use_agents(w, k, static_cast<std::int64_t>(chosen.size()));
     const double persons = static_cast<double>(chosen.size()) / w.scale;
     record_spending(w, k, persons * sa.cost_per_student_vnd);
     st.add("beneficiaries", persons);

@@ -69,6 +69,7 @@ void apply_talent_attraction(world& w, std::size_t k, const policy_spec& p, cons
         ws.tag_months[i] = static_cast<std::uint8_t>(months);
         movers += ws.has(i, worker_flag::moved);
     }
+    if (t.max_recipients_per_year > 0) use_agents(w, k, static_cast<std::int64_t>(chosen.size()));
     const double persons = static_cast<double>(chosen.size()) / w.scale;
     record_spending(w, k, persons * t.bonus_vnd);
     st.add("beneficiaries", persons);
