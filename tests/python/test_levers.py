@@ -40,12 +40,16 @@ KEY_BASE = {
                                            "policies.qn-study-abroad.clawback_share"),
     "policy.study_abroad.return_obligation_months": ("scenarios/policies/study_abroad.yaml", ABROAD_MOVING,
                                                      "policies.qn-study-abroad.return_obligation_months"),
-    # The example's budget binds: more seats or a dearer course cannot change the total.
+    # The examples' budgets bind: more seats, a dearer course or a bigger bonus cannot change
+    # the total spent, so their directions are checked without a cap.
     "policy.digital_skills_program.seats_per_year": ("scenarios/policies/digital_skills_program.yaml", UNCAPPED_DIGITAL,
                                                      "policies.qn-digital-skills.seats_per_year"),
     "policy.digital_skills_program.cost_per_trainee_vnd": ("scenarios/policies/digital_skills_program.yaml",
                                                            UNCAPPED_DIGITAL,
                                                            "policies.qn-digital-skills.cost_per_trainee_vnd"),
+    "policy.talent_attraction.bonus_vnd": ("scenarios/policies/talent_attraction.yaml",
+                                           [*POLICY_SMALL, "policies.bk-young-talent.annual_budget_vnd=0"],
+                                           "policies.bk-young-talent.bonus_vnd"),
     "policy.school_enterprise_partnership.schools": (
         "scenarios/policies/school_enterprise_partnership.yaml",
         [*POLICY_SMALL, "policies.qn-university-enterprises.region=[quang-ninh, hai-phong]"],
