@@ -44,9 +44,12 @@ std::int64_t monthly_agents(world& w, std::size_t k, double persons_per_year) {
     auto& st = w.policies[k];
     const auto& p = w.sc->policies[k];
     const double monthly = persons_per_year * w.scale / 12.0;
-    // Unused places wait up to a month's worth, rounded up: below one agent a month, the one
-    // place the fractions add up to waits for money or a candidate; above, nothing piles up.
-    st.seat_credit = std::min(st.seat_credit + monthly, std::max(1.0, std::ceil(monthly)));
+    // Whole places left unused last month (no money, no candidate): a policy of at least one
+    // place a month drops them, as it always has; a smaller one keeps one waiting, so that
+    // the month its place comes due and the month its money does need not coincide.
+    if (const double unused = std::floor(st.seat_credit); unused >= 1)
+        st.seat_credit = monthly >= 1 ? st.seat_credit - unused : std::min(st.seat_credit, 1.0 + monthly);
+    st.seat_credit += monthly;
     auto n = static_cast<std::int64_t>(std::floor(st.seat_credit));
     if (w.now == std::min(p.end, w.sc->calendar.end)) {  // the last month: no fraction left behind
         const double u =

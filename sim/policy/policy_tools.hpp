@@ -24,9 +24,10 @@ void record_spending(world& w, std::size_t k, double vnd);
 // Whole agents a budget pays for at `cost_per_person_vnd` (one agent stands for 1/scale persons).
 std::int64_t affordable_agents(const world& w, std::size_t k, const policy_spec& p, double cost_per_person_vnd);
 // Places this month from a yearly rate in persons (times scale, in agents). The fraction
-// carries in st.seat_credit, and places left unused (for lack of money or of candidates) wait,
-// up to a month's worth rounded up (one agent, below one a month); in the policy's last month in the run the fraction
-// left is rounded up at random with its own probability. So the expected number of places
+// carries in st.seat_credit; a policy of less than one place a month keeps one unused place
+// waiting (for money or a candidate), a larger one drops unused places; in the policy's last
+// month in the run the fraction left is rounded up at random with its own probability. So the
+// expected number of places
 // is the rate at every scale. The caller says how many it used with use_agents.
 std::int64_t monthly_agents(world& w, std::size_t k, double persons_per_year);
 void use_agents(world& w, std::size_t k, std::int64_t used);

@@ -240,3 +240,42 @@ def calibration_table(ctx):
     sys.path.insert(0, str(ROOT / "tools" / "vietnam"))
     import calibration_table as ct
     return ct.markdown(10, 2, ctx.binary)
+
+
+# ---- docs/model.md: figures of the shipped quickstart ------------------------------------
+
+def quickstart_run(ctx):
+    ctx.once("quickstart", lambda: ctx.laborsim("run", ROOT / "scenarios/quickstart.yaml", "-o", "quickstart.h5",
+                                                 "--quiet", "--force"))
+    import h5py
+    import numpy as np
+    with h5py.File(ctx.work / "quickstart.h5") as f:
+        g = f["regions"]
+        ids = [r.decode() if isinstance(r, bytes) else str(r) for r in g["region"][()]]
+        data = {k: np.asarray(g[k][()], dtype=float) for k in
+                ("labor_force", "migration_in", "migration_out", "unemployed", "unemployment_rate")}
+    return ids, data
+
+
+@generator("quickstart-migration")
+def quickstart_migration(ctx):
+    ids, d = quickstart_run(ctx)
+    months = d["labor_force"].shape[0]
+    later = slice(12, months)  # after the first year
+    moved = d["migration_in"][later].sum()
+    years = (months - 12) / 12
+    share = 100 * moved / years / d["labor_force"][later].sum(axis=1).mean()
+    net = (d["migration_in"] - d["migration_out"]).sum(axis=0)
+    order = sorted(range(len(ids)), key=lambda r: -net[r])
+    parts = ", ".join(f"{ids[r]} {net[r]:+,.0f}" for r in order)
+    return (f"In the quickstart the three channels together move about {share:.1f} % of the labour force\n"
+            f"between provinces a year (after the first year); net in-migration over the run: {parts}.\n")
+
+
+@generator("quickstart-unemployment")
+def quickstart_unemployment(ctx):
+    ids, d = quickstart_run(ctx)
+    last = d["unemployment_rate"][-1]
+    overall = 100 * d["unemployed"][-1].sum() / d["labor_force"][-1].sum()
+    parts = ", ".join(f"{ids[r]} {100 * last[r]:.1f} %" for r in range(len(ids)))
+    return (f"In the quickstart's last month the unemployment rate is {overall:.1f} % overall: {parts}.\n")
