@@ -271,7 +271,12 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
     // Indicators and regions.
     const auto known = comparable_indicators();
     std::vector<std::string> indicators = opts.indicators.empty() ? default_compare_indicators() : opts.indicators;
-    if (std::find(indicators.begin(), indicators.end(), "all") != indicators.end()) indicators = known;
+    if (const auto all = std::find(indicators.begin(), indicators.end(), "all"); all != indicators.end()) {
+        // "all": every region indicator, keeping the other names asked for (policy series).
+        indicators.erase(all);
+        for (const auto& name : known)
+            if (std::find(indicators.begin(), indicators.end(), name) == indicators.end()) indicators.push_back(name);
+    }
     std::vector<const run_set*> all_sets{&baseline};
     for (const auto& v : variants) all_sets.push_back(&v);
     std::vector<std::string> series_names;  // policies' own series asked for

@@ -84,8 +84,9 @@ replicate_data read_replicate(const std::string& path, std::string& why_not) {
                 pol.series[s] = std::move(a.values);
                 const h5::handle ds(H5Dopen2(p.id(), s.c_str(), H5P_DEFAULT), H5Dclose);
                 pol.units[s] = h5::read_string_attr(ds.id(), "units").value_or("");
-                // Files before the attribute: every series but the level-like ones was a flow.
-                pol.flow[s] = h5::read_string_attr(ds.id(), "measure").value_or("flow") == "flow";
+                // Files written before the attribute: only spending is known to be a flow.
+                pol.flow[s] =
+                    h5::read_string_attr(ds.id(), "measure").value_or(s == "spending_vnd" ? "flow" : "stock") == "flow";
             }
             rep.policies.push_back(std::move(pol));
         }

@@ -20,6 +20,24 @@ namespace laborsim {
 
 namespace {
 
+// Cumulative logit choice probabilities of the utilities v[0..R), into cdf[0..R).
+void logit_cdf(const double* v, std::size_t R, double* cdf) {
+    double vmax = -1e300;
+    for (std::size_t j = 0; j < R; ++j) vmax = std::max(vmax, v[j]);
+    double acc = 0;
+    for (std::size_t j = 0; j < R; ++j) {
+        acc += std::exp(v[j] - vmax);
+        cdf[j] = acc;
+    }
+    for (std::size_t j = 0; j < R; ++j) cdf[j] /= acc;
+}
+
+std::size_t pick_from_cdf(const double* cdf, std::size_t R, double u) {
+    std::size_t j = 0;
+    while (j + 1 < R && u >= cdf[j]) ++j;
+    return j;
+}
+
 // Destination of a committed worker at origin o: the logit of `utility` (row of R values)
 // less the leave cost outside the regions of policy k. Rare, so computed per worker.
 std::size_t committed_destination(const world& w, std::size_t o, const double* utility, std::size_t k, double u) {
@@ -27,16 +45,11 @@ std::size_t committed_destination(const world& w, std::size_t o, const double* u
     const std::size_t R = w.region_count();
     const double income = std::max(1.0, w.regions[o].expected_income);
     const double cost = w.sc->model.migration_income_weight * std::log1p(st.leave_cost_vnd_month / income);
-    double vmax = -1e300;
-    for (std::size_t j = 0; j < R; ++j) vmax = std::max(vmax, utility[j] - (st.region_on[j] ? 0.0 : cost));
-    double total = 0;
-    for (std::size_t j = 0; j < R; ++j) total += std::exp(utility[j] - (st.region_on[j] ? 0.0 : cost) - vmax);
-    double acc = 0;
-    for (std::size_t j = 0; j + 1 < R; ++j) {
-        acc += std::exp(utility[j] - (st.region_on[j] ? 0.0 : cost) - vmax) / total;
-        if (u < acc) return j;
-    }
-    return R - 1;
+    std::vector<double> v(utility, utility + R), cdf(R);
+    for (std::size_t j = 0; j < R; ++j)
+        if (!st.region_on[j]) v[j] -= cost;
+    logit_cdf(v.data(), R, cdf.data());
+    return pick_from_cdf(cdf.data(), R, u);
 }
 
 bool committed_here(const world& w, std::size_t i) {
@@ -60,22 +73,14 @@ void run_migration(world& w) {
     std::vector<double> utility(R * G * R);  // V_oj by (origin, group), for committed workers
     for (std::size_t o = 0; o < R; ++o) {
         for (std::size_t g = 0; g < G; ++g) {
-            double vmax = -1e300;
             double* v = &utility[(o * G + g) * R];
             for (std::size_t j = 0; j < R; ++j) {
                 v[j] = m.migration_income_weight * std::log(std::max(1.0, w.regions[j].expected_income)) +
                        w.sc->regions[j].amenity + w.regions[j].migration_incentive +
                        (by_group ? w.regions[j].group_incentive[g] : 0.0) -
                        m.migration_distance_cost * w.distance_km[o * R + j] + (j == o ? m.migration_stay_bonus : 0.0);
-                vmax = std::max(vmax, v[j]);
             }
-            double* row = &cdf[(o * G + g) * R];
-            double acc = 0;
-            for (std::size_t j = 0; j < R; ++j) {
-                acc += std::exp(v[j] - vmax);
-                row[j] = acc;
-            }
-            for (std::size_t j = 0; j < R; ++j) row[j] /= acc;
+            logit_cdf(v, R, &cdf[(o * G + g) * R]);
         }
     }
     auto& ws = w.workers;
@@ -90,13 +95,9 @@ void run_migration(world& w) {
                 const double u1 = d.unit(jd, 1);
                 const std::size_t o = ws.region[i];
                 const std::size_t g = by_group ? static_cast<std::size_t>(ws.level[i]) * field_count + ws.field[i] : 0;
-                const double* row = &cdf[(o * G + g) * R];
-                std::size_t j = 0;
-                if (committed_here(w, i)) {
-                    j = committed_destination(w, o, &utility[(o * G + g) * R], ws.tag_policy[i], u1);
-                } else {
-                    while (j + 1 < R && u1 >= row[j]) ++j;
-                }
+                const std::size_t j = committed_here(w, i)
+                                          ? committed_destination(w, o, &utility[(o * G + g) * R], ws.tag_policy[i], u1)
+                                          : pick_from_cdf(&cdf[(o * G + g) * R], R, u1);
                 if (j == o) return;
                 if (ws.status[i] == static_cast<std::uint8_t>(worker_status::employed)) {
                     std::atomic_ref<std::int32_t>(fs.headcount[ws.employer[i]]).fetch_sub(1, std::memory_order_relaxed);

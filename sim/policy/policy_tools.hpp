@@ -21,13 +21,18 @@ std::vector<std::size_t> target_regions(const world& w, const policy_spec& p);
 double budget_left_vnd(const world& w, std::size_t k, const policy_spec& p);
 // Books spending (VND, already in persons) against this year's budget and the series.
 void record_spending(world& w, std::size_t k, double vnd);
+// More agents than any population: amounts beyond it mean "no limit".
+inline constexpr double max_agents = 1e15;
+// Whole agents from an amount x of agents: floor(x), plus one with probability frac(x) when a
+// uniform u in (0, 1) is given; 0 for x <= 0 or NaN; the largest count beyond max_agents.
+std::int64_t whole_agents(double x, double u = -1);
 // Whole agents a budget pays for at `cost_per_person_vnd` (one agent stands for 1/scale persons).
 std::int64_t affordable_agents(const world& w, std::size_t k, const policy_spec& p, double cost_per_person_vnd);
 // Places this month from a yearly rate in persons (times scale, in agents). The fraction
 // carries in st.seat_credit; a policy of less than one place a month keeps one unused place
-// waiting (for money or a candidate), a larger one drops unused places; in the policy's last
-// month in the run the fraction left is rounded up at random with its own probability. So the
-// expected number of places
+// waiting (for money or a candidate), a larger one drops unused whole places (never the
+// fraction); in the policy's last month in the run the fraction left is rounded up at random
+// with its own probability. So the expected number of places
 // is the rate at every scale. The caller says how many it used with use_agents.
 std::int64_t monthly_agents(world& w, std::size_t k, double persons_per_year);
 void use_agents(world& w, std::size_t k, std::int64_t used);

@@ -77,12 +77,12 @@ bool targets(const policy_spec& p, const region_spec& r) {
 void region_warnings(const scenario& sc, std::vector<scenario_warning>& out) {
     for (const auto& r : sc.regions) {
         const double agents = r.labor_force * sc.scale;
-        if (agents >= min_region_agents) continue;
-        const double u = std::clamp(r.unemployment_rate, 0.01, 0.5);
+        if (agents >= min_region_agents || r.labor_force <= 0) continue;
+        const double u = std::clamp(r.unemployment_rate, 0.01, 0.5);  // the sd of a rate near 0 is not 0
         const double sd_pp = 100 * std::sqrt(u * (1 - u) / std::max(1.0, agents));
         out.push_back(
             {"regions." + r.id, number(agents) + " agents in the labour force at scale " + scale_text(sc.scale) + " (" +
-                                    number(r.labor_force) + " persons): the sampling sd of its " + number(100 * u, 1) +
+                                    number(r.labor_force) + " persons): the sampling sd of a " + number(100 * u, 1) +
                                     "% unemployment rate is " + number(sd_pp, 2) + " pp in a single run; scale " +
                                     scale_text(min_region_agents / r.labor_force) + " or more gives " +
                                     number(min_region_agents) + " agents"});

@@ -9,6 +9,7 @@
 //     them have.
 // Every step calls the same hook of each type (policy_hooks.hpp, defined in the type's own
 // file), so no step names a policy type.
+#include <limits>
 #include <variant>
 
 #include "model/phases.hpp"
@@ -60,20 +61,21 @@ double budget_for_the_year(world& w, std::size_t k) {
     const auto& p = w.sc->policies[k];
     auto& st = w.policies[k];
     if (p.annual_budget_vnd <= 0) return 0;
+    const year_month last = std::min(p.end, w.sc->calendar.end);
+    if (w.now.year < p.start.year || w.now.year > last.year) return 0;  // no budget, no credit, outside its years
     const double unit =
         std::visit([](const auto& spec) { return hooks_of<decltype(spec)>::unit_cost_vnd(spec); }, p.params);
     if (!(unit > 0)) return p.annual_budget_vnd;
     const double per_agent = unit / w.scale;
-    st.budget_credit += p.annual_budget_vnd / per_agent;
-    if (st.budget_credit >= 1e15) return p.annual_budget_vnd;  // beyond any population: never binds
-    double agents = std::floor(st.budget_credit);
-    if (w.now.year == std::min(p.end, w.sc->calendar.end).year) {
-        const double u = counter_rng::to_unit(
-            w.rng.words(rng_stream::policy, w.month_key(), 0, policy_draw::budget_rounding.at(k))[0]);
-        agents += (st.budget_credit - agents) > u ? 1 : 0;
-    }
-    st.budget_credit = std::max(0.0, st.budget_credit - agents);
-    return agents * per_agent;
+    st.budget_credit = std::min(st.budget_credit + p.annual_budget_vnd / per_agent, max_agents);
+    const std::int64_t agents =
+        w.now.year < last.year
+            ? whole_agents(st.budget_credit)
+            : whole_agents(st.budget_credit, counter_rng::to_unit(w.rng.words(rng_stream::policy, w.month_key(), 0,
+                                                                              policy_draw::budget_rounding.at(k))[0]));
+    if (agents == std::numeric_limits<std::int64_t>::max()) return p.annual_budget_vnd;  // never binds
+    st.budget_credit = std::max(0.0, st.budget_credit - static_cast<double>(agents));
+    return static_cast<double>(agents) * per_agent;
 }
 
 }  // namespace

@@ -24,13 +24,18 @@ namespace laborsim {
 namespace {
 enum slot : int { committed, completed, left_early, months_left_at_exit };
 
+// What one recipient costs the budget when taken on: the bonus (the top-up, when there is no
+// bonus). The budget is counted in these (unit_cost_vnd), and the offer is open while it pays one.
+double recipient_cost_vnd(const talent_attraction& t) {
+    return t.bonus_vnd > 0 ? t.bonus_vnd : t.wage_top_up_vnd_month;
+}
+
 void apply_talent_attraction(world& w, std::size_t k, const policy_spec& p, const talent_attraction& t) {
     auto& st = w.policies[k];
     auto& ws = w.workers;
     const int months = std::clamp(t.commitment_months, 1, max_counter_months);
-    // The offer stays open while the budget can still pay one recipient's bonus.
-    const double one_agent_vnd = (t.bonus_vnd + t.wage_top_up_vnd_month) / w.scale;
-    if (one_agent_vnd > budget_left_vnd(w, k, p)) {
+    // The offer stays open while the budget can still pay one recipient.
+    if (affordable_agents(w, k, p, recipient_cost_vnd(t)) < 1) {
         st.add("incentive_utility", 0.0);
         return;
     }
@@ -118,7 +123,7 @@ struct policy_rules<talent_attraction> {
         {"left_early", series_kind::flow, "persons"},     {"clawback_vnd", series_kind::flow, "VND"},
     };
     // The bonus is what the budget buys per recipient (the top-up, when there is no bonus).
-    static double unit_cost_vnd(const spec_type& t) { return t.bonus_vnd > 0 ? t.bonus_vnd : t.wage_top_up_vnd_month; }
+    static double unit_cost_vnd(const spec_type& t) { return recipient_cost_vnd(t); }
     static constexpr bool reads_moved_marks = true;  // pays last month's movers
 
     static policy_schema schema() {
