@@ -222,7 +222,8 @@ sweep_spec load_root(const YAML::Node& root, const std::string& label, const std
         }
         if (sp.method == sampling_method::sobol && sp.parameters.size() > sobol_max_dimensions)
             rd.error(params.Mark(), "parameters",
-                     "Sobol sampling supports at most " + std::to_string(sobol_max_dimensions) + " parameters, got " + std::to_string(sp.parameters.size()));
+                     "Sobol sampling supports at most " + std::to_string(sobol_max_dimensions) + " parameters, got " +
+                         std::to_string(sp.parameters.size()));
         // A and B matrices side by side: twice the parameters in Sobol dimensions.
         if (sp.method == sampling_method::saltelli && 2 * sp.parameters.size() > sobol_max_dimensions)
             rd.error(params.Mark(), "parameters",
