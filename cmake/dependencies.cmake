@@ -4,6 +4,7 @@ find_package(yaml-cpp REQUIRED)
 find_package(HDF5 REQUIRED COMPONENTS C HL)
 find_package(CLI11 REQUIRED)
 find_package(Boost 1.74 REQUIRED)
+find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)  # libcrypto: SHA-256 of run manifests (libssl-dev)
 
 # Optional: `laborsim sweep` under mpirun (Debian: libopenmpi-dev). Without it the binary
 # says MPI support is not built; local and Slurm-array sweeps work either way.

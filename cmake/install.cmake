@@ -50,6 +50,7 @@ install(FILES ${LABORSIM_PUBLIC_POLICY_HEADERS} DESTINATION "${CMAKE_INSTALL_INC
 
 # `laborsim report` looks for its script next to the installed binary (sim/cli/report_command.cpp).
 install(FILES tools/report.py DESTINATION "${CMAKE_INSTALL_DATADIR}/laborsim/tools")
+install(FILES tools/templates/report.html.j2 DESTINATION "${CMAKE_INSTALL_DATADIR}/laborsim/tools/templates")
 
 install(EXPORT laborsimTargets
         NAMESPACE laborsim::

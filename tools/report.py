@@ -10,6 +10,8 @@ files. Every number in the difference, cost and cost-per-outcome tables comes fr
 from the files with h5py: per region, the mean over replicates with a band from the
 lowest to the highest replicate, and the paired difference from the baseline with its
 confidence band. Charts are PNG embedded as base64; the page loads nothing from a network.
+The page is the Jinja2 template templates/report.html.j2 (autoescaped); this file computes
+what goes in it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ import argparse
 import base64
 import datetime as dt
 import difflib
-import html
 import io
 import json
 import math
@@ -29,7 +30,9 @@ import subprocess
 import sys
 
 import h5py
+import jinja2
 import matplotlib
+from markupsafe import Markup
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -117,7 +120,7 @@ def fmt_ci(d, units):
 def fmt_p(p):
     if p is None:
         return "n/a"
-    return "&lt;0.001" if p < 0.001 else f"{p:.3f}"
+    return "<0.001" if p < 0.001 else f"{p:.3f}"
 
 
 def fmt_bn(v):
@@ -287,6 +290,8 @@ def chart_difference(base, variants, name, regions, level):
 
 # ---- HTML --------------------------------------------------------------------------------
 
+TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
+
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:24px auto;max-width:1150px;color:#222;
      line-height:1.4;padding:0 16px}
@@ -301,20 +306,15 @@ code,pre{background:#f6f6f6;font-size:0.85em}pre{padding:8px;overflow-x:auto}
 """
 
 
-def esc(x):
-    return html.escape(str(x))
+def code(x):
+    """A table cell shown as code; the value itself is escaped."""
+    return Markup("<code>{}</code>").format(x)
 
 
-def table(header, rows, classes=None, num_cols=()):
-    out = ["<table><tr>" + "".join(f"<th>{esc(h)}</th>" for h in header) + "</tr>"]
-    for i, row in enumerate(rows):
-        cls = f' class="{classes[i]}"' if classes and classes[i] else ""
-        cells = []
-        for j, cell in enumerate(row):
-            c = ' class="num diff"' if j in num_cols else ""
-            cells.append(f"<td{c}>{cell}</td>")
-        out.append(f"<tr{cls}>" + "".join(cells) + "</tr>")
-    return "\n".join(out) + "</table>"
+def render_page(context):
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    return env.get_template("report.html.j2").render(context)
 
 
 def run_compare(args):
@@ -366,129 +366,79 @@ def build(args):
                    if n != "all" and n in base["reps"][0]["data"]] or DEFAULT_CHARTS
     title = args.title or f"{', '.join(v['label'] for v in variants)} compared with {base['label']}"
     now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    h = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{esc(title)}</title>",
-         f"<style>{CSS}</style></head><body>",
-         f"<h1>{esc(title)}</h1>",
-         f"<p class='sub'>laborsim scenario comparison &middot; generated {esc(now)} &middot; "
-         f"{pct}% confidence intervals over replicates</p>"]
+
+    def significant(d):
+        return d["low"] is not None and (d["low"] > 0 or d["high"] < 0)
 
     # Summary: the headline rows where the interval excludes zero.
-    h.append("<h2>Summary</h2><ul>")
     last_date = cmp["dates"][-1] if cmp["dates"] else ""
+    summary = []
     for v in variants:
         sig = [r for r in cmp["rows"] if r["variant"] == v["label"] and r["date"] == last_date and r["region"] == "all"
-               and r["measure"] == "value" and r["difference"]["low"] is not None
-               and (r["difference"]["low"] > 0 or r["difference"]["high"] < 0)]
-        parts = [f"{esc(r['indicator'])} {fmt_signed(r['difference']['mean'], r['units'])}" for r in sig[:6]]
+               and r["measure"] == "value" and significant(r["difference"])]
         ce = [c for c in cmp["cost_effectiveness"] if c["variant"] == v["label"] and c["date"] == last_date
               and c["outcome"] == "certified_workers"]
-        cost = ""
-        if ce and ce[0]["vnd_per_unit"] is not None:
-            cost = f"; about <b>{ce[0]['vnd_per_unit']:,.0f} VND per additional certified worker</b>"
-        h.append(f"<li><b>{esc(v['label'])}</b> vs <b>{esc(base['label'])}</b> in {esc(last_date)}, all regions: "
-                 + (", ".join(parts) if parts else "no difference whose interval excludes zero") + cost + "</li>")
-    h.append("</ul>")
+        summary.append({
+            "variant": v["label"], "baseline": base["label"], "date": last_date,
+            "parts": [{"indicator": r["indicator"], "difference": fmt_signed(r["difference"]["mean"], r["units"])}
+                      for r in sig[:6]],
+            "vnd_per_certified": f"{ce[0]['vnd_per_unit']:,.0f}" if ce and ce[0]["vnd_per_unit"] is not None
+            else None})
 
-    # Scenarios.
-    h.append("<h2>Scenarios</h2>")
-    rows = []
+    scenarios = []
     for run in runs:
         info, a = run["info"], run["reps"][0]["attrs"]
-        rows.append([esc(run["label"]), esc(info.get("description", "")), f"<code>{esc(info['path'])}</code>",
-                     f"<code>{esc(a.get('scenario_path', ''))}</code>", str(len(run["reps"])),
-                     f"{esc(a.get('calendar_start'))} to {esc(a.get('calendar_end'))}", esc(a.get("scale"))])
-    h.append(table(["scenario", "description", "runs", "scenario file", "replicates", "period", "scale"], rows))
+        scenarios.append([run["label"], info.get("description", ""), code(info["path"]),
+                          code(a.get("scenario_path", "")), str(len(run["reps"])),
+                          f"{a.get('calendar_start')} to {a.get('calendar_end')}", a.get("scale")])
     base_yaml = base["reps"][0]["attrs"].get("scenario", "")
+    scenario_diffs = []
     for v in variants:
         diff_rows, text = scenario_diff(base_yaml, v["reps"][0]["attrs"].get("scenario", ""))
-        h.append(f"<h3>Parameters that differ: {esc(v['label'])} vs {esc(base['label'])}</h3>")
-        if diff_rows is None:
-            h.append(f"<pre>{esc(text)}</pre>")
-        elif not diff_rows:
-            h.append("<p>None: the resolved scenarios are identical.</p>")
-        else:
-            h.append(table(["key", esc(base["label"]), esc(v["label"])],
-                           [[f"<code>{esc(k)}</code>", esc(a), esc(b)] for k, a, b in diff_rows]))
-    seeds_shared = all(set(v["info"]["seeds"]) == set(base["info"]["seeds"]) for v in variants)
-    h.append("<p class='small'>Replicate k runs with seed splitmix64(seed + k) &gt;&gt; 11. "
-             + ("Every variant shares its seeds with the baseline (common random numbers), so differences are paired."
-                if seeds_shared else "<span class='note'>Not every variant shares its seeds with the baseline; "
-                                     "unpaired replicates are compared with Welch's interval.</span>") + "</p>")
+        scenario_diffs.append({"variant": v["label"], "baseline": base["label"], "text": text,
+                               "rows": None if diff_rows is None else [[code(k), a, b] for k, a, b in diff_rows]})
 
-    # Charts.
-    h.append("<h2>Trajectories</h2>")
-    for name in chart_names:
-        h.append(f"<img class='chart' alt='{esc(name)} by region' src='data:image/png;base64,"
-                 f"{chart_levels(runs, name, chart_regions)}'>")
-    h.append("<h2>Differences from the baseline over time</h2>")
-    for name in chart_names:
-        img = chart_difference(base, variants, name, chart_regions, level)
-        if img:
-            h.append(f"<img class='chart' alt='{esc(name)} difference' src='data:image/png;base64,{img}'>")
-
-    # Difference table.
-    h.append("<h2>Differences with confidence intervals</h2>")
-    h.append(f"<p>difference = variant &minus; baseline, averaged over replicate pairs with the same seed; "
-             f"{pct}% interval = mean &plusmn; t<sub>(1+{level:g})/2, n&minus;1</sub> &middot; sd / &radic;n. "
-             "Rates in %, their differences in percentage points (pp). Cumulative rows sum a monthly flow from "
-             "the first month through the date. Shaded rows: the interval excludes zero.</p>")
     groups = {}
     for r in cmp["rows"]:
         groups.setdefault((r["variant"], r["date"]), []).append(r)
-    for (variant, date), rs in groups.items():
-        n = rs[0]["difference"]["n"]
-        h.append(f"<h3>{esc(variant)} vs {esc(base['label'])}, {esc(date)} "
-                 f"<span class='small'>({n} {'pairs' if rs[0]['method'] == 'paired' else 'replicates, unpaired'})</span></h3>")
-        cls = ["sig" if r["difference"]["low"] is not None and (r["difference"]["low"] > 0 or r["difference"]["high"] < 0)
-               else "" for r in rs]
-        h.append(table(["indicator", "region", "measure", "baseline", "variant", "difference", f"{pct}% CI", "p"],
-                       [[esc(r["indicator"]), esc(r["region"]), "in month" if r["measure"] == "value" else "cumulative",
-                         fmt_level(r["baseline_mean"], r["units"]), fmt_level(r["variant_mean"], r["units"]),
-                         fmt_signed(r["difference"]["mean"], r["units"]), fmt_ci(r["difference"], r["units"]),
-                         fmt_p(r["difference"]["p_value"])] for r in rs], cls, num_cols=(3, 4, 5, 6, 7)))
+    difference_groups = [{
+        "variant": variant, "baseline": base["label"], "date": date, "n": rs[0]["difference"]["n"],
+        "pairing": "pairs" if rs[0]["method"] == "paired" else "replicates, unpaired",
+        "classes": ["sig" if significant(r["difference"]) else "" for r in rs],
+        "rows": [[r["indicator"], r["region"], "in month" if r["measure"] == "value" else "cumulative",
+                  fmt_level(r["baseline_mean"], r["units"]), fmt_level(r["variant_mean"], r["units"]),
+                  fmt_signed(r["difference"]["mean"], r["units"]), fmt_ci(r["difference"], r["units"]),
+                  fmt_p(r["difference"]["p_value"])] for r in rs]} for (variant, date), rs in groups.items()]
 
-    # Costs.
-    h.append("<h2>Policy costs</h2>")
-    if cmp["policy_costs"]:
-        h.append("<p>Spending from the first month through the date, mean over replicates.</p>")
-        h.append(table(["variant", "run", "through", "policy", "type", "spending (VND)", "beneficiaries"],
-                       [[esc(p["variant"]), esc(p["run"]), esc(p["through"]), esc(p["policy"]), esc(p["type"]),
-                         fmt_bn(p["spending_vnd"]), fmt_level(p["beneficiaries"], "persons")]
-                        for p in cmp["policy_costs"]], num_cols=(5, 6)))
-        h.append("<h3>Cost per additional outcome (all regions)</h3>"
-                 "<p>(variant &minus; baseline spending) / (variant &minus; baseline outcome), means over replicate "
-                 "pairs; certified workers = certified rate &times; labour force. n.s.: the interval of the outcome "
-                 "difference includes zero, so the ratio is not reliable.</p>")
-        h.append(table(["variant", "date", "outcome", "extra spending (VND)", "extra outcome", f"{pct}% CI",
-                        "VND per unit"],
-                       [[esc(c["variant"]), esc(c["date"]), esc(c["outcome"]), fmt_bn(c["extra_spending_vnd"]),
-                         fmt_signed(c["outcome_difference"]["mean"], "persons"),
-                         fmt_ci(c["outcome_difference"], "persons"),
-                         cost_text(c)]
-                        for c in cmp["cost_effectiveness"]], num_cols=(3, 4, 5, 6)))
-    else:
-        h.append("<p>No policy in these runs reports spending.</p>")
-    for n in cmp["notes"]:
-        h.append(f"<p class='note'>note: {esc(n)}</p>")
-
-    # Provenance.
-    h.append("<h2>Provenance</h2>")
-    h.append(f"<p>Numbers from <code>{esc(' '.join(cmd))}</code> ({esc(laborsim_version(args.laborsim))}); "
-             f"charts by report.py with Python {esc(platform.python_version())}, matplotlib "
-             f"{esc(matplotlib.__version__)}, h5py {esc(h5py.__version__)} on {esc(platform.node())}.</p>")
-    rows = []
+    provenance = []
     for run in runs:
         for rep in run["reps"]:
             a = rep["attrs"]
-            rows.append([esc(run["label"]), f"<code>{esc(rep['path'])}</code>", esc(a.get("seed")),
-                         esc(a.get("replicate_index", "")),
-                         f"{esc(a.get('laborsim_version'))} ({esc(a.get('git_revision'))}, {esc(a.get('build_type'))})",
-                         esc(a.get("host")), esc(a.get("start_time")), f"{float(a.get('wall_time_s') or 0):.2f} s",
-                         esc(a.get("threads")), "yes" if a.get("completed") else "no"])
-    h.append(table(["scenario", "file", "seed", "replicate", "laborsim", "host", "started", "wall time", "threads",
-                    "completed"], rows))
-    h.append("</body></html>")
-    return "\n".join(h)
+            provenance.append([run["label"], code(rep["path"]), a.get("seed"), a.get("replicate_index", ""),
+                               f"{a.get('laborsim_version')} ({a.get('git_revision')}, {a.get('build_type')})",
+                               a.get("host"), a.get("start_time"), f"{float(a.get('wall_time_s') or 0):.2f} s",
+                               a.get("threads"), "yes" if a.get("completed") else "no"])
+
+    difference_charts = []
+    for name in chart_names:
+        img = chart_difference(base, variants, name, chart_regions, level)
+        if img:
+            difference_charts.append({"name": name, "png": img})
+    return render_page({
+        "title": title, "css": Markup(CSS), "now": now, "pct": pct, "level": f"{level:g}",
+        "summary": summary, "scenarios": scenarios, "scenario_diffs": scenario_diffs,
+        "seeds_shared": all(set(v["info"]["seeds"]) == set(base["info"]["seeds"]) for v in variants),
+        "level_charts": [{"name": name, "png": chart_levels(runs, name, chart_regions)} for name in chart_names],
+        "difference_charts": difference_charts, "difference_groups": difference_groups,
+        "policy_costs": [[p["variant"], p["run"], p["through"], p["policy"], p["type"], fmt_bn(p["spending_vnd"]),
+                          fmt_level(p["beneficiaries"], "persons")] for p in cmp["policy_costs"]],
+        "cost_effectiveness": [[c["variant"], c["date"], c["outcome"], fmt_bn(c["extra_spending_vnd"]),
+                                fmt_signed(c["outcome_difference"]["mean"], "persons"),
+                                fmt_ci(c["outcome_difference"], "persons"), cost_text(c)]
+                               for c in cmp["cost_effectiveness"]],
+        "notes": cmp["notes"], "command": " ".join(cmd), "laborsim_version": laborsim_version(args.laborsim),
+        "python_version": platform.python_version(), "matplotlib_version": matplotlib.__version__,
+        "h5py_version": h5py.__version__, "host": platform.node(), "provenance": provenance})
 
 
 def main(argv=None):

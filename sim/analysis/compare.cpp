@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "analysis/compare_checks.hpp"
+#include "analysis/regional_aggregate.hpp"
 #include "laborsim/errors.hpp"
 #include "laborsim/indicators.hpp"
 
@@ -23,42 +24,6 @@ namespace {
 
 constexpr const char* all_regions = "all";
 
-enum class aggregate { sum, weighted, none };
-
-struct indicator_traits {
-    std::string units;
-    bool flow = false;  // persons per month: also compared cumulatively
-    aggregate agg = aggregate::none;
-    std::string weight;  // for aggregate::weighted
-};
-
-std::optional<indicator_traits> traits_of(const std::string& name) {
-    if (name == "trained_workers" || name == "certified_workers" || name == "high_quality_workers")
-        return indicator_traits{"persons", false, aggregate::sum, ""};
-    for (const auto& info : indicator_table) {
-        if (info.name != name) continue;
-        indicator_traits t;
-        t.units = std::string(info.units);
-        t.flow = info.units == "persons/month";
-        if (info.units == "persons" || info.units == "jobs" || t.flow) {
-            t.agg = aggregate::sum;
-        } else {
-            static const std::map<std::string, std::string> weights{
-                {"unemployment_rate", "labor_force"}, {"trained_rate", "labor_force"},
-                {"certified_rate", "labor_force"},    {"high_quality_rate", "labor_force"},
-                {"mean_skill", "labor_force"},        {"mean_wage", "employed"},
-                {"mismatch_rate", "employed"},        {"doctors_per_10k", "population"},
-                {"vacancy_filling_rate", "vacancies"}};
-            if (auto it = weights.find(name); it != weights.end()) {
-                t.agg = aggregate::weighted;
-                t.weight = it->second;
-            }
-        }
-        return t;
-    }
-    return std::nullopt;
-}
-
 // One replicate's value of an indicator in a month row, in one region or aggregated.
 double value_at(const replicate_data& rep, const std::string& name, const indicator_traits& t, int row,
                 std::optional<std::size_t> region) {
@@ -67,23 +32,13 @@ double value_at(const replicate_data& rep, const std::string& name, const indica
     if (it == rep.indicators.end()) return estimate::nan;
     const double* v = it->second.data() + static_cast<std::size_t>(row) * R;
     if (region) return v[*region];
-    if (t.agg == aggregate::sum) {
-        double s = 0;
-        for (std::size_t r = 0; r < R; ++r) s += v[r];
-        return s;
-    }
-    if (t.agg == aggregate::weighted) {
+    const double* w = nullptr;
+    if (t.agg == regional_aggregate::weighted) {
         const auto wt = rep.indicators.find(t.weight);
         if (wt == rep.indicators.end()) return estimate::nan;
-        const double* w = wt->second.data() + static_cast<std::size_t>(row) * R;
-        double s = 0, sw = 0;
-        for (std::size_t r = 0; r < R; ++r) {
-            s += v[r] * w[r];
-            sw += w[r];
-        }
-        return sw > 0 ? s / sw : estimate::nan;
+        w = wt->second.data() + static_cast<std::size_t>(row) * R;
     }
-    return estimate::nan;
+    return aggregate_regions(t, v, w, R);
 }
 
 double cumulative_at(const replicate_data& rep, const std::string& name, const indicator_traits& t, int row,
@@ -349,7 +304,7 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
             for (const auto& name : indicators) {
                 const auto t = *traits_of(name);
                 for (const auto& region : regions) {
-                    if (!region && t.agg == aggregate::none) continue;
+                    if (!region && t.agg == regional_aggregate::none) continue;
                     for (const bool cumulative : {false, true}) {
                         if (cumulative && !t.flow) continue;
                         auto stat = [&](const replicate_data& r) {

@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 
+#include "analysis/regional_aggregate.hpp"
 #include "laborsim/errors.hpp"
 #include "output/h5.hpp"
 #include "output/h5_read.hpp"
@@ -59,22 +60,45 @@ std::vector<double> read_run_outcomes(const std::string& path, const std::vector
     h5::handle regions(H5Gopen2(f.id(), "regions", H5P_DEFAULT), H5Gclose);
     const auto region_ids = h5::read_strings(regions.id(), "region");
     std::map<std::string, h5::handle> datasets;
-    for (std::size_t i = 0; i < outcomes.size(); ++i) {
-        const auto& o = outcomes[i];
-        auto it = datasets.find(o.indicator);
+    const auto dataset = [&](const std::string& indicator) -> hid_t {
+        auto it = datasets.find(indicator);
         if (it == datasets.end()) {
             h5::handle ds;
-            if (H5Lexists(regions.id(), o.indicator.c_str(), H5P_DEFAULT) > 0)
-                ds = h5::handle(H5Dopen2(regions.id(), o.indicator.c_str(), H5P_DEFAULT), H5Dclose);
-            it = datasets.emplace(o.indicator, std::move(ds)).first;
+            if (H5Lexists(regions.id(), indicator.c_str(), H5P_DEFAULT) > 0)
+                ds = h5::handle(H5Dopen2(regions.id(), indicator.c_str(), H5P_DEFAULT), H5Dclose);
+            it = datasets.emplace(indicator, std::move(ds)).first;
         }
-        if (!it->second.valid()) continue;
+        return it->second.valid() ? it->second.id() : H5I_INVALID_HID;
+    };
+    // One month's values in every region.
+    const auto month_row = [&](hid_t ds, hsize_t row) {
+        std::vector<double> v(region_ids.size());
+        for (std::size_t r = 0; r < region_ids.size(); ++r) v[r] = element(ds, row, r);
+        return v;
+    };
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        const auto& o = outcomes[i];
+        const hid_t ds = dataset(o.indicator);
         const int row = o.date.index() - start->index();
+        if (ds == H5I_INVALID_HID || row < 0) continue;
+        if (o.region == all_regions_outcome) {  // as `laborsim compare` aggregates
+            const auto t = traits_of(o.indicator);
+            if (!t || t->agg == regional_aggregate::none) continue;
+            const auto v = month_row(ds, static_cast<hsize_t>(row));
+            std::vector<double> w;
+            if (t->agg == regional_aggregate::weighted) {
+                const hid_t wds = dataset(t->weight);
+                if (wds == H5I_INVALID_HID) continue;
+                w = month_row(wds, static_cast<hsize_t>(row));
+            }
+            values[i] = aggregate_regions(*t, v.data(), w.empty() ? nullptr : w.data(), v.size());
+            continue;
+        }
         std::size_t column = region_ids.size();
         for (std::size_t r = 0; r < region_ids.size(); ++r)
             if (region_ids[r] == o.region) column = r;
-        if (row < 0 || column == region_ids.size()) continue;
-        values[i] = element(it->second.id(), static_cast<hsize_t>(row), column);
+        if (column == region_ids.size()) continue;
+        values[i] = element(ds, static_cast<hsize_t>(row), column);
     }
     return values;
 }

@@ -8,6 +8,10 @@
 
 namespace laborsim {
 
+// The region of an outcome over the whole country: counts summed, rates weighted by their
+// base, as `laborsim compare` defines its "all" rows (analysis/regional_aggregate.hpp).
+inline constexpr const char* all_regions_outcome = "all";
+
 // True when `path` is an HDF5 file whose root attribute `completed` is 1. Quiet on
 // missing, partial or corrupt files (they are simply not complete).
 bool run_file_complete(const std::string& path);

@@ -1,12 +1,13 @@
 // Sobol low-discrepancy points (unscrambled), with Joe and Kuo's direction numbers
-// (new-joe-kuo-6.21201) for the first sobol_max_dimensions dimensions.
+// (new-joe-kuo-6.21201) as Boost.Random ships them.
 #pragma once
 #include <cstdint>
 #include <vector>
 
 namespace laborsim {
 
-inline constexpr int sobol_max_dimensions = 21;
+// Boost.Random's table (boost/random/detail/sobol_table.hpp) stops at 3667 dimensions.
+inline constexpr int sobol_max_dimensions = 3667;
 
 class sobol_sequence {
 public:
@@ -14,14 +15,12 @@ public:
     explicit sobol_sequence(int dimensions);
 
     // Point `index` of the sequence in [0, 1)^d; index 0 is the origin, so sweeps start at 1.
-    // Computed directly from the Gray code of the index: no state, any order.
+    // No state between calls: any index, any order.
     [[nodiscard]] std::vector<double> point(std::uint32_t index) const;
     [[nodiscard]] int dimensions() const { return dimensions_; }
 
 private:
-    static constexpr int bits_ = 32;
     int dimensions_;
-    std::vector<std::uint32_t> directions_;  // [dimension][bit], bits_ per dimension
 };
 
 }  // namespace laborsim

@@ -47,7 +47,7 @@ std::vector<section_spec> make_sweep_schema() {
         }},
         {"outcomes", "Indicators copied from each run into the summary: one column per indicator, region and date.", {
             {"indicators", vt::string_list, "[]", "", "Indicator names (the /regions datasets of docs/output.md).", indicators},
-            {"regions", vt::string_list, "all", "", "Region ids, or `all`."},
+            {"regions", vt::string_list, "every region", "", "Region ids, or `all` for the national aggregate."},
             {"dates", vt::string_list, "last month", "YYYY-MM", "Months to read."},
         }},
     };

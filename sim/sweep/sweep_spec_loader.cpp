@@ -14,6 +14,7 @@
 #include "laborsim/sweep.hpp"
 #include "scenario/setting_path.hpp"
 #include "scenario/yaml_reader.hpp"
+#include "sweep/run_file.hpp"
 #include "sweep/sobol.hpp"
 #include "sweep/sweep_schema.hpp"
 
@@ -129,16 +130,19 @@ base_scenario_info read_base_yaml(yaml_reader& rd, const YAML::Node& mark_node, 
 void load_outcomes(yaml_reader& rd, const YAML::Node& n, const scenario& base, sweep_spec& sp) {
     const auto& s = sweep_section("outcomes");
     if (!rd.check_map(n, "outcomes", {&s})) return;
-    std::vector<std::string> indicators, regions{"all"}, dates;
+    std::vector<std::string> indicators, regions, dates;
     rd.get(n, s, "indicators", "outcomes", indicators);
     rd.get(n, s, "regions", "outcomes", regions);
     rd.get(n, s, "dates", "outcomes", dates);
     std::vector<std::string_view> known_regions;
     for (const auto& r : base.regions) known_regions.push_back(r.id);
     std::vector<std::string> region_ids;
+    // Without a list, one column per region; "all" is the national aggregate column.
+    if (regions.empty())
+        for (const auto& r : base.regions) region_ids.push_back(r.id);
     for (std::size_t i = 0; i < regions.size(); ++i) {
-        if (regions[i] == "all") {
-            for (const auto& r : base.regions) region_ids.push_back(r.id);
+        if (regions[i] == all_regions_outcome) {
+            region_ids.push_back(regions[i]);
             continue;
         }
         bool found = false;
@@ -218,11 +222,13 @@ sweep_spec load_root(const YAML::Node& root, const std::string& label, const std
         }
         if (sp.method == sampling_method::sobol && sp.parameters.size() > sobol_max_dimensions)
             rd.error(params.Mark(), "parameters",
-                     "Sobol sampling supports at most 21 parameters, got " + std::to_string(sp.parameters.size()));
+                     "Sobol sampling supports at most " + std::to_string(sobol_max_dimensions) + " parameters, got " +
+                         std::to_string(sp.parameters.size()));
         // A and B matrices side by side: twice the parameters in Sobol dimensions.
         if (sp.method == sampling_method::saltelli && 2 * sp.parameters.size() > sobol_max_dimensions)
             rd.error(params.Mark(), "parameters",
-                     "Saltelli sampling supports at most 10 parameters, got " + std::to_string(sp.parameters.size()));
+                     "Saltelli sampling supports at most " + std::to_string(sobol_max_dimensions / 2) +
+                         " parameters, got " + std::to_string(sp.parameters.size()));
     }
     for (std::size_t i = 0; i < sp.settings.size(); ++i)
         if (sp.settings[i].find('=') == std::string::npos || sp.settings[i].front() == '=')

@@ -1,3 +1,10 @@
+// Kept rather than nlohmann-json (3.11.2, Debian's nlohmann-json3-dev), measured: nlohmann
+// writes a double that holds a whole number with ".0" ("0.0", "1.0", "3000.0" where std::to_chars
+// gives "0", "1", "3000"), and 4e9 as "4000000000.0" where we write "4e+09"; its serializer cannot
+// be told otherwise. A 3 + 3 replicate `laborsim compare --json` of the quickstart (scale 0.003)
+// has 151 such numbers ("sd": 0, "p_value": 1, "variant_mean": 3000, ...), so compare and
+// manifest files would change byte for byte. It also writes \b and \f where we write \u0008 and
+// \u000c, and throws on bytes that are not UTF-8, which we pass through.
 #include "util/json_writer.hpp"
 
 #include <charconv>

@@ -282,3 +282,41 @@ parameters:
     ours = np.array(rows, dtype=float)
     reference = qmc.Sobol(21, scramble=False).random(301)[1:]  # the sweep skips the origin
     np.testing.assert_array_equal(ours, reference)
+
+
+def test_all_outcome_is_compares_national_aggregate(tmp_path):
+    """`regions: [all]` is one national column per indicator, equal to `laborsim compare`'s
+    `all` row for the same run: counts summed, rates weighted by their base."""
+    indicators = ["certified_rate", "unemployment_rate", "mean_wage", "labor_force", "employed"]
+    spec = write_spec(tmp_path, f"""
+name: national
+base: {QUICKSTART}
+set: [scale=0.003, calendar.end=2021-12]
+parameters:
+  - key: model.separation_rate
+    values: [0.008, 0.02]
+outcomes: {{indicators: [{", ".join(indicators)}], regions: [all], dates: [2021-12]}}
+""")
+    out = tmp_path / "out"
+    sweep(spec, "-o", out, "--quiet", check=0)
+    df = load_summary(out)
+    assert outcome_columns(df) == [f"{i}:all:2021-12" for i in indicators]
+    r = subprocess.run([BIN, "compare", out / "runs/p0000-r00.h5", out / "runs/p0001-r00.h5", "--json", "-",
+                        "--quiet", "--at", "2021-12", "--indicators", ",".join(indicators)],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    rows = [row for row in __import__("json").loads(r.stdout)["rows"]
+            if row["region"] == "all" and row["measure"] == "value" and row["date"] == "2021-12"]
+    assert sorted(row["indicator"] for row in rows) == sorted(indicators)
+    for row in rows:
+        column = f"{row['indicator']}:all:2021-12"
+        assert df.loc["p0000-r00", column] == row["baseline_mean"], column
+        assert df.loc["p0001-r00", column] == row["variant_mean"], column
+    # A rate's aggregate lies between its regions' values; a count's is their sum.
+    import h5py
+
+    with h5py.File(out / "runs/p0000-r00.h5") as f:
+        lf = f["regions/labor_force"][11]
+        assert df.loc["p0000-r00", "labor_force:all:2021-12"] == lf.sum()
+        cr = f["regions/certified_rate"][11]
+        assert cr.min() <= df.loc["p0000-r00", "certified_rate:all:2021-12"] <= cr.max()

@@ -63,7 +63,15 @@ TEST_CASE("sobol: the first 2^k points put one point in each of the 2^k strata o
     }
 }
 
+TEST_CASE("sobol: the last dimension of the table is stratified too", "[sobol]") {
+    const sobol_sequence seq(sobol_max_dimensions);
+    constexpr int n = 64;
+    std::vector<int> hits(n, 0);
+    for (std::uint32_t i = 0; i < n; ++i) ++hits[static_cast<std::size_t>(seq.point(i).back() * n)];
+    for (int h : hits) CHECK(h == 1);
+}
+
 TEST_CASE("sobol: dimensions beyond the table are refused", "[sobol]") {
-    CHECK_THROWS_AS(sobol_sequence(22), input_error);
+    CHECK_THROWS_AS(sobol_sequence(sobol_max_dimensions + 1), input_error);
     CHECK_THROWS_AS(sobol_sequence(0), input_error);
 }

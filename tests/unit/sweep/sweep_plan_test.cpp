@@ -158,16 +158,28 @@ parameters:
     }
 }
 
-TEST_CASE("sweep outcomes: one column per indicator, region and month; `all` regions; default last month", "[sweep]") {
+TEST_CASE("sweep outcomes: one column per indicator, region and month; `all` aggregate; default last month",
+          "[sweep]") {
     const auto plan = plan_of(R"(
 parameters: [{key: model.separation_rate, values: [0.01]}]
-outcomes: {indicators: [certified_rate, mean_wage], regions: [hai-phong, all]}
+outcomes: {indicators: [certified_rate, mean_wage], regions: [hai-phong, all, hai-phong]}
 )");
     const auto& o = plan.spec.outcomes;
-    REQUIRE(o.size() == 8);  // hai-phong once, not twice
+    REQUIRE(o.size() == 4);  // hai-phong once, not twice; `all` is one national column
     CHECK(o[0].column == "certified_rate:hai-phong:2026-12");
-    CHECK(o[1].column == "certified_rate:cao-bang:2026-12");
-    CHECK(o[4].column == "mean_wage:hai-phong:2026-12");
+    CHECK(o[1].column == "certified_rate:all:2026-12");
+    CHECK(o[1].region == "all");
+    CHECK(o[2].column == "mean_wage:hai-phong:2026-12");
+
+    // Without `regions`: one column per region of the base scenario.
+    const auto every = plan_of(R"(
+parameters: [{key: model.separation_rate, values: [0.01]}]
+outcomes: {indicators: [certified_rate]}
+)");
+    std::vector<std::string> columns;
+    for (const auto& e : every.spec.outcomes) columns.push_back(e.column);
+    CHECK(columns == std::vector<std::string>{"certified_rate:cao-bang:2026-12", "certified_rate:bac-kan:2026-12",
+                                              "certified_rate:quang-ninh:2026-12", "certified_rate:hai-phong:2026-12"});
 }
 
 TEST_CASE("sweep spec errors are located and suggest fixes", "[sweep]") {
@@ -256,11 +268,11 @@ parameters:
     CHECK(load_error("name: t\nbase: quickstart.yaml\nsampling: {method: saltelli, points: 4}\nparameters:\n" +
                      [] {
                          std::string s;
-                         for (int i = 0; i < 11; ++i)
+                         for (int i = 0; i <= sobol_max_dimensions / 2; ++i)
                              s += "  - {key: regions." + std::to_string(i % 4) + ".population, range: [1, 2]}\n";
                          return s;
                      }())
-              .find("at most 10 parameters") != std::string::npos);
+              .find("at most " + std::to_string(sobol_max_dimensions / 2) + " parameters") != std::string::npos);
 }
 
 TEST_CASE("sweep memory_per_run takes Slurm's --mem sizes", "[sweep]") {
