@@ -56,10 +56,10 @@ h5::handle make_bare_dimension(hid_t group, const std::string& name, hsize_t siz
     }
     // Never written: no storage is allocated, readers see the netCDF fill value.
     h5::check(H5Pset_fill_time(dcpl.id(), H5D_FILL_TIME_NEVER), "dimension fill");
-    h5::handle ds(h5::check_id(H5Dcreate2(group, name.c_str(), H5T_IEEE_F32LE, space.id(), H5P_DEFAULT, dcpl.id(),
-                                          H5P_DEFAULT),
-                               "dimension"),
-                  H5Dclose);
+    h5::handle ds(
+        h5::check_id(H5Dcreate2(group, name.c_str(), H5T_IEEE_F32LE, space.id(), H5P_DEFAULT, dcpl.id(), H5P_DEFAULT),
+                     "dimension"),
+        H5Dclose);
     // netCDF-C's marker for a dimension without a variable, with the length in 10 columns.
     char marker[80];
     std::snprintf(marker, sizeof marker, "This is a netCDF dimension but not a netCDF variable.%10d",
@@ -95,7 +95,9 @@ void write_cf_units(hid_t ds, std::string_view words) {
 
 void write_cf_quantity(hid_t ds, std::string_view words, cell_method method) {
     write_cf_units(ds, words);
-    const char* m = method == cell_method::sum ? "time: sum" : method == cell_method::mean ? "time: mean" : "time: point";
+    const char* m = method == cell_method::sum    ? "time: sum"
+                    : method == cell_method::mean ? "time: mean"
+                                                  : "time: point";
     h5::set_attr(ds, "cell_methods", std::string(m));
 }
 

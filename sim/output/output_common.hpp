@@ -40,7 +40,8 @@ void extend_bare_dimension(hid_t dim, hsize_t size);
 
 // The UDUNITS form of laborsim's unit words (indicators.hpp, policy series_spec): counts
 // ("persons", "jobs", "schools") are "1", per month "month-1", per year "year-1", money
-// "1" or "month-1" with currency VND, "log points" and "utility" "1", per 10,000 "1e-4", "agents" "1", "months" "month".
+// "1" or "month-1" with currency VND, "log points" and "utility" "1", per 10,000 "1e-4", "agents" "1", "months"
+// "month".
 struct cf_unit {
     std::string units;
     bool money = false;
