@@ -111,8 +111,9 @@ public:
                      "laborsim " + std::string(version) + " (" + std::string(git_revision) +
                          "), agent-based labour-market simulation; scenario " + sc.source_path);
         // The same for any thread count or output path: start_time and command_line say when and how.
-        h5::set_attr(root, "history", "laborsim " + std::string(version) + " run of scenario " + sc.name +
-                                          " (see the start_time and command_line attributes)");
+        h5::set_attr(root, "history",
+                     "laborsim " + std::string(version) + " run of scenario " + sc.name +
+                         " (see the start_time and command_line attributes)");
         h5::set_attr(root, "references",
                      "laborsim " + std::string(version) + ": docs/output.md (this file), docs/model.md (the model)");
         if (!sc.description.empty()) h5::set_attr(root, "comment", sc.description);
