@@ -67,8 +67,9 @@ def read_replicate(path):
         data = {}
         for name, ds in g.items():
             if isinstance(ds, h5py.Dataset) and ds.ndim == 2 and ds.shape[1] == len(regions) \
-                    and name not in ("labor_force_by_education", "employed_by_field"):
-                data[name] = (ds[()], _attr(ds, "units", ""))
+                    and name not in ("labor_force_by_education", "employed_by_field", "time_bnds"):
+                # laborsim's unit words (units_metadata) tell counts from rates; `units` is the UDUNITS form.
+                data[name] = (ds[()], _attr(ds, "units_metadata", _attr(ds, "units", "")))
         for name, rate in DERIVED.items():
             if rate in data and "labor_force" in data:
                 data[name] = (data[rate][0] * data["labor_force"][0], "persons")

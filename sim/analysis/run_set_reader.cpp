@@ -83,7 +83,9 @@ replicate_data read_replicate(const std::string& path, std::string& why_not) {
                 a.values.resize(static_cast<std::size_t>(rep.months), 0.0);
                 pol.series[s] = std::move(a.values);
                 const h5::handle ds(H5Dopen2(p.id(), s.c_str(), H5P_DEFAULT), H5Dclose);
-                pol.units[s] = h5::read_string_attr(ds.id(), "units").value_or("");
+                // laborsim's own unit word (persons, VND, ...); `units` holds the UDUNITS form.
+                pol.units[s] = h5::read_string_attr(ds.id(), "units_metadata")
+                                   .value_or(h5::read_string_attr(ds.id(), "units").value_or(""));
                 // Files written before the attribute: only spending is known to be a flow.
                 pol.flow[s] =
                     h5::read_string_attr(ds.id(), "measure").value_or(s == "spending_vnd" ? "flow" : "stock") == "flow";

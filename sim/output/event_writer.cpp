@@ -111,7 +111,12 @@ event_writer::event_writer(hid_t file, const scenario& sc, const world& w)
                                                         file_type_.id(), mem_type_.id(), {chunk_records}, nullptr,
                                                         /*compress=*/false))
                 .second;
-        h5::set_attr(ds.id(), "long_name", std::string(describe(kind)));
+        // A named dimension per table (netCDF readers would call it phony_dim_N otherwise).
+        auto& dim = record_dims_.emplace_back(
+            make_bare_dimension(group_.id(), std::string(event_kind_names[k]) + "_record", 0, true));
+        h5::attach_scales(ds.id(), {dim.id()});
+        h5::set_attr(ds.id(), "long_name", std::string(event_kind_names[k]) + " events");
+        h5::set_attr(ds.id(), "description", std::string(describe(kind)));
     }
     h5::set_attr(group_.id(), "kinds", kinds);
     tracker_.start(w.workers);
@@ -119,8 +124,10 @@ event_writer::event_writer(hid_t file, const scenario& sc, const world& w)
 
 void event_writer::write_month(const world& w, const month_stamp& m) {
     tracker_.step(w.workers, static_cast<std::int32_t>(m.time_days), m.yyyymm, tables_);
-    for (auto& [kind, ds] : datasets_) {
+    for (std::size_t i = 0; i < datasets_.size(); ++i) {
+        auto& [kind, ds] = datasets_[i];
         const auto& t = tables_[static_cast<int>(kind)];
+        extend_bare_dimension(record_dims_[i].id(), ds.rows() + t.size());
         ds.append_rows(t.size(), t.data());
     }
 }

@@ -19,6 +19,7 @@ private:
     event_tables tables_;
     h5::handle group_, mem_type_, file_type_;
     std::vector<std::pair<event_kind, h5::growing_dataset>> datasets_;
+    std::vector<h5::handle> record_dims_;  // <kind>_record, one per table, same order
 };
 
 }  // namespace laborsim

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <map>
 
@@ -16,6 +17,7 @@
 #include "model/world.hpp"
 #include "output/event_writer.hpp"
 #include "output/h5.hpp"
+#include "output/output_common.hpp"
 #include "output/panel_writer.hpp"
 #include "output/snapshot_writer.hpp"
 #include "policy/policy_hooks.hpp"
@@ -37,31 +39,35 @@ std::string host_name() {
     return buf;
 }
 
+// "staff_per_10k" -> "staff per 10k" (a policy's series have no sentence of their own).
+std::string policy_series_long_name(std::string_view name) {
+    std::string s(name);
+    std::replace(s.begin(), s.end(), '_', ' ');
+    return s;
+}
+
 std::vector<std::string> to_strings(const auto& names) { return std::vector<std::string>(names.begin(), names.end()); }
 
-// A group with its own `time` coordinate (xarray needs coordinates inside the group).
+// A group with its own `time` coordinate and bounds (xarray needs coordinates inside the group).
 struct timed_group {
     h5::handle group;
-    h5::growing_dataset time;
-    std::string time_units;
-    std::int64_t epoch_days = 0;
+    time_axis axis;
+    year_month start;
 
-    timed_group(hid_t parent, const std::string& name, year_month start) {
+    timed_group(hid_t parent, const std::string& name, year_month start_month) : start(start_month) {
         group = h5::create_group(parent, name);
-        time = h5::growing_dataset(group.id(), "time", {}, H5T_NATIVE_INT64, 256);
-        h5::check(H5DSset_scale(time.id(), "time"), "time scale");
-        epoch_days = days_from_civil(start.year, start.month, 1);
-        h5::set_attr(time.id(), "units", "days since " + format_year_month(start) + "-01");
-        h5::set_attr(time.id(), "calendar", std::string("proleptic_gregorian"));
-        h5::set_attr(time.id(), "long_name", std::string("first day of the simulated month"));
-        h5::set_attr(time.id(), "axis", std::string("T"));
+        axis = time_axis(group.id(), start);
     }
-    void append_month(int month_index) {
-        const auto ym = year_month::from_index(month_index);
-        const std::int64_t days = days_from_civil(ym.year, ym.month, 1) - epoch_days;
-        time.append(&days);
-    }
+    [[nodiscard]] hid_t time() const { return axis.time.id(); }
+    void append_month(int month_index) { axis.append(stamp_month(start, month_index)); }
 };
+
+// Flows are the month's totals, per-month rates its mean, everything else the end state.
+cell_method indicator_cell_method(std::string_view units) {
+    if (units == "persons/month") return cell_method::sum;
+    if (units == "1/month") return cell_method::mean;
+    return cell_method::point;
+}
 
 class hdf5_recorder final : public run_observer {
 public:
@@ -96,6 +102,21 @@ public:
         h5::set_attr(root, "wall_time_s", 0.0);
         h5::set_attr(root, "completed", std::int64_t{0});
         h5::set_attr(root, "Conventions", std::string("CF-1.8"));
+        // CF's global description attributes; the institution from LABORSIM_INSTITUTION.
+        h5::set_attr(root, "title", "laborsim run: " + sc.name);
+        const char* institution = std::getenv("LABORSIM_INSTITUTION");
+        h5::set_attr(root, "institution",
+                     std::string(institution && *institution ? institution : "unspecified (set LABORSIM_INSTITUTION)"));
+        h5::set_attr(root, "source",
+                     "laborsim " + std::string(version) + " (" + std::string(git_revision) +
+                         "), agent-based labour-market simulation; scenario " + sc.source_path);
+        // The same for any thread count or output path: start_time and command_line say when and how.
+        h5::set_attr(root, "history",
+                     "laborsim " + std::string(version) + " run of scenario " + sc.name +
+                         " (see the start_time and command_line attributes)");
+        h5::set_attr(root, "references",
+                     "laborsim " + std::string(version) + ": docs/output.md (this file), docs/model.md (the model)");
+        if (!sc.description.empty()) h5::set_attr(root, "comment", sc.description);
 
         start_ = sc.calendar.start;
         regions_ = std::make_unique<timed_group>(root, "regions", start_);
@@ -104,28 +125,33 @@ public:
         region_scale_ = h5::write_string_scale(regions_->group.id(), "region", ids);
         h5::set_attr(region_scale_.id(), "long_name", std::string("region id"));
         education_scale_ = h5::write_string_scale(regions_->group.id(), "education", to_strings(education_names));
+        h5::set_attr(education_scale_.id(), "long_name", std::string("highest education level"));
         field_scale_ = h5::write_string_scale(regions_->group.id(), "field", to_strings(field_names));
+        h5::set_attr(field_scale_.id(), "long_name", std::string("field of education or work"));
         const hsize_t R = ids.size();
         for (int k = 0; k < indicator_count; ++k) {
             const auto& info = indicator_table[k];
             auto& ds = indicators_.emplace_back(regions_->group.id(), std::string(info.name), std::vector<hsize_t>{R},
                                                 H5T_NATIVE_DOUBLE);
-            attach(ds.id(), {regions_->time.id(), region_scale_.id()});
-            h5::set_attr(ds.id(), "units", std::string(info.units));
+            attach(ds.id(), {regions_->time(), region_scale_.id()});
+            write_cf_quantity(ds.id(), info.units, indicator_cell_method(info.units));
             h5::set_attr(ds.id(), "long_name", std::string(info.long_name));
+            h5::set_attr(ds.id(), "description", std::string(info.description));
         }
         by_education_ = h5::growing_dataset(regions_->group.id(), "labor_force_by_education", {R, education_count},
                                             H5T_NATIVE_DOUBLE);
-        attach(by_education_.id(), {regions_->time.id(), region_scale_.id(), education_scale_.id()});
-        h5::set_attr(by_education_.id(), "units", std::string("persons"));
-        h5::set_attr(by_education_.id(), "long_name", std::string("labour force by highest education level"));
+        attach(by_education_.id(), {regions_->time(), region_scale_.id(), education_scale_.id()});
+        write_cf_quantity(by_education_.id(), "persons", cell_method::point);
+        h5::set_attr(by_education_.id(), "long_name", std::string("labour force by education"));
+        h5::set_attr(by_education_.id(), "description", std::string("labour force by highest education level"));
         by_field_ = h5::growing_dataset(regions_->group.id(), "employed_by_field", {R, field_count}, H5T_NATIVE_DOUBLE);
-        attach(by_field_.id(), {regions_->time.id(), region_scale_.id(), field_scale_.id()});
-        h5::set_attr(by_field_.id(), "units", std::string("persons"));
-        h5::set_attr(by_field_.id(), "long_name", std::string("employed persons by field of the worker"));
-        add_by_education(enrol_by_education_, "enrolments_by_education", "persons/month",
+        attach(by_field_.id(), {regions_->time(), region_scale_.id(), field_scale_.id()});
+        write_cf_quantity(by_field_.id(), "persons", cell_method::point);
+        h5::set_attr(by_field_.id(), "long_name", std::string("employed by field"));
+        h5::set_attr(by_field_.id(), "description", std::string("employed persons by field of the worker"));
+        add_by_education(enrol_by_education_, "enrolments_by_education", "enrolments by level",
                          "admissions to schools by the level of the program", R);
-        add_by_education(grad_by_education_, "graduates_by_education", "persons/month",
+        add_by_education(grad_by_education_, "graduates_by_education", "graduates by level",
                          "school graduates by the level reached", R);
 
         if (!sc.policies.empty()) {
@@ -207,12 +233,14 @@ private:
         std::vector<series_spec> declared;  // what the policy type says of its series
     };
 
-    void add_by_education(h5::growing_dataset& ds, const char* name, const char* units, const char* long_name,
+    // A monthly flow by education level.
+    void add_by_education(h5::growing_dataset& ds, const char* name, const char* long_name, const char* description,
                           hsize_t R) {
         ds = h5::growing_dataset(regions_->group.id(), name, {R, education_count}, H5T_NATIVE_DOUBLE);
-        attach(ds.id(), {regions_->time.id(), region_scale_.id(), education_scale_.id()});
-        h5::set_attr(ds.id(), "units", std::string(units));
+        attach(ds.id(), {regions_->time(), region_scale_.id(), education_scale_.id()});
+        write_cf_quantity(ds.id(), "persons/month", cell_method::sum);
         h5::set_attr(ds.id(), "long_name", std::string(long_name));
+        h5::set_attr(ds.id(), "description", std::string(description));
     }
 
     static void attach(hid_t ds, std::initializer_list<hid_t> scales) {
@@ -221,7 +249,7 @@ private:
     }
 
     void write_policy(policy_group& pg, const policy_month_report& rep, int month_index) {
-        const hsize_t row = pg.group->time.rows();
+        const hsize_t row = pg.group->axis.time.rows();
         pg.group->append_month(month_index);
         for (const auto& [name, value] : rep.series) {
             auto it = pg.series.find(name);
@@ -229,15 +257,17 @@ private:
                 // A series seen for the first time: earlier months read as the fill value 0.
                 it = pg.series.emplace(name, h5::growing_dataset(pg.group->group.id(), name, {}, H5T_NATIVE_DOUBLE))
                          .first;
-                attach(it->second.id(), {pg.group->time.id()});
+                attach(it->second.id(), {pg.group->time()});
                 const auto d = std::find_if(pg.declared.begin(), pg.declared.end(),
                                             [&](const series_spec& s) { return s.name == name; });
-                h5::set_attr(it->second.id(), "units",
-                             std::string(d != pg.declared.end() ? d->units : policy_series_units(name)));
                 // flow: counted within the month (sums over months mean something); stock: a level.
+                // Undeclared series count as flows, as readers of `measure` assume.
+                const bool flow = d == pg.declared.end() || d->kind == series_kind::flow;
+                write_cf_quantity(it->second.id(), d != pg.declared.end() ? d->units : policy_series_units(name),
+                                  flow ? cell_method::sum : cell_method::point);
+                h5::set_attr(it->second.id(), "long_name", policy_series_long_name(name));
                 if (d != pg.declared.end())
-                    h5::set_attr(it->second.id(), "measure",
-                                 std::string(d->kind == series_kind::flow ? "flow" : "stock"));
+                    h5::set_attr(it->second.id(), "measure", std::string(flow ? "flow" : "stock"));
             }
             it->second.write_row(row, &value);
         }

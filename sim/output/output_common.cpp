@@ -1,8 +1,10 @@
 #include "output/output_common.hpp"
 
+#include <cstdio>
 #include <numeric>
 #include <vector>
 
+#include "laborsim/errors.hpp"
 #include "laborsim/types.hpp"
 
 namespace laborsim {
@@ -13,17 +15,90 @@ month_stamp stamp_month(year_month start, int month_index) {
     m.month_index = month_index;
     m.time_days = days_from_civil(ym.year, ym.month, 1) - days_from_civil(start.year, start.month, 1);
     m.yyyymm = ym.year * 100 + ym.month;
+    const auto next = year_month::from_index(month_index + 1);
+    m.next_days = days_from_civil(next.year, next.month, 1) - days_from_civil(start.year, start.month, 1);
     return m;
 }
 
-h5::growing_dataset make_time_coordinate(hid_t group, year_month start) {
-    h5::growing_dataset time(group, "time", {}, H5T_NATIVE_INT64, 256);
+time_axis::time_axis(hid_t group, year_month start) {
+    time = h5::growing_dataset(group, "time", {}, H5T_NATIVE_INT64, 256);
     h5::check(H5DSset_scale(time.id(), "time"), "time scale");
-    h5::set_attr(time.id(), "units", "days since " + format_year_month(start) + "-01");
+    const std::string units = "days since " + format_year_month(start) + "-01";
+    h5::set_attr(time.id(), "units", units);
     h5::set_attr(time.id(), "calendar", std::string("proleptic_gregorian"));
-    h5::set_attr(time.id(), "long_name", std::string("first day of the simulated month"));
+    h5::set_attr(time.id(), "long_name", std::string("simulated month"));
+    h5::set_attr(time.id(), "description",
+                 std::string("first day of the simulated month; values are its end state (stocks) or its total "
+                             "(flows), see cell_methods and time_bnds"));
+    h5::set_attr(time.id(), "standard_name", std::string("time"));
     h5::set_attr(time.id(), "axis", std::string("T"));
-    return time;
+    h5::set_attr(time.id(), "bounds", std::string("time_bnds"));
+    nv = make_bare_dimension(group, "nv", 2, false);
+    bounds = h5::growing_dataset(group, "time_bnds", {2}, H5T_NATIVE_INT64, 256);
+    h5::attach_scales(bounds.id(), {time.id(), nv.id()});
+    h5::set_attr(bounds.id(), "long_name", std::string("bounds of the simulated month"));
+}
+
+void time_axis::append(const month_stamp& m) {
+    time.append(&m.time_days);
+    const std::int64_t b[2] = {m.time_days, m.next_days};
+    bounds.append(b);
+}
+
+h5::handle make_bare_dimension(hid_t group, const std::string& name, hsize_t size, bool unlimited) {
+    const hsize_t dims[1] = {size};
+    const hsize_t maxdims[1] = {unlimited ? H5S_UNLIMITED : size};
+    h5::handle space(h5::check_id(H5Screate_simple(1, dims, maxdims), "dimension space"), H5Sclose);
+    h5::handle dcpl(h5::check_id(H5Pcreate(H5P_DATASET_CREATE), "dimension dcpl"), H5Pclose);
+    if (unlimited) {
+        const hsize_t chunk[1] = {1024};
+        h5::check(H5Pset_chunk(dcpl.id(), 1, chunk), "dimension chunk");
+    }
+    // Never written: no storage is allocated, readers see the netCDF fill value.
+    h5::check(H5Pset_fill_time(dcpl.id(), H5D_FILL_TIME_NEVER), "dimension fill");
+    h5::handle ds(
+        h5::check_id(H5Dcreate2(group, name.c_str(), H5T_IEEE_F32LE, space.id(), H5P_DEFAULT, dcpl.id(), H5P_DEFAULT),
+                     "dimension"),
+        H5Dclose);
+    // netCDF-C's marker for a dimension without a variable, with the length in 10 columns.
+    char marker[80];
+    std::snprintf(marker, sizeof marker, "This is a netCDF dimension but not a netCDF variable.%10d",
+                  static_cast<int>(size));
+    h5::check(H5DSset_scale(ds.id(), marker), "dimension scale");
+    return ds;
+}
+
+void extend_bare_dimension(hid_t dim, hsize_t size) {
+    const hsize_t dims[1] = {size};
+    h5::check_write(dim, H5Dset_extent(dim, dims), "a dimension");
+}
+
+cf_unit cf_units_of(std::string_view words) {
+    if (words == "1" || words == "persons" || words == "jobs" || words == "schools" || words == "log points" ||
+        words == "utility" || words == "agents")
+        return {"1"};
+    if (words == "persons/month" || words == "1/month" || words == "agents/month") return {"month-1"};
+    if (words == "months") return {"month"};
+    if (words == "persons/year") return {"year-1"};
+    if (words == "1/10000 persons") return {"1e-4"};
+    if (words == "VND") return {"1", true};
+    if (words == "VND/month") return {"month-1", true};
+    throw internal_error("no UDUNITS form for the unit \"" + std::string(words) + "\" (output_common.cpp)");
+}
+
+void write_cf_units(hid_t ds, std::string_view words) {
+    const auto cf = cf_units_of(words);
+    h5::set_attr(ds, "units", cf.units);
+    h5::set_attr(ds, "units_metadata", std::string(words));
+    if (cf.money) h5::set_attr(ds, "currency", std::string("VND"));
+}
+
+void write_cf_quantity(hid_t ds, std::string_view words, cell_method method) {
+    write_cf_units(ds, words);
+    const char* m = method == cell_method::sum    ? "time: sum"
+                    : method == cell_method::mean ? "time: mean"
+                                                  : "time: point";
+    h5::set_attr(ds, "cell_methods", std::string(m));
 }
 
 void write_code_tables(hid_t obj, const scenario& sc) {

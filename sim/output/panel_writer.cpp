@@ -22,7 +22,7 @@ h5::growing_dataset make_variable(hid_t group, const char* name, hid_t file_type
     const std::vector<hsize_t> chunk{1, std::max<hsize_t>(1, std::min(workers, max_chunk_workers))};
     h5::growing_dataset ds(group, name, {workers}, file_type, mem_type, chunk, &fill, true);
     h5::set_attr_typed(ds.id(), "_FillValue", file_type, mem_type, &fill);
-    if (units[0] != '\0') h5::set_attr(ds.id(), "units", std::string(units));
+    if (units[0] != '\0') write_cf_quantity(ds.id(), units, cell_method::point);
     h5::set_attr(ds.id(), "long_name", std::string(long_name));
     h5::attach_scales(ds.id(), {time, worker});
     return ds;
@@ -55,7 +55,7 @@ panel_writer::panel_writer(hid_t file, const scenario& sc, const world& w) {
                     "each month). Workers who have left read as the fill value."));
     h5::set_attr(group_.id(), "sample_requested", sc.output.panel);
     write_code_tables(group_.id(), sc);
-    time_ = make_time_coordinate(group_.id(), sc.calendar.start);
+    time_ = time_axis(group_.id(), sc.calendar.start);
     worker_scale_ = h5::write_column(group_.id(), "worker", H5T_STD_U32LE, H5T_NATIVE_UINT32, P, ids_.data());
     h5::check(H5DSset_scale(worker_scale_.id(), "worker"), "worker scale");
     h5::set_attr(worker_scale_.id(), "long_name", std::string("worker id (stable for the run)"));
@@ -65,7 +65,7 @@ panel_writer::panel_writer(hid_t file, const scenario& sc, const world& w) {
     h5::set_attr(ids.id(), "long_name", std::string("worker id (same values as the worker coordinate)"));
 
     if (P == 0) return;  // nobody to follow: the group holds only its coordinates
-    const hid_t t = time_.id(), k = worker_scale_.id();
+    const hid_t t = time_.time.id(), k = worker_scale_.id();
     const hid_t g = group_.id();
     ds_region_ = make_variable<std::int16_t>(g, "region", H5T_STD_I16LE, H5T_NATIVE_INT16, P, -1, "",
                                              "region index into /regions/region (attribute region_ids)", t, k);
@@ -125,7 +125,7 @@ void panel_writer::write_month(const world& w, const month_stamp& m) {
             }
         });
     }
-    time_.append(&m.time_days);
+    time_.append(m);
     if (P == 0) return;
     ds_region_.append(region_.data());
     ds_status_.append(status_.data());

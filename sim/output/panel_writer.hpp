@@ -17,7 +17,7 @@ public:
 
 private:
     h5::handle group_, worker_scale_;
-    h5::growing_dataset time_;
+    time_axis time_;
     std::vector<std::uint32_t> ids_;  // sorted ascending: the `worker` coordinate
     // One row per variable, refilled every month.
     std::vector<std::int16_t> region_, age_months_;

@@ -23,7 +23,7 @@ void write_gathered(hid_t group, const char* name, hid_t file_type, hid_t mem_ty
     auto ds = h5::write_column(group, name, file_type, mem_type, out.size(), out.data());
     if (scale >= 0) h5::attach_scales(ds.id(), {scale});
     h5::set_attr(ds.id(), "long_name", std::string(long_name));
-    if (units[0] != '\0') h5::set_attr(ds.id(), "units", std::string(units));
+    if (units[0] != '\0') write_cf_units(ds.id(), units);
 }
 
 template <class T>
@@ -32,7 +32,7 @@ void write_plain(hid_t group, const char* name, hid_t file_type, hid_t mem_type,
     auto ds = h5::write_column(group, name, file_type, mem_type, column.size(), column.data());
     h5::attach_scales(ds.id(), {scale});
     h5::set_attr(ds.id(), "long_name", std::string(long_name));
-    if (units[0] != '\0') h5::set_attr(ds.id(), "units", std::string(units));
+    if (units[0] != '\0') write_cf_units(ds.id(), units);
 }
 
 h5::handle index_scale(hid_t group, const char* name, std::size_t n, const char* long_name) {

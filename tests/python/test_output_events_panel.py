@@ -130,7 +130,7 @@ def test_panel_follows_the_sample_and_agrees_with_events_and_snapshots():
     assert (at["status"].to_numpy() == 0).all()  # employed
     np.testing.assert_array_equal(at["employer"].to_numpy(), hires["firm"].to_numpy())
     # The panel's last month equals the last snapshot for the panel workers still present.
-    snap = laborsim.snapshot(path, "2026-12")
+    snap = laborsim.snapshot(path, "2026-12", decode=False)
     last = ds.isel(time=-1)
     alive = last["status"].notnull().to_numpy()
     rows = snap.loc[ids[alive]]

@@ -33,7 +33,8 @@ def test_h5py_sees_groups_scales_and_provenance():
         assert [r.decode() if isinstance(r, bytes) else r for r in regions["region"][()]] == \
             ["cao-bang", "bac-kan", "quang-ninh", "hai-phong"]
         assert regions["labor_force"].shape == (months, 4)
-        assert regions["labor_force"].attrs["units"] == "persons"
+        assert regions["labor_force"].attrs["units"] == "1"  # UDUNITS; the words in units_metadata
+        assert regions["labor_force"].attrs["units_metadata"] == "persons"
         assert regions["time"].attrs["units"] == "days since 2021-01-01"
         assert set(f) >= {"regions", "policies", "panel", "events", "snapshots"}
         assert f["panel/region"].shape == (months, 300)

@@ -58,7 +58,7 @@ def test_killed_run_opens_in_h5py_with_every_finished_month(killed_run):
         # Every event table reads whole; the finished months' hires are all there.
         finished = [2021 * 100 + 1 + (m // 12) * 100 + m % 12 for m in range(months)]
         for kind, table in f["events"].items():
-            if isinstance(table, h5py.Dataset):
+            if isinstance(table, h5py.Dataset) and table.dtype.names:  # not a <kind>_record dimension
                 rows = table[()]
                 assert (np.diff(rows["month"]) >= 0).all(), kind
         hires = f["events/hire"][()]

@@ -53,12 +53,20 @@ def provenance(path: PathLike) -> Dict[str, object]:
         return {k: _plain(v) for k, v in f.attrs.items()}
 
 
+def _without_bounds(ds: xr.Dataset) -> xr.Dataset:
+    """ds less the CF time bounds (a [time, nv] variable that would add a dimension to
+    every DataFrame made from ds)."""
+    return ds.drop_vars("time_bnds", errors="ignore")
+
+
 def open_run(path: PathLike) -> xr.Dataset:
     """The monthly indicators of /regions as an xarray.Dataset with dims (time, region) and
     the breakdowns by education and field; `time` is decoded to datetime64. The root
-    provenance attributes are merged into ``ds.attrs``."""
+    provenance attributes are merged into ``ds.attrs``. The file's CF bounds `time_bnds`
+    (each month's first day and the next month's) are left out: open the group with
+    xr.open_dataset to see them."""
     with xr.open_dataset(path, group="regions", engine="h5netcdf") as ds:
-        ds = ds.load()
+        ds = _without_bounds(ds).load()
     ds.attrs.update(provenance(path))
     return ds
 
@@ -68,7 +76,8 @@ def event_kinds(path: PathLike) -> List[str]:
     with h5py.File(path, "r") as f:
         if "events" not in f:
             return []
-        return [k for k, v in f["events"].items() if isinstance(v, h5py.Dataset)]
+        # The tables, not their <kind>_record dimensions (which hold no values).
+        return [k for k, v in f["events"].items() if isinstance(v, h5py.Dataset) and v.dtype.names]
 
 
 def _categorical(codes: np.ndarray, names: List[str], missing: Optional[str] = None) -> pd.Categorical:
@@ -114,7 +123,7 @@ def panel(path: PathLike, as_frame: bool = False) -> Union[xr.Dataset, pd.DataFr
     long DataFrame indexed by (worker, time) with the codes turned into names and the
     months after leaving dropped."""
     with xr.open_dataset(path, group="panel", engine="h5netcdf") as ds:
-        ds = ds.load()
+        ds = _without_bounds(ds).load()
     if not as_frame:
         return ds
     df = ds.drop_vars("worker_id", errors="ignore").to_dataframe()
@@ -143,7 +152,8 @@ def policies(path: PathLike) -> Dict[str, pd.DataFrame]:
         for pid, group in f["policies"].items():
             epoch = _epoch(_plain(group["time"].attrs["units"]))
             index = pd.DatetimeIndex(epoch + pd.to_timedelta(group["time"][()], unit="D"), name="time")
-            columns = {k: v[()] for k, v in group.items() if k != "time" and isinstance(v, h5py.Dataset)}
+            columns = {k: v[()] for k, v in group.items()
+                       if k not in ("time", "time_bnds", "nv") and isinstance(v, h5py.Dataset)}
             df = pd.DataFrame(columns, index=index)
             df.attrs = {k: _plain(v) for k, v in group.attrs.items()}
             out[pid] = df
@@ -156,9 +166,12 @@ def snapshots(path: PathLike) -> List[str]:
         return sorted(f["snapshots"].keys()) if "snapshots" in f else []
 
 
-def snapshot(path: PathLike, month: str, table: str = "workers") -> pd.DataFrame:
+def snapshot(path: PathLike, month: str, table: str = "workers", decode: bool = True) -> pd.DataFrame:
     """One snapshot table as a DataFrame: table='workers' (indexed by worker id),
-    'firms' (by firm index) or 'schools' (by school id). Codes are left as integers."""
+    'firms' (by firm index) or 'schools' (by school id). With decode=True the codes become
+    categoricals of names as in events() and panel(): region, level, field, status,
+    min_level and `course` (the policy id of a running course, NaN for none); without it
+    the integer codes are kept."""
     group_path = f"snapshots/{month}" + ("" if table == "workers" else f"/{table}")
     with h5py.File(path, "r") as f:
         if group_path not in f:
@@ -167,6 +180,30 @@ def snapshot(path: PathLike, month: str, table: str = "workers") -> pd.DataFrame
         index_name = {"workers": "worker", "firms": "firm", "schools": "school"}[table]
         columns = {k: v[()] for k, v in g.items() if isinstance(v, h5py.Dataset) and k != index_name}
         index = g[index_name][()]
+        attrs = {k: f["snapshots"].attrs[k] for k in f["snapshots"].attrs}
     if index.dtype.kind == "O":
         index = [_plain(v) for v in index]
-    return pd.DataFrame(columns, index=pd.Index(index, name=index_name))
+    df = pd.DataFrame(columns, index=pd.Index(index, name=index_name))
+    if decode:
+        _decode_codes(df, attrs)
+    return df
+
+
+def _decode_codes(df: pd.DataFrame, attrs) -> None:
+    """Region, level, field, status, min_level and course codes to names, in place (the
+    code tables are the group's region_ids, education_names, ... attributes)."""
+    tables = {
+        "region": "region_ids",
+        "level": "education_names",
+        "min_level": "education_names",
+        "field": "field_names",
+        "status": "status_names",
+        "course": "policy_ids",
+    }
+    for column, key in tables.items():
+        if column not in df.columns:
+            continue
+        codes = df[column].to_numpy().astype(np.int64)
+        names = _names(attrs, key) if key in attrs else []
+        codes = np.where(codes >= len(names), -1, codes)  # 255: no course
+        df[column] = _categorical(codes, names)
