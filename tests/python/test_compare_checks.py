@@ -49,6 +49,7 @@ def test_a_policys_own_series_can_be_compared(runs, laborsim, tmp_path):
     rows = list(csv.DictReader(open(tmp_path / "c.csv")))
     ben = [r for r in rows if r["indicator"] == "beneficiaries" and r["region"] == "cb-rural-training"]
     assert {r["measure"] for r in ben} == {"value", "cumulative"}, ben  # beneficiaries is a flow
+    assert {r["units"] for r in ben} == {"persons"}, ben  # laborsim's own word, not the UDUNITS "1" (not a rate)
     cum = next(r for r in ben if r["measure"] == "cumulative")
     assert float(cum["variant_mean"]) > float(cum["baseline_mean"]) > 0  # more seats, more course starts
     res = laborsim("compare", runs["base"], runs["more"], "--indicators", "no_such_series")
