@@ -301,6 +301,26 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
         }
         for (const auto& date : dates) {
             const std::string ds = format_year_month(date);
+            // One row: baseline and variant means of `stat` over their replicates and the difference.
+            const auto add_row = [&](const std::string& name, const std::string& units, const std::string& where,
+                                     bool cumulative, const auto& stat) {
+                compare_row row;
+                row.variant = vlabel;
+                row.indicator = name;
+                row.units = units;
+                row.region = where;
+                row.date = ds;
+                row.measure = cumulative ? "cumulative" : "value";
+                const auto b = over(baseline, stat), v = over(variant, stat);
+                row.baseline_n = static_cast<int>(b.size());
+                row.variant_n = static_cast<int>(v.size());
+                row.baseline_mean = mean_of(b);
+                row.variant_mean = mean_of(v);
+                const auto d = difference(baseline, variant, pairs, opts.level, stat);
+                row.difference = d.diff;
+                row.method = d.method;
+                c.rows.push_back(std::move(row));
+            };
             for (const auto& name : indicators) {
                 const auto t = *traits_of(name);
                 for (const auto& region : regions) {
@@ -312,22 +332,8 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
                             return cumulative ? cumulative_at(r, name, t, row, region)
                                               : value_at(r, name, t, row, region);
                         };
-                        compare_row row;
-                        row.variant = vlabel;
-                        row.indicator = name;
-                        row.units = cumulative ? "persons" : t.units;
-                        row.region = region ? region_ids[*region] : all_regions;
-                        row.date = ds;
-                        row.measure = cumulative ? "cumulative" : "value";
-                        const auto b = over(baseline, stat), v = over(variant, stat);
-                        row.baseline_n = static_cast<int>(b.size());
-                        row.variant_n = static_cast<int>(v.size());
-                        row.baseline_mean = mean_of(b);
-                        row.variant_mean = mean_of(v);
-                        auto d = difference(baseline, variant, pairs, opts.level, stat);
-                        row.difference = d.diff;
-                        row.method = d.method;
-                        c.rows.push_back(std::move(row));
+                        add_row(name, cumulative ? "persons" : t.units, region ? region_ids[*region] : all_regions,
+                                cumulative, stat);
                     }
                 }
             }
@@ -340,22 +346,7 @@ comparison compare_runs(const run_set& baseline, const std::vector<run_set>& var
                         auto stat = [&](const replicate_data& r) {
                             return policy_value(r, ref.id, name, date.index() - r.start.index(), cumulative);
                         };
-                        compare_row row;
-                        row.variant = vlabel;
-                        row.indicator = name;
-                        row.units = ref.units;
-                        row.region = ref.id;
-                        row.date = ds;
-                        row.measure = cumulative ? "cumulative" : "value";
-                        const auto b = over(baseline, stat), v = over(variant, stat);
-                        row.baseline_n = static_cast<int>(b.size());
-                        row.variant_n = static_cast<int>(v.size());
-                        row.baseline_mean = mean_of(b);
-                        row.variant_mean = mean_of(v);
-                        const auto d = difference(baseline, variant, pairs, opts.level, stat);
-                        row.difference = d.diff;
-                        row.method = d.method;
-                        c.rows.push_back(std::move(row));
+                        add_row(name, ref.units, ref.id, cumulative, stat);
                     }
                 }
             }
