@@ -37,6 +37,14 @@ std::string vnd(double x) {
     return number(x) + " VND";
 }
 
+// "scale S or more <gives>", or why no scale does (a scale is at most 1: one agent a person).
+std::string scale_advice(double needed, const std::string& gives) {
+    if (needed > 1) return "no scale " + gives + " (even one agent per person falls short)";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3g", needed);
+    return "scale " + std::string(buf) + " or more " + gives;
+}
+
 std::string scale_text(double s) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.3g", s);
@@ -81,11 +89,11 @@ void region_warnings(const scenario& sc, std::vector<scenario_warning>& out) {
         const double u = std::clamp(r.unemployment_rate, 0.01, 0.5);  // the sd of a rate near 0 is not 0
         const double sd_pp = 100 * std::sqrt(u * (1 - u) / std::max(1.0, agents));
         out.push_back(
-            {"regions." + r.id, number(agents) + " agents in the labour force at scale " + scale_text(sc.scale) + " (" +
-                                    number(r.labor_force) + " persons): the sampling sd of a " + number(100 * u, 1) +
-                                    "% unemployment rate is " + number(sd_pp, 2) + " pp in a single run; scale " +
-                                    scale_text(min_region_agents / r.labor_force) + " or more gives " +
-                                    number(min_region_agents) + " agents"});
+            {"regions." + r.id,
+             number(agents) + " agents in the labour force at scale " + scale_text(sc.scale) + " (" +
+                 number(r.labor_force) + " persons): the sampling sd of a " + number(100 * u, 1) +
+                 "% unemployment rate is " + number(sd_pp, 2) + " pp in a single run; " +
+                 scale_advice(min_region_agents / r.labor_force, "gives " + number(min_region_agents) + " agents")});
     }
 }
 
@@ -114,8 +122,8 @@ void policy_warnings(const scenario& sc, const policy_spec& p, std::vector<scena
                                              vnd(unit / sc.scale) + "): it pays one agent every " +
                                              number(1 / agents, 1) +
                                              " years (the fraction carries), so its spending is right over the "
-                                             "run but not year by year; scale " +
-                                             scale_text(unit / p.annual_budget_vnd) + " or more pays for one agent"});
+                                             "run but not year by year; " +
+                                             scale_advice(unit / p.annual_budget_vnd, "pays for one agent a year")});
             }
             if constexpr (requires { spec.target; }) {
                 double expected = 0, persons = 0;
@@ -133,8 +141,8 @@ void policy_warnings(const scenario& sc, const policy_spec& p, std::vector<scena
                 else if (expected < 1)
                     out.push_back({path + ".target", "the target group holds about " + number(persons) +
                                                          " persons at the start: " + number(expected, 2) +
-                                                         " agents at scale " + scale_text(sc.scale) + "; scale " +
-                                                         scale_text(sc.scale / expected) + " or more gives one"});
+                                                         " agents at scale " + scale_text(sc.scale) + "; " +
+                                                         scale_advice(sc.scale / expected, "gives one")});
             }
         },
         p.params);

@@ -32,16 +32,54 @@ std::vector<std::string> split_key_path(std::string path) {
     return steps;
 }
 
+std::string key_path_problem(const std::string& path) {
+    if (path.empty()) return "the key path is empty";
+    std::size_t steps = 0;
+    for (std::size_t i = 0; i < path.size();) {
+        // A key: up to '.', '[' or the end, never empty.
+        const std::size_t end = path.find_first_of(".[]", i);
+        const std::size_t stop = end == std::string::npos ? path.size() : end;
+        if (stop == i) return "an empty step at character " + std::to_string(i + 1);
+        ++steps;
+        i = stop;
+        while (i < path.size() && path[i] == '[') {  // key[item][item]...
+            const std::size_t close = path.find(']', i);
+            const std::size_t bad = path.find_first_of(".[", i + 1);
+            if (close == std::string::npos || (bad != std::string::npos && bad < close))
+                return "'[' at character " + std::to_string(i + 1) + " has no matching ']'";
+            if (close == i + 1) return "an empty [] at character " + std::to_string(i + 1);
+            ++steps;
+            i = close + 1;
+        }
+        if (i < path.size() && path[i] == ']') return "']' at character " + std::to_string(i + 1) + " has no '['";
+        if (i < path.size()) {  // a '.': another step must follow
+            if (i + 1 == path.size()) return "the path ends with '.'";
+            ++i;
+        }
+        if (steps > max_key_path_steps)
+            return "more than " + std::to_string(max_key_path_steps) + " steps (a scenario has fewer than ten levels)";
+    }
+    return "";
+}
+
 void apply_setting(tree_node& root, const std::string& setting, std::size_t index, std::vector<diagnostic>& errors) {
     const std::string label = "--set[" + std::to_string(index) + "]";
     const auto eq = setting.find('=');
-    const std::vector<std::string> steps =
-        eq == std::string::npos ? std::vector<std::string>{} : split_key_path(setting.substr(0, eq));
-    if (eq == std::string::npos || steps.empty()) {
+    if (eq == std::string::npos) {
         errors.push_back({label, 0, 0, "", "expected key.path=value, got \"" + setting + "\""});
         return;
     }
     const std::string path = setting.substr(0, eq);
+    if (const auto problem = key_path_problem(path); !problem.empty()) {
+        errors.push_back({label, 0, 0, path, "malformed key path: " + problem});
+        return;
+    }
+    if (setting.find_first_not_of(" \t", eq + 1) == std::string::npos) {
+        errors.push_back(
+            {label, 0, 0, path, "expected a value after '=' (write " + path + "=~ to restore the key's default)"});
+        return;
+    }
+    const std::vector<std::string> steps = split_key_path(path);
     std::vector<diagnostic> value_errors;
     tree_node value = parse_tree(setting.substr(eq + 1), label, value_errors);
     if (!value_errors.empty()) {

@@ -64,6 +64,12 @@ tree_node merge_trees(tree_node parent, tree_node child, std::vector<diagnostic>
 // The value is parsed as YAML, so it is typed like a value written in the file.
 // Splits a --set key path "a.b[2].c" into its steps (a, b, 2, c).
 std::vector<std::string> split_key_path(std::string path);
+// Longest key path accepted (steps); real scenarios need fewer than ten.
+inline constexpr std::size_t max_key_path_steps = 64;
+// Why a key path is malformed, or "" when it is well formed: every step non-empty, brackets
+// only as `key[item]` (an index or an id, no dots or brackets inside), at most
+// max_key_path_steps steps.
+std::string key_path_problem(const std::string& path);
 void apply_setting(tree_node& root, const std::string& setting, std::size_t index, std::vector<diagnostic>& errors);
 
 // Each node of a built YAML document with the place it came from.

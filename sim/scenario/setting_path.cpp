@@ -30,6 +30,7 @@ std::vector<const section_spec*> sections_for(std::string_view name, const YAML:
 }  // namespace
 
 std::string check_setting_path(const YAML::Node& base_root, const std::string& key_path) {
+    if (const auto problem = key_path_problem(key_path); !problem.empty()) return "malformed key path: " + problem;
     const auto steps = split_key_path(key_path);
     if (steps.empty()) return "expected a key path such as model.separation_rate";
     std::vector<const section_spec*> sections{&schema_section("scenario")};
