@@ -65,7 +65,7 @@ std::string key_path_problem(const std::string& path) {
 void apply_setting(tree_node& root, const std::string& setting, std::size_t index, std::vector<diagnostic>& errors) {
     const std::string label = "--set[" + std::to_string(index) + "]";
     const auto eq = setting.find('=');
-    if (eq == std::string::npos) {
+    if (eq == std::string::npos || eq == 0) {
         errors.push_back({label, 0, 0, "", "expected key.path=value, got \"" + setting + "\""});
         return;
     }
