@@ -40,6 +40,12 @@ source_location location_of(const YAML::Mark& m, const std::string& file) {
     return at;
 }
 
+// A key written twice in one mapping: yaml-cpp keeps both and readers disagree on which
+// wins, so it is an error (at the second one).
+struct duplicate_key {
+    diagnostic where;
+};
+
 tree_node from_yaml(const YAML::Node& n, const std::string& file) {
     tree_node t;
     t.at = location_of(n.Mark(), file);
@@ -51,9 +57,13 @@ tree_node from_yaml(const YAML::Node& n, const std::string& file) {
         case YAML::NodeType::Map:
             t.type = tree_node::kind::map;
             t.flow = n.Style() == YAML::EmitterStyle::Flow;
-            for (auto it = n.begin(); it != n.end(); ++it)
-                t.append(it->first.IsScalar() ? it->first.Scalar() : "?", location_of(it->first.Mark(), file),
-                         from_yaml(it->second, file));
+            for (auto it = n.begin(); it != n.end(); ++it) {
+                const std::string key = it->first.IsScalar() ? it->first.Scalar() : "?";
+                if (t.get(key) != nullptr)
+                    throw duplicate_key{{file, it->first.Mark().line + 1, it->first.Mark().column + 1, key,
+                                         "the key '" + key + "' is written twice in this mapping"}};
+                t.append(key, location_of(it->first.Mark(), file), from_yaml(it->second, file));
+            }
             break;
         case YAML::NodeType::Sequence:
             t.type = tree_node::kind::seq;
@@ -95,6 +105,9 @@ tree_node parse_tree(const std::string& text, const std::string& file, std::vect
         return from_yaml(YAML::Load(text), file);
     } catch (const YAML::ParserException& e) {
         errors.push_back({file, e.mark.line + 1, e.mark.column + 1, "", "YAML syntax error: " + e.msg});
+        return {};
+    } catch (const duplicate_key& d) {
+        errors.push_back(d.where);
         return {};
     }
 }

@@ -31,3 +31,14 @@ def test_good_paths_still_work(laborsim):
                     "model.separation_rate=~"):
         res = laborsim("validate", "scenarios/quickstart.yaml", "--set", setting)
         assert res.returncode == 0, (setting, res.stderr)
+
+
+def test_a_key_written_twice_is_an_error_at_the_second(laborsim, tmp_path):
+    f = tmp_path / "dup.yaml"
+    f.write_text("extends: " + str(__import__("conftest").REPO_ROOT / "scenarios/quickstart.yaml") +
+                 "\nscale: 0.01\nseed: 1\nscale: 0.02\n")
+    res = laborsim("validate", f)
+    assert res.returncode == 2, res.stderr
+    assert f"{f}:4:1: scale: the key 'scale' is written twice in this mapping" in res.stderr, res.stderr
+    res = laborsim("validate", "scenarios/quickstart.yaml", "--set", "description={a: 1, a: 2}")
+    assert res.returncode == 2 and "the key 'a' is written twice" in res.stderr, res.stderr
