@@ -2,6 +2,7 @@
 // laborsim/policy/<type>.hpp), held in a variant derived from the list of types
 // (policy/policy_list.hpp). Each type's behaviour and schema live in sim/policy/<type>.cpp.
 #pragma once
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string>
@@ -43,6 +44,10 @@ struct policy_spec {
     policy_params params;
 
     [[nodiscard]] bool active(year_month ym) const { return start <= ym && ym <= end; }
+    // Whether the policy acts in the region with this id (every region when none is listed).
+    [[nodiscard]] bool targets(std::string_view region_id) const {
+        return regions.empty() || std::find(regions.begin(), regions.end(), region_id) != regions.end();
+    }
 };
 
 // Type names in variant order (the YAML `type` values).

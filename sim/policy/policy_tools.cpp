@@ -7,14 +7,8 @@ namespace laborsim {
 
 std::vector<std::size_t> target_regions(const world& w, const policy_spec& p) {
     std::vector<std::size_t> out;
-    for (std::size_t r = 0; r < w.region_count(); ++r) {
-        if (p.regions.empty()) {
-            out.push_back(r);
-            continue;
-        }
-        for (const auto& id : p.regions)
-            if (w.sc->regions[r].id == id) out.push_back(r);
-    }
+    for (std::size_t r = 0; r < w.region_count(); ++r)
+        if (p.targets(w.sc->regions[r].id)) out.push_back(r);
     return out;
 }
 

@@ -78,10 +78,6 @@ double group_share(const region_spec& r, const target_group& g) {
     return p * (bands > 0 ? age / bands : 0);
 }
 
-bool targets(const policy_spec& p, const region_spec& r) {
-    return p.regions.empty() || std::find(p.regions.begin(), p.regions.end(), r.id) != p.regions.end();
-}
-
 void region_warnings(const scenario& sc, std::vector<scenario_warning>& out) {
     for (const auto& r : sc.regions) {
         const double agents = r.labor_force * sc.scale;
@@ -128,7 +124,7 @@ void policy_warnings(const scenario& sc, const policy_spec& p, std::vector<scena
             if constexpr (requires { spec.target; }) {
                 double expected = 0, persons = 0;
                 for (const auto& r : sc.regions)
-                    if (targets(p, r)) {
+                    if (p.targets(r.id)) {
                         const double share = group_share(r, spec.target);
                         expected += r.labor_force * sc.scale * share;
                         persons += r.labor_force * share;

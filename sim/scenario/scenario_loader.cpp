@@ -270,8 +270,7 @@ void check_school_references(yaml_reader& rd, const YAML::Node& n, const std::st
             const auto known = std::find(school_ids.begin(), school_ids.end(), id);
             if (known != school_ids.end()) {
                 const auto& region = sc.schools[static_cast<std::size_t>(known - school_ids.begin())].region;
-                if (p.regions.empty() || std::find(p.regions.begin(), p.regions.end(), region) != p.regions.end())
-                    continue;
+                if (p.targets(region)) continue;
                 rd.error(n[std::string(k.key)], yaml_reader::join(path, k.key),
                          "school '" + id + "' is in region '" + region + "', outside the policy's regions; add '" +
                              region + "' to the policy's `region` or drop the school");

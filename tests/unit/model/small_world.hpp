@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "../../validation/validation_support.hpp"
 #include "laborsim/scenario.hpp"
 #include "model/phases.hpp"
 #include "model/world.hpp"
@@ -35,21 +36,13 @@ inline region_spec small_region(std::string id, double labor_force, double latit
 
 // Switches off every behaviour a phase test does not ask for: nobody retires, dies,
 // separates, migrates, studies, learns; firms neither move nor exit.
+// (The validation tests' closed market, plus no separations, progression, on-the-job search or
+// learning.)
 inline void quiet(model_params& m) {
-    m.retirement_age_men = m.retirement_age_women = 1000;
-    m.mortality_gompertz_a = 0;
+    validation::close_the_market(m);
     m.separation_rate = 0;
-    m.migration_rate = 0;
-    m.study_abroad_rate = 0;
-    m.application_rate_young = m.application_rate_adult = 0;
     m.progression_rate = 0;
-    m.firm_entry_rate = 0;
-    m.unfilled_exit_months = 0;
-    m.productivity_shock_sd = 0;
-    m.aggregate_shock_sd = 0;
-    m.layoff_threshold = 1e9;
     m.on_the_job_search = 0;
-    m.outside_search_share = 0;
     m.learning_rate = 0;
     m.depreciation_rate = 0;
 }
