@@ -45,6 +45,7 @@ enum class indicator : int {
     abroad_departures,
     abroad_returns,
     abroad_emigrants,
+    firm_trained,
     count_
 };
 inline constexpr int indicator_count = static_cast<int>(indicator::count_);
@@ -98,6 +99,8 @@ inline constexpr std::array<indicator_info, indicator_count> indicator_table{{
     {"abroad_returns", "persons/month", "returns from study abroad", "people returning from study abroad this month"},
     {"abroad_emigrants", "persons/month", "emigrants after study abroad",
      "people staying abroad after their studies this month (leave the population)"},
+    {"firm_trained", "persons/month", "trained by their firm",
+     "employees trained by their own firm this month (firms' own training, subsidised or not)"},
 }};
 
 [[nodiscard]] inline std::string_view indicator_name(indicator i) { return indicator_table[static_cast<int>(i)].name; }

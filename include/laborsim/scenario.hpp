@@ -135,6 +135,10 @@ struct model_params {
     // human capital
     double learning_rate = 0.0015;     // log-skill per month employed
     double depreciation_rate = 0.002;  // log-skill per month unemployed
+    // firms' own training (every scenario; firm_training_subsidy adds to it)
+    double firm_training_review_rate = 0.0417;  // about 1/24: monthly chance a firm reviews a worker's training
+    double firm_training_cost_vnd = 30e6;       // cost of a course to the firm
+    double firm_training_skill_gain = 0.05;     // log points
     std::array<double, education_count> level_wage_premium{0.0, 0.08, 0.25, 0.15, 0.20, 0.46, 0.70};
     // migration
     double migration_rate = 0.0015;          // monthly probability of considering a move

@@ -61,6 +61,8 @@ inline constexpr draw_slot_use draw_slot_table[] = {
     // market
     {"market.meetings", {rng_stream::market, 0}},        // agent: the market (region x field)
     {"market.regional_shock", {rng_stream::market, 7}},  // agent: the region
+    // training
+    {"training.firm_review", {rng_stream::training, 0}},  // a firm reviews the worker's training
 };
 
 // True when no two uses of a stream share a slot (unless one names the other in
@@ -149,6 +151,9 @@ namespace market {
 inline constexpr draw_slot meetings = slot_named("market.meetings");
 inline constexpr draw_slot regional_shock = slot_named("market.regional_shock");
 }  // namespace market
+namespace training {
+inline constexpr draw_slot firm_review = slot_named("training.firm_review");
+}  // namespace training
 }  // namespace draws
 
 }  // namespace laborsim

@@ -4,6 +4,7 @@
 
 namespace laborsim {
 
+void run_firm_training(world& w);       // firms' own training (before the policies: subsidies see it)
 void run_policy_schedule(world& w);     // sim/policy/schedule.cpp
 void run_demography(world& w);          // ageing, retirement, death, entry
 void run_firms(world& w);               // shocks, desired headcount, vacancies, layoffs, entry/exit

@@ -199,6 +199,7 @@ void collect_statistics(const world& w, month_stats& out) {
         out.at(r, indicator::abroad_departures) = F(flow::abroad_departures) * per;
         out.at(r, indicator::abroad_returns) = F(flow::abroad_returns) * per;
         out.at(r, indicator::abroad_emigrants) = F(flow::abroad_stayers) * per;
+        out.at(r, indicator::firm_trained) = F(flow::firm_trained) * per;
         for (int k = 0; k < education_count; ++k) {
             out.enrolments_by_education[r][k] = F(enrolments_at(k)) * per;
             out.graduates_by_education[r][k] = F(graduates_at(k)) * per;

@@ -35,6 +35,7 @@ enum class flow : int {
     abroad_returns,
     abroad_stayers,
     layoffs,
+    firm_trained,
     enrolments_level0,                                       // by the level of the program
     graduates_level0 = enrolments_level0 + education_count,  // by the level reached
     count_ = graduates_level0 + education_count

@@ -1,16 +1,20 @@
-// firm_training_subsidy: a subsidy per worker a firm trains on the job. Each month a firm
-// reviews each employed worker of the target group (in the policy's regions) with
-// probability review_rate and trains when its share of the productivity gain over the
-// expected tenure covers the cost net of the subsidy:
-//   (1 - beta) * skill_gain * wage_i * T >= training_cost - subsidy,   T = 1 / separation_rate (<= 120 months)
-// (beta: the worker's bargaining share). Trainees gain skill_gain in skill, reach
-// certify_level if below it, and their wage rises by their share: wage *= exp(beta * skill_gain).
-// The budget caps trainees at (budget left) / subsidy, chosen at random among the willing.
-// `induced` counts trainees whose firm would not have trained without the subsidy; the rest
-// is deadweight (the model has no unsubsidised firm training besides learning_rate).
-// Series: spending_vnd, beneficiaries (= trained), trained, induced.
+// firm_training_subsidy: a subsidy per worker a firm trains on the job, on top of the
+// training firms do on their own (sim/model/firm_training.cpp, which runs first each month).
+// Each month a firm considers each employed worker of the target group (in the policy's
+// regions) with probability review_rate - the same draw as its own training's review, so a
+// worker the firm reviews for its own training is also considered for the subsidy when
+// review_rate >= the model's firm_training_review_rate - and claims the subsidy when its
+// share of the productivity gain over the expected tenure covers the cost net of it:
+//   (1 - beta) * skill_gain * wage_i * T >= training_cost - subsidy,   T = min(120, 1 / separation_rate)
+// (beta: the worker's bargaining share). A worker its firm has already trained this month
+// is deadweight: the subsidy is paid, nothing is added. Any other is induced: trained by the
+// subsidy, gaining skill_gain, certify_level if below it, and wage *= exp(beta * skill_gain).
+// The budget caps claims at (budget left) / subsidy, chosen at random among the claimants.
+// Series: spending_vnd, beneficiaries (= trained: subsidised trainees), trained, induced,
+// deadweight (= trained - induced).
 #include <cmath>
 
+#include "model/firm_training.hpp"
 #include "policy/policy_rules.hpp"
 
 namespace laborsim {
@@ -21,11 +25,9 @@ void apply_firm_training_subsidy(world& w, std::size_t k, const policy_spec& p, 
     auto& st = w.policies[k];
     auto& ws = w.workers;
     const auto& m = w.sc->model;
-    const double tenure = std::min(120.0, 1.0 / std::max(m.separation_rate, 1e-6));
-    const double value_per_vnd = (1.0 - m.nash_share) * f.skill_gain * tenure;  // firm's gain per VND of wage
+    const double value_per_vnd = training_value_per_vnd(m, f.skill_gain);
     const double net_cost = f.training_cost_vnd - f.subsidy_per_trainee_vnd;
-    const std::uint32_t month = w.month_key();
-    std::int64_t n = affordable_agents(w, k, p, f.subsidy_per_trainee_vnd);
+    const std::int64_t n = affordable_agents(w, k, p, f.subsidy_per_trainee_vnd);
     const auto chosen = select_workers(
         w, k, static_cast<std::size_t>(std::min<std::int64_t>(n, static_cast<std::int64_t>(ws.size()))),
         [&](std::size_t i) {
@@ -33,24 +35,27 @@ void apply_firm_training_subsidy(world& w, std::size_t k, const policy_spec& p, 
                 return false;
             if (ws.course[i] != no_course || !in_group(w, i, f.target)) return false;
             if (value_per_vnd * ws.wage_vnd[i] < net_cost) return false;
-            return counter_rng::to_unit(w.rng.words(rng_stream::policy, month, ws.id[i],
-                                                    policy_draw::firm_review.at(k))[0]) < f.review_rate;
+            return firm_review_draw(w, i) < f.review_rate;
         });
     const double wage_factor = std::exp(m.nash_share * f.skill_gain);
     std::int64_t induced = 0;
     for (const auto i : chosen) {
+        if (ws.has(i, worker_flag::firm_trained)) continue;  // deadweight: the firm trained it anyway
+        ++induced;
         ws.skill[i] = static_cast<float>(ws.skill[i] + f.skill_gain);
         if (f.certify_level) ws.level[i] = std::max(ws.level[i], static_cast<std::uint8_t>(*f.certify_level));
         ws.wage_vnd[i] = static_cast<std::uint32_t>(std::min(wage_cap_vnd_month, ws.wage_vnd[i] * wage_factor));
         ws.set(i, worker_flag::trained_by_policy, true);
+        ws.set(i, worker_flag::firm_trained, true);
         ws.set(i, worker_flag::mismatched, ws.level[i] < w.firms.min_level[static_cast<std::size_t>(ws.employer[i])]);
-        induced += value_per_vnd * ws.wage_vnd[i] / wage_factor < f.training_cost_vnd;
+        w.add_flow(ws.region[i], flow::firm_trained, 1);
     }
     const double persons = static_cast<double>(chosen.size()) / w.scale;
     record_spending(w, k, persons * f.subsidy_per_trainee_vnd);
     st.add("beneficiaries", persons);
     st.add("trained", persons);
     st.add("induced", static_cast<double>(induced) / w.scale);
+    st.add("deadweight", static_cast<double>(static_cast<std::int64_t>(chosen.size()) - induced) / w.scale);
 }
 
 }  // namespace
@@ -63,6 +68,7 @@ struct policy_rules<firm_training_subsidy> {
         {"beneficiaries", series_kind::flow, "persons"},
         {"trained", series_kind::flow, "persons"},
         {"induced", series_kind::flow, "persons"},
+        {"deadweight", series_kind::flow, "persons"},
     };
     static double unit_cost_vnd(const spec_type& f) { return f.subsidy_per_trainee_vnd; }
     static constexpr no_follow_up follow_up{};  // training is done within the month

@@ -35,8 +35,8 @@ namespace policy_draw {
 inline constexpr draw_range selection{0, max_policies};
 // follow_up_uniform: slot = first + follow_up_draw.
 inline constexpr draw_range follow_up{1000, static_cast<std::uint32_t>(follow_up_draw::count_)};
-// firm_training_subsidy: whether the firm reviews a worker's training under policy k, slot = first + k.
-inline constexpr draw_range firm_review{2000, max_policies};
+// 2000..2000+max_policies was firm_training_subsidy's own review draw; it now shares the
+// model's (draws::training::firm_review), so that the subsidy sees the firms' own decisions.
 // The schedule: whether policy k's budget in its last year takes the fraction of an agent left, slot = first + k.
 inline constexpr draw_range budget_rounding{3000, max_policies};
 // monthly_agents: whether the fraction of a place left in policy k's last month is taken, slot = first + k.
@@ -45,10 +45,9 @@ inline constexpr draw_range last_seat{4000, max_policies};
 // with month 0 and the target's own index, e.g. a region, as the agent), slot = first + k.
 inline constexpr draw_range fixed_rounding{5000, max_policies};
 
-inline constexpr std::array<draw_range, 6> all{selection,       follow_up, firm_review,
-                                               budget_rounding, last_seat, fixed_rounding};
+inline constexpr std::array<draw_range, 5> all{selection, follow_up, budget_rounding, last_seat, fixed_rounding};
 
-constexpr bool disjoint(const std::array<draw_range, 6>& ranges) {
+constexpr bool disjoint(const std::array<draw_range, 5>& ranges) {
     for (std::size_t a = 0; a < ranges.size(); ++a)
         for (std::size_t b = a + 1; b < ranges.size(); ++b)
             if (ranges[a].first < ranges[b].first + ranges[b].count &&

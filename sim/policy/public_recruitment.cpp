@@ -3,15 +3,19 @@
 //   staff_r  = employed workers in the field with level >= min_level (as the indicator)
 //   gap_r    = max(0, target_per_10k * population_r / 10,000 - staff_r)
 //   hires_r  = min(gap_r, max_hires_per_year / 12 (if set), what the budget pays at cost_per_hire_vnd)
-// Recruits are unemployed workers with the profile, first in the region, then (when
-// recruit_from_other_regions) elsewhere - those move. Each is hired by a public employer of
+// Recruits have the profile and come, in this order, from the unemployed of the region, the
+// unemployed elsewhere (when recruit_from_other_regions; they move), and (when both
+// recruit_from_other_regions and recruit_employed) the employed of other regions, public or
+// private, who take the post only if it pays more than their job: public wage_i > wage_i
+// (they quit it and move). The region's own employed with the profile already count as staff,
+// so hiring them would not close the gap. Each is hired by a public employer of
 // the region's market for the field (round robin), which gains a post (base size + 1, so
 // the firm phase keeps it). Wage: the region's productivity scale x exp(skill + level premium)
 // x 0.8 (the initial wage share), at least the minimum wage.
 // Population is the indicator's: region population x people living there (not abroad) /
 // those at the start.
 // Series: spending_vnd, beneficiaries (= recruited), recruited, recruited_from_other_regions,
-// staff_per_10k (before this month's hires), target_per_10k, gap.
+// recruited_from_employment, staff_per_10k (before this month's hires), target_per_10k, gap.
 #include <cmath>
 
 #include "policy/policy_rules.hpp"
@@ -27,12 +31,17 @@ bool has_profile(const world& w, std::size_t i, const public_recruitment& r) {
            w.workers.level[i] >= static_cast<std::uint8_t>(r.min_level);
 }
 
+double public_wage(const world& w, std::size_t i, std::size_t r) {
+    const auto& reg = w.regions[r];
+    return std::max(reg.min_wage_vnd, public_wage_share * reg.productivity_scale *
+                                          std::exp(w.workers.skill[i] + w.wage_premium(w.workers.level[i])));
+}
+
 void hire_public(world& w, std::size_t i, std::size_t r, std::int32_t f) {
     auto& ws = w.workers;
     auto& fs = w.firms;
-    const auto& reg = w.regions[r];
-    const double wage = std::max(reg.min_wage_vnd, public_wage_share * reg.productivity_scale *
-                                                       std::exp(ws.skill[i] + w.wage_premium(ws.level[i])));
+    const double wage = public_wage(w, i, r);
+    if (ws.status[i] == static_cast<std::uint8_t>(worker_status::employed)) release_position(w, i);  // quits its job
     ws.status[i] = static_cast<std::uint8_t>(worker_status::employed);
     ws.employer[i] = f;
     ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(wage, 0.0, wage_cap_vnd_month));
@@ -41,6 +50,43 @@ void hire_public(world& w, std::size_t i, std::size_t r, std::int32_t f) {
     ws.set(i, worker_flag::placement, false);
     fs.headcount[static_cast<std::size_t>(f)] += 1;
     fs.base_size[static_cast<std::size_t>(f)] += 1.0f;  // a new post, so the firm keeps it
+}
+
+struct recruit_counts {
+    std::int64_t hired = 0, from_elsewhere = 0, from_employment = 0;
+};
+
+// Fills up to `want` posts of region reg from the pools in the order of the header comment.
+void recruit_in_region(world& w, std::size_t k, const public_recruitment& r, std::size_t reg, std::int64_t want,
+                       const std::vector<std::int32_t>& employers, recruit_counts& n) {
+    auto& ws = w.workers;
+    auto pool = [&](worker_status status, bool here) {
+        return [&, status, here](std::size_t i) {
+            if (ws.status[i] != static_cast<std::uint8_t>(status) || ws.course[i] != no_course ||
+                ws.tag_policy[i] != no_policy || !has_profile(w, i, r) || (ws.region[i] == reg) != here)
+                return false;
+            return status != worker_status::employed || public_wage(w, i, reg) > ws.wage_vnd[i];
+        };
+    };
+    std::vector<std::pair<worker_status, bool>> pools{{worker_status::unemployed, true}};
+    if (r.recruit_from_other_regions) pools.emplace_back(worker_status::unemployed, false);
+    if (r.recruit_employed && r.recruit_from_other_regions) pools.emplace_back(worker_status::employed, false);
+    std::size_t next = 0;
+    for (const auto& [status, here] : pools) {
+        if (want <= 0) break;
+        for (const auto i : select_workers(w, k, static_cast<std::size_t>(want), pool(status, here))) {
+            if (!here) {
+                w.add_flow(ws.region[i], flow::migration_out, 1);
+                w.add_flow(reg, flow::migration_in, 1);
+                ++n.from_elsewhere;
+            }
+            n.from_employment += status == worker_status::employed;
+            hire_public(w, i, reg, employers[next++ % employers.size()]);
+            if (!here) ws.region[i] = static_cast<std::uint16_t>(reg);
+            ++n.hired;
+            --want;
+        }
+    }
 }
 
 void apply_public_recruitment(world& w, std::size_t k, const policy_spec& p, const public_recruitment& r) {
@@ -59,7 +105,7 @@ void apply_public_recruitment(world& w, std::size_t k, const policy_spec& p, con
     std::int64_t budget_hires = affordable_agents(w, k, p, r.cost_per_hire_vnd);
     std::int64_t pace = r.max_hires_per_year > 0 ? monthly_agents(w, k, r.max_hires_per_year)
                                                  : std::numeric_limits<std::int64_t>::max();
-    std::int64_t hired = 0, from_elsewhere = 0;
+    recruit_counts n;
     double staff_ratio_sum = 0, gap_sum = 0;
     int regions = 0;
     for (std::size_t reg = 0; reg < R; ++reg) {
@@ -84,36 +130,18 @@ void apply_public_recruitment(world& w, std::size_t k, const policy_spec& p, con
         for (std::size_t f = w.market_firm_begin[mk]; f < w.market_firm_begin[mk + 1]; ++f)
             if (w.firms.is_public[f]) employers.push_back(static_cast<std::int32_t>(f));
         if (employers.empty()) continue;
-        auto pool = [&](bool here) {
-            return [&, here](std::size_t i) {
-                return ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed) &&
-                       ws.course[i] == no_course && ws.tag_policy[i] == no_policy && has_profile(w, i, r) &&
-                       (ws.region[i] == reg) == here;
-            };
-        };
-        auto chosen = select_workers(w, k, static_cast<std::size_t>(want), pool(true));
-        if (r.recruit_from_other_regions && static_cast<std::int64_t>(chosen.size()) < want) {
-            const auto more = select_workers(w, k, static_cast<std::size_t>(want) - chosen.size(), pool(false));
-            for (const auto i : more) {
-                w.add_flow(ws.region[i], flow::migration_out, 1);
-                w.add_flow(reg, flow::migration_in, 1);
-                ws.region[i] = static_cast<std::uint16_t>(reg);
-                chosen.push_back(i);
-                ++from_elsewhere;
-            }
-        }
-        for (std::size_t n = 0; n < chosen.size(); ++n) hire_public(w, chosen[n], reg, employers[n % employers.size()]);
-        const auto got = static_cast<std::int64_t>(chosen.size());
-        hired += got;
-        budget_hires -= got;
-        pace -= got;
+        const auto before = n.hired;
+        recruit_in_region(w, k, r, reg, want, employers, n);
+        budget_hires -= n.hired - before;
+        pace -= n.hired - before;
     }
-    if (r.max_hires_per_year > 0) use_agents(w, k, hired);
-    const double persons = static_cast<double>(hired) * per;
+    if (r.max_hires_per_year > 0) use_agents(w, k, n.hired);
+    const double persons = static_cast<double>(n.hired) * per;
     record_spending(w, k, persons * r.cost_per_hire_vnd);
     st.add("beneficiaries", persons);
     st.add("recruited", persons);
-    st.add("recruited_from_other_regions", static_cast<double>(from_elsewhere) * per);
+    st.add("recruited_from_other_regions", static_cast<double>(n.from_elsewhere) * per);
+    st.add("recruited_from_employment", static_cast<double>(n.from_employment) * per);
     st.add("staff_per_10k", regions > 0 ? staff_ratio_sum / regions : 0.0);
     st.add("target_per_10k", r.target_per_10k);
     st.add("gap", gap_sum);
@@ -129,6 +157,7 @@ struct policy_rules<public_recruitment> {
         {"beneficiaries", series_kind::flow, "persons"},
         {"recruited", series_kind::flow, "persons"},
         {"recruited_from_other_regions", series_kind::flow, "persons"},
+        {"recruited_from_employment", series_kind::flow, "persons"},
         {"staff_per_10k", series_kind::stock, "1/10000 persons"},
         {"target_per_10k", series_kind::stock, "1/10000 persons"},
         {"gap", series_kind::stock, "persons"},
@@ -151,8 +180,10 @@ struct policy_rules<public_recruitment> {
              bind_to<&S::max_hires_per_year>()},
             {"cost_per_hire_vnd", vt::nonneg, "0", "VND", "One-off cost per recruit (counts against the budget).", {}, {},
              bind_to<&S::cost_per_hire_vnd>()},
-            {"recruit_from_other_regions", vt::boolean, "true", "", "Also recruit unemployed staff from other regions (they move).", {}, {},
+            {"recruit_from_other_regions", vt::boolean, "true", "", "Also recruit staff from other regions (they move).", {}, {},
              bind_to<&S::recruit_from_other_regions>()},
+            {"recruit_employed", vt::boolean, "true", "", "With recruit_from_other_regions: also recruit the employed of other regions whose job pays less (after the unemployed).", {}, {},
+             bind_to<&S::recruit_employed>()},
         }};
         // clang-format on
     }

@@ -15,6 +15,7 @@ struct public_recruitment {
     double max_hires_per_year = 0;  // persons; 0: no pace limit
     double cost_per_hire_vnd = 0;   // one-off (recruitment, relocation, signing)
     bool recruit_from_other_regions = true;
+    bool recruit_employed = true;  // with recruit_from_other_regions: the employed elsewhere paid less than the post
 };
 
 }  // namespace laborsim

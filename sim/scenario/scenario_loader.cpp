@@ -50,6 +50,9 @@ void load_model(yaml_reader& rd, const YAML::Node& n, const std::string& p, mode
     LABORSIM_PARAM(fixed_job_finding_rate);
     LABORSIM_PARAM(learning_rate);
     LABORSIM_PARAM(depreciation_rate);
+    LABORSIM_PARAM(firm_training_review_rate);
+    LABORSIM_PARAM(firm_training_cost_vnd);
+    LABORSIM_PARAM(firm_training_skill_gain);
     LABORSIM_PARAM(level_wage_premium);
     LABORSIM_PARAM(migration_rate);
     LABORSIM_PARAM(migration_income_weight);

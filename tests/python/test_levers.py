@@ -101,6 +101,8 @@ DIRECTIONS = {
     "model.learning_rate": ("regions/mean_skill", "cao-bang", "last", +1),
     "model.depreciation_rate": ("regions/mean_skill", "cao-bang", "last", -1),
     "model.vacancy_rate": ("regions/vacancies", None, "mean", +1),
+    "model.firm_training_review_rate": ("regions/firm_trained", None, "sum", +1),
+    "model.firm_training_cost_vnd": ("regions/firm_trained", None, "sum", -1),
     "model.initial_wage_share": ("regions/mean_wage", "hai-phong", "first", +1),
     "model.retirement_age_men": ("regions/labor_force", None, "last", +1),
     "region.labor_force": ("regions/labor_force", "cao-bang", "first", +1),
@@ -162,7 +164,8 @@ def perturb(key, current, default_text, other_choices):
         value = value or 0
         return str(min(1.0, value * 2) if 0 < value <= 0.5 else (0.5 if value == 0 else value / 2))
     if t == "boolean":
-        return "false" if current else "true"
+        on = current if current is not None else default_text.strip().startswith("true")
+        return "false" if on else "true"
     if t == "choice":
         return other_choices[0]
     if t == "level_numbers":

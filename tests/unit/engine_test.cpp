@@ -43,7 +43,8 @@ TEST_CASE("engine: every month has its calendar month and fresh flows; observers
     REQUIRE(summary.months == 6);
     CHECK(log.completed);
     CHECK(summary.phase_seconds.size() == phase_names().size());
-    CHECK(std::string(phase_names().front()) == "policy");
+    CHECK(std::string(phase_names().front()) == "training");  // firms' own training runs before the policies
+    CHECK(std::string(phase_names()[1]) == "policy");
     REQUIRE(log.month_index.size() == 6);
     std::size_t entered = 0;
     for (int t = 0; t < 6; ++t) {

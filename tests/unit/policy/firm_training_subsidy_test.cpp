@@ -25,7 +25,9 @@ TEST_CASE("firm_training_subsidy trains employed workers within its budget", "[u
     CHECK(t.series(0, "trained") == 40);
     CHECK(t.series(0, "beneficiaries") == 40);
     CHECK(t.series(0, "spending_vnd") == 40e6);
-    CHECK(t.series(0, "induced") == 0);  // at these wages the training pays for itself: none is induced
+    // The firms' own training (a model phase) did not run: every subsidised trainee is added.
+    CHECK(t.series(0, "induced") == 40);
+    CHECK(t.series(0, "deadweight") == 0);
     std::size_t trained = 0;
     for (std::size_t i = 0; i < ws.size(); ++i) {
         if (!ws.has(i, worker_flag::trained_by_policy)) continue;
@@ -38,4 +40,32 @@ TEST_CASE("firm_training_subsidy trains employed workers within its budget", "[u
     CHECK(trained == 40);
     t.schedule_month(1);
     CHECK(t.series(0, "trained") == 0);  // the budget is spent
+}
+
+TEST_CASE("firm_training_subsidy pays for what firms train anyway without adding to it",
+          "[unit][policy][firm_training_subsidy]") {
+    tiny_world t(R"(model: {firm_training_review_rate: 1, firm_training_cost_vnd: 0}
+policies:
+  - id: f
+    type: firm_training_subsidy
+    subsidy_per_trainee_vnd: 1000000
+    training_cost_vnd: 1000000
+    review_rate: 1
+    skill_gain: 0.1
+    certify_level: short_course
+    annual_budget_vnd: 40000000
+)");
+    auto& ws = t.w.workers;
+    t.w.t = 0;
+    run_firm_training(t.w);  // every employee is trained by its firm this month
+    const auto skill_after_firms = ws.skill;
+    const auto level_before = ws.level;
+    t.schedule_month(0);
+    CHECK(t.series(0, "trained") == 40);
+    CHECK(t.series(0, "deadweight") == 40);
+    CHECK(t.series(0, "induced") == 0);
+    CHECK(t.series(0, "spending_vnd") == 40e6);  // the subsidy is paid all the same
+    CHECK(ws.skill == skill_after_firms);        // and adds nothing
+    CHECK(ws.level == level_before);
+    CHECK(t.count([&](std::size_t i) { return ws.has(i, worker_flag::trained_by_policy); }) == 0);
 }

@@ -1,0 +1,54 @@
+// Firms' own training, in every scenario. Each month a firm reviews each employee with
+// probability firm_training_review_rate and trains when its share of the productivity gain
+// over the expected tenure covers the cost:
+//   (1 - beta) * g * wage_i * T >= c,   T = min(120, 1 / separation_rate) months
+// (beta: the worker's bargaining share, g: firm_training_skill_gain, c: firm_training_cost_vnd).
+// A trainee gains g in skill and its wage its share of the gain: wage *= exp(beta * g).
+// The month's trainees carry worker_flag::firm_trained, which firm_training_subsidy reads to
+// tell the training it pays for but would have happened anyway (deadweight) from the
+// training it adds. The phase runs before the policy schedule.
+#include <algorithm>
+#include <cmath>
+
+#include "core/draw_slots.hpp"
+#include "core/parallel.hpp"
+#include "core/units.hpp"
+#include "model/firm_training.hpp"
+#include "model/phases.hpp"
+
+namespace laborsim {
+
+double firm_review_draw(const world& w, std::size_t i) {
+    const auto& d = draws::training::firm_review;
+    return counter_rng::to_unit(w.rng.words(d.stream, w.month_key(), w.workers.id[i], d.index)[0]);
+}
+
+double training_value_per_vnd(const model_params& m, double skill_gain) {
+    const double tenure = std::min(120.0, 1.0 / std::max(m.separation_rate, 1e-6));
+    return (1.0 - m.nash_share) * skill_gain * tenure;
+}
+
+void run_firm_training(world& w) {
+    const auto& m = w.sc->model;
+    auto& ws = w.workers;
+    const double value_per_vnd = training_value_per_vnd(m, m.firm_training_skill_gain);
+    const double wage_factor = std::exp(m.nash_share * m.firm_training_skill_gain);
+    const float gain = static_cast<float>(m.firm_training_skill_gain);
+    const std::size_t R = w.region_count();
+    const auto trained = count_blocks(ws.size(), w.block_size, R, [&](std::size_t b, std::size_t e, std::int64_t* n) {
+        for (std::size_t i = b; i < e; ++i) {
+            ws.set(i, worker_flag::firm_trained, false);
+            if (ws.status[i] != static_cast<std::uint8_t>(worker_status::employed) || ws.course[i] != no_course)
+                continue;
+            if (value_per_vnd * ws.wage_vnd[i] < m.firm_training_cost_vnd) continue;
+            if (firm_review_draw(w, i) >= m.firm_training_review_rate) continue;
+            ws.skill[i] += gain;
+            ws.wage_vnd[i] = static_cast<std::uint32_t>(std::min(wage_cap_vnd_month, ws.wage_vnd[i] * wage_factor));
+            ws.set(i, worker_flag::firm_trained, true);
+            ++n[ws.region[i]];
+        }
+    });
+    w.add_flows(trained, {flow::firm_trained});
+}
+
+}  // namespace laborsim
