@@ -97,8 +97,9 @@ event_writer::event_writer(hid_t file, const scenario& sc, const world& w)
     write_code_tables(group_.id(), sc);
     mem_type_ = memory_type();
     file_type_ = file_type();
-    h5::check(H5Tcommit2(group_.id(), "event_record", file_type_.id(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-              "commit type");
+    if (!h5::exists(group_.id(), "event_record"))
+        h5::check(H5Tcommit2(group_.id(), "event_record", file_type_.id(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                  "commit type");
     h5::set_attr(group_.id(), "time_units", "days since " + format_year_month(sc.calendar.start) + "-01");
     std::vector<std::string> kinds;
     for (int k = 0; k < event_kind_count; ++k) {

@@ -80,13 +80,20 @@ void check_write(hid_t obj, herr_t status, const char* what) {
     throw environment_error(file, std::string("cannot write ") + what, reason);
 }
 
-handle create_file(const std::string& path) {
+namespace {
+handle output_access() {
     handle fapl(check_id(H5Pcreate(H5P_FILE_ACCESS), "fapl"), H5Pclose);
     // Keep the 1.8-compatible format so netCDF-C and older readers open the file.
     check(H5Pset_libver_bounds(fapl.id(), H5F_LIBVER_EARLIEST, H5F_LIBVER_V18), "libver bounds");
     // Drop an object's metadata from the cache when it is closed: snapshots create dozens
     // of datasets a time, and keeping their headers cached grew memory with run length.
     check(H5Pset_evict_on_close(fapl.id(), 1), "evict on close");
+    return fapl;
+}
+}  // namespace
+
+handle create_file(const std::string& path) {
+    handle fapl = output_access();
     handle fcpl(check_id(H5Pcreate(H5P_FILE_CREATE), "fcpl"), H5Pclose);
     // Track creation order: netCDF-4 readers expect it.
     check(H5Pset_link_creation_order(fcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "creation order");
@@ -94,6 +101,14 @@ handle create_file(const std::string& path) {
     quiet_errors quiet;
     const hid_t f = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.id(), fapl.id());
     if (f < 0) throw environment_error(path, "cannot create the output file", last_error_reason());
+    return handle(f, H5Fclose);
+}
+
+handle open_file_for_append(const std::string& path) {
+    handle fapl = output_access();
+    quiet_errors quiet;
+    const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl.id());
+    if (f < 0) throw environment_error(path, "cannot reopen the output file", last_error_reason());
     return handle(f, H5Fclose);
 }
 
@@ -108,7 +123,11 @@ handle open_file_readonly(const std::string& path) {
     throw input_error("cannot open " + path + " as an HDF5 file");
 }
 
+bool exists(hid_t parent, const std::string& name) { return H5Lexists(parent, name.c_str(), H5P_DEFAULT) > 0; }
+
 handle create_group(hid_t parent, const std::string& name) {
+    if (exists(parent, name))
+        return handle(check_id(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), name.c_str()), H5Gclose);
     handle gcpl(check_id(H5Pcreate(H5P_GROUP_CREATE), "gcpl"), H5Pclose);
     check(H5Pset_link_creation_order(gcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "creation order");
     return handle(check_id(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl.id(), H5P_DEFAULT), name.c_str()),
@@ -191,6 +210,8 @@ void set_attr_array(hid_t obj, const std::string& name, hid_t file_type, hid_t m
 }
 
 handle write_string_scale(hid_t group, const std::string& name, const std::vector<std::string>& values) {
+    if (exists(group, name))
+        return handle(check_id(H5Dopen2(group, name.c_str(), H5P_DEFAULT), name.c_str()), H5Dclose);
     auto type = utf8_string_type();
     const hsize_t n = values.size();
     handle space(check_id(H5Screate_simple(1, &n, nullptr), "space"), H5Sclose);
@@ -200,7 +221,7 @@ handle write_string_scale(hid_t group, const std::string& name, const std::vecto
     std::vector<const char*> ptrs;
     for (const auto& v : values) ptrs.push_back(v.c_str());
     if (n > 0) check(H5Dwrite(ds.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), name.c_str());
-    check(H5DSset_scale(ds.id(), name.c_str()), "set scale");
+    set_scale(ds.id(), name.c_str());
     return ds;
 }
 
@@ -253,12 +274,20 @@ void growing_dataset::create(hid_t group, const std::string& name, hid_t file_ty
     for (auto c : chunk) chunk_bytes *= c;
     dapl_ = handle(check_id(H5Pcreate(H5P_DATASET_ACCESS), "dapl"), H5Pclose);
     check(H5Pset_chunk_cache(dapl_.id(), 11, static_cast<std::size_t>(chunk_bytes), 1.0), "chunk cache");
+    group_ = group;
+    name_ = name;
+    if (exists(group, name)) {  // a resumed run: carry on after the rows already there
+        dataset_ = handle(check_id(H5Dopen2(group, name.c_str(), dapl_.id()), name.c_str()), H5Dclose);
+        handle fspace(check_id(H5Dget_space(dataset_.id()), "space"), H5Sclose);
+        std::vector<hsize_t> now(static_cast<std::size_t>(rank));
+        check(H5Sget_simple_extent_dims(fspace.id(), now.data(), nullptr), "extent");
+        rows_ = now[0];
+        return;
+    }
     dataset_ =
         handle(check_id(H5Dcreate2(group, name.c_str(), file_type, space.id(), H5P_DEFAULT, dcpl.id(), dapl_.id()),
                         name.c_str()),
                H5Dclose);
-    group_ = group;
-    name_ = name;
 }
 
 void growing_dataset::append(const void* row) { write_row(rows_, row); }
@@ -300,11 +329,20 @@ void growing_dataset::write_rows(hsize_t index, hsize_t count, const void* rows)
 
 void attach_scales(hid_t ds, std::initializer_list<hid_t> scales) {
     unsigned dim = 0;
-    for (hid_t s : scales) check(H5DSattach_scale(ds, s, dim++), "attach scale");
+    for (hid_t s : scales) {
+        if (H5DSis_attached(ds, s, dim) <= 0) check(H5DSattach_scale(ds, s, dim), "attach scale");
+        ++dim;
+    }
+}
+
+void set_scale(hid_t ds, const char* name) {
+    if (H5DSis_scale(ds) <= 0) check(H5DSset_scale(ds, name), "set scale");
 }
 
 handle write_column(hid_t group, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n,
                     const void* data) {
+    if (exists(group, name))
+        return handle(check_id(H5Dopen2(group, name.c_str(), H5P_DEFAULT), name.c_str()), H5Dclose);
     handle space(check_id(H5Screate_simple(1, &n, nullptr), "space"), H5Sclose);
     handle dcpl(check_id(H5Pcreate(H5P_DATASET_CREATE), "dcpl"), H5Pclose);
     if (n > 0) {

@@ -51,9 +51,15 @@ std::string last_error_reason();
 
 // Throws environment_error naming `path` when the file cannot be created.
 handle create_file(const std::string& path);
+// Opens an output file to continue it (a resumed run), with the access settings of create_file.
+handle open_file_for_append(const std::string& path);
 // Throws input_error when `path` is missing or not an HDF5 file, environment_error when
 // the OS refuses to read it.
 handle open_file_readonly(const std::string& path);
+// Creating an object whose name exists opens it instead (keeping its content): that is how a
+// resumed run picks up its file (sim/output/checkpoint.cpp), after removing what came after
+// the checkpoint. A fresh file never holds the name, so a new run always creates.
+bool exists(hid_t parent, const std::string& name);
 handle create_group(hid_t parent, const std::string& name);
 handle utf8_string_type();
 
@@ -67,8 +73,10 @@ void set_attr_typed(hid_t obj, const std::string& name, hid_t file_type, hid_t m
 // A 1-D numeric attribute (CF flag_values).
 void set_attr_array(hid_t obj, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n, const void* values);
 
-// Attaches scales to the dimensions of `ds`, in order.
+// Attaches scales to the dimensions of `ds`, in order (once: an attached scale is left).
 void attach_scales(hid_t ds, std::initializer_list<hid_t> scales);
+// Marks `ds` a dimension scale named `name` (once).
+void set_scale(hid_t ds, const char* name);
 
 // A fixed, chunked and compressed 1-D dataset written in one call (snapshot columns).
 handle write_column(hid_t group, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n, const void* data);

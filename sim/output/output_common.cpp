@@ -22,7 +22,7 @@ month_stamp stamp_month(year_month start, int month_index) {
 
 time_axis::time_axis(hid_t group, year_month start) {
     time = h5::growing_dataset(group, "time", {}, H5T_NATIVE_INT64, 256);
-    h5::check(H5DSset_scale(time.id(), "time"), "time scale");
+    h5::set_scale(time.id(), "time");
     const std::string units = "days since " + format_year_month(start) + "-01";
     h5::set_attr(time.id(), "units", units);
     h5::set_attr(time.id(), "calendar", std::string("proleptic_gregorian"));
@@ -46,6 +46,8 @@ void time_axis::append(const month_stamp& m) {
 }
 
 h5::handle make_bare_dimension(hid_t group, const std::string& name, hsize_t size, bool unlimited) {
+    if (h5::exists(group, name))
+        return h5::handle(h5::check_id(H5Dopen2(group, name.c_str(), H5P_DEFAULT), name.c_str()), H5Dclose);
     const hsize_t dims[1] = {size};
     const hsize_t maxdims[1] = {unlimited ? H5S_UNLIMITED : size};
     h5::handle space(h5::check_id(H5Screate_simple(1, dims, maxdims), "dimension space"), H5Sclose);

@@ -39,7 +39,7 @@ h5::handle index_scale(hid_t group, const char* name, std::size_t n, const char*
     std::vector<std::uint32_t> idx(n);
     std::iota(idx.begin(), idx.end(), 0u);
     auto s = h5::write_column(group, name, H5T_STD_U32LE, H5T_NATIVE_UINT32, n, idx.data());
-    h5::check(H5DSset_scale(s.id(), name), "scale");
+    h5::set_scale(s.id(), name);
     h5::set_attr(s.id(), "long_name", std::string(long_name));
     return s;
 }
@@ -55,7 +55,7 @@ void write_workers(hid_t g, const world& w) {
         std::vector<std::uint32_t> ids(order.size());
         for (std::size_t k = 0; k < order.size(); ++k) ids[k] = ws.id[order[k]];
         auto s = h5::write_column(g, "worker", H5T_STD_U32LE, H5T_NATIVE_UINT32, ids.size(), ids.data());
-        h5::check(H5DSset_scale(s.id(), "worker"), "worker scale");
+        h5::set_scale(s.id(), "worker");
         h5::set_attr(s.id(), "long_name", std::string("worker id (stable for the run)"));
         const hid_t k = s.id();
         write_gathered(g, "region", H5T_STD_U16LE, H5T_NATIVE_UINT16, ws.region, order, k, B,
