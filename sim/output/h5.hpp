@@ -22,6 +22,12 @@ public:
     handle& operator=(const handle&) = delete;
     ~handle() { reset(); }
     void reset();
+    // Gives up ownership (to close it with a checked call) and returns the id.
+    [[nodiscard]] hid_t release() {
+        const hid_t id = id_;
+        id_ = -1;
+        return id;
+    }
     [[nodiscard]] hid_t id() const { return id_; }
     [[nodiscard]] bool valid() const { return id_ >= 0; }
 

@@ -13,6 +13,7 @@
 #include <ctime>
 #include <map>
 
+#include "laborsim/errors.hpp"
 #include "laborsim/recorder.hpp"
 #include "laborsim/version.hpp"
 #include "laborsim/warnings.hpp"
@@ -240,6 +241,24 @@ public:
         h5::check_write(file_.id(), H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "the end of the run");
         // A stopped run leaves a checkpoint of its last month when it was asked for them.
         if (!completed && plan_.checkpoint_every > 0 && last_checkpoint_ != months_) checkpoint(w);
+        close_objects();
+        // Closing writes what the caches still hold: a full disk may show only here.
+        if (H5Fclose(file_.release()) < 0)
+            throw environment_error(path_, "cannot finish the output file", h5::last_error_reason());
+    }
+
+    // Also the error path (an exception from a write): every handle is closed, children
+    // before the file, quietly. A file HDF5 cannot flush (full disk) stays open in HDF5
+    // 1.10 whatever we do, and its exit handler then crashes on it (H5F__close_cb): the
+    // CLI ends such a run without exit handlers (sim/cli/main.cpp).
+    ~hdf5_recorder() override {
+        const h5::quiet_errors quiet;
+        close_objects();
+        file_.reset();
+    }
+
+private:
+    void close_objects() {
         panel_.reset();
         events_.reset();
         snapshots_.reset();
@@ -254,10 +273,8 @@ public:
         education_scale_.reset();
         field_scale_.reset();
         policies_group_.reset();
-        file_.reset();
     }
 
-private:
     struct policy_group {
         std::unique_ptr<timed_group> group;
         std::map<std::string, h5::growing_dataset> series;

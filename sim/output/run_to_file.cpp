@@ -1,10 +1,13 @@
 #include "laborsim/run_to_file.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <tbb/info.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 
@@ -54,6 +57,27 @@ std::optional<run_checkpoint> checkpoint_to_resume(const scenario& sc, const run
     return c;
 }
 
+// Held while a run replaces an existing file: a second run given the same output then
+// fails at once instead of racing to the rename (a new file is locked by HDF5 itself).
+class replace_lock {
+public:
+    explicit replace_lock(const std::string& path) {
+        fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd_ < 0) throw os_error(path, "cannot open the file it replaces", errno);
+        if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            const int err = errno;
+            ::close(fd_);
+            throw environment_error(path, "another run is writing this output", std::strerror(err));
+        }
+    }
+    ~replace_lock() { ::close(fd_); }
+    replace_lock(const replace_lock&) = delete;
+    replace_lock& operator=(const replace_lock&) = delete;
+
+private:
+    int fd_ = -1;
+};
+
 }  // namespace
 
 run_summary run_to_file(const scenario& sc, const run_to_file_options& opts,
@@ -80,6 +104,9 @@ run_summary run_to_file(const scenario& sc, const run_to_file_options& opts,
         beside = exists || opts.partial == partial_file::always;
         target = beside ? partial_path(opts.path) : opts.path;
     }
+
+    std::optional<replace_lock> lock;
+    if (fs::exists(out, ec)) lock.emplace(opts.path);
 
     run_options run = opts.run;
     if (run.threads <= 0) run.threads = tbb::info::default_concurrency();
