@@ -14,7 +14,9 @@ namespace laborsim::h5 {
 
 namespace {
 constexpr unsigned reopen_every_writes = 24;
-}
+// The most links HDF5 keeps in a group's object header (compact storage).
+constexpr unsigned max_compact_links = 65535;
+}  // namespace
 
 handle::handle(hid_t id, closer c) : id_(id), close_(c) {}
 
@@ -132,6 +134,26 @@ handle create_group(hid_t parent, const std::string& name) {
     check(H5Pset_link_creation_order(gcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "creation order");
     return handle(check_id(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl.id(), H5P_DEFAULT), name.c_str()),
                   H5Gclose);
+}
+
+handle create_append_only_group(hid_t parent, const std::string& name) {
+    if (exists(parent, name))
+        return handle(check_id(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), name.c_str()), H5Gclose);
+    handle gcpl(check_id(H5Pcreate(H5P_GROUP_CREATE), "gcpl"), H5Pclose);
+    check(H5Pset_link_creation_order(gcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "creation order");
+    check(H5Pset_link_phase_change(gcpl.id(), max_compact_links, max_compact_links), "compact links");
+    return handle(check_id(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl.id(), H5P_DEFAULT), name.c_str()),
+                  H5Gclose);
+}
+
+handle create_unlinked_group(hid_t file) {
+    handle gcpl(check_id(H5Pcreate(H5P_GROUP_CREATE), "gcpl"), H5Pclose);
+    check(H5Pset_link_creation_order(gcpl.id(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "creation order");
+    return handle(check_id(H5Gcreate_anon(file, gcpl.id(), H5P_DEFAULT), "unlinked group"), H5Gclose);
+}
+
+void link_object(hid_t obj, hid_t parent, const std::string& name) {
+    check_write(obj, H5Olink(obj, parent, name.c_str(), H5P_DEFAULT, H5P_DEFAULT), name.c_str());
 }
 
 handle utf8_string_type() {

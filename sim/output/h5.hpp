@@ -67,6 +67,14 @@ handle open_file_readonly(const std::string& path);
 // the checkpoint. A fresh file never holds the name, so a new run always creates.
 bool exists(hid_t parent, const std::string& name);
 handle create_group(hid_t parent, const std::string& name);
+// A group that only ever gains links, one now and then, each added in a single object-header
+// message: it never converts to dense link storage (a heap and two B-trees rewritten at
+// once), whose conversion, caught half-written by a kill, lost every link (/snapshots).
+handle create_append_only_group(hid_t parent, const std::string& name);
+// A group in the file that no path reaches yet: filled, flushed, then linked (link_object),
+// so that a kill while it is written leaves its parent as it was.
+handle create_unlinked_group(hid_t file);
+void link_object(hid_t obj, hid_t parent, const std::string& name);
 handle utf8_string_type();
 
 void set_attr(hid_t obj, const std::string& name, const std::string& value);

@@ -216,13 +216,17 @@ public:
         enrol_by_education_.append(stats.enrolments_by_education.data());
         grad_by_education_.append(stats.graduates_by_education.data());
         for (std::size_t p = 0; p < reports.size(); ++p) write_policy(policy_groups_[p], reports[p], stats.month_index);
+        kill_.pass("indicators");
         const auto stamp = stamp_month(start_, stats.month_index);
         if (panel_) panel_->write_month(w, stamp);
+        kill_.pass("panel");
         if (events_) events_->write_month(w, stamp);
-        if (snapshots_) snapshots_->maybe_write(w, stamp, months_ + 1);
+        kill_.pass("events");
+        if (snapshots_) snapshots_->maybe_write(w, stamp, months_ + 1, kill_);
         ++months_;
         // Two flushes: the month's data is on disk before months_completed says so.
         h5::check_write(file_.id(), H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "the month");
+        kill_.pass("flush");
         h5::set_attr(file_.id(), "months_completed", static_cast<std::int64_t>(months_));
         h5::set_attr(file_.id(), "wall_time_s", elapsed());
         h5::check_write(file_.id(), H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "the month count");
@@ -338,6 +342,7 @@ private:
     // The state after months_ months (the output flushed), beside the output.
     void checkpoint(const world& w) {
         run_checkpoint c{digest_, months_, path_, read_output_position(file_.id()), save_world_state(w)};
+        kill_.pass("checkpoint");
         write_checkpoint(plan_.checkpoint_path, c);
         last_checkpoint_ = months_;
     }
@@ -347,6 +352,7 @@ private:
     std::string path_;
     run_provenance prov_;
     recorder_plan plan_;
+    kill_point kill_;
     std::string digest_;
     int last_checkpoint_ = -1;
     std::chrono::steady_clock::time_point t0_;

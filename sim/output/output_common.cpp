@@ -1,6 +1,8 @@
 #include "output/output_common.hpp"
 
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <numeric>
 #include <vector>
 
@@ -73,6 +75,20 @@ h5::handle make_bare_dimension(hid_t group, const std::string& name, hsize_t siz
 void extend_bare_dimension(hid_t dim, hsize_t size) {
     const hsize_t dims[1] = {size};
     h5::check_write(dim, H5Dset_extent(dim, dims), "a dimension");
+}
+
+kill_point::kill_point() {
+    const char* spec = std::getenv("LABORSIM_KILL_AT");
+    if (spec == nullptr) return;
+    const std::string s(spec);
+    const auto colon = s.find(':');
+    point_ = s.substr(0, colon);
+    after_ = colon == std::string::npos ? 1 : std::atol(s.c_str() + colon + 1);
+}
+
+void kill_point::pass(std::string_view point) {
+    if (point_.empty() || point != point_) return;
+    if (--after_ <= 0) std::raise(SIGKILL);
 }
 
 cf_unit cf_units_of(std::string_view words) {
