@@ -247,32 +247,31 @@ handle write_string_scale(hid_t group, const std::string& name, const std::vecto
     return ds;
 }
 
-growing_dataset::growing_dataset(hid_t group, const std::string& name, std::vector<hsize_t> inner_dims, hid_t mem_type,
-                                 hsize_t chunk_rows)
+growing_dataset::growing_dataset(hid_t group, const std::string& name, std::vector<hsize_t> inner_dims, hid_t mem_type)
     : inner_(std::move(inner_dims)), mem_type_(mem_type) {
-    std::vector<hsize_t> chunk{chunk_rows};
+    std::vector<hsize_t> chunk{1};  // a month a chunk, written once
     for (auto d : inner_) chunk.push_back(std::max<hsize_t>(1, d));
     const double zero = 0;
     const bool is_double = mem_type == H5T_NATIVE_DOUBLE;
-    // Small series appended a row a month: uncompressed, so a partly filled chunk is
-    // rewritten in place instead of moved each month (safer for a killed run, see create).
-    create(group, name, is_double ? H5T_IEEE_F64LE : H5T_STD_I64LE, chunk, is_double ? &zero : nullptr, false);
+    // Small series appended a row a month: uncompressed (see create).
+    create(group, name, is_double ? H5T_IEEE_F64LE : H5T_STD_I64LE, chunk, is_double ? &zero : nullptr, false, true);
 }
 
 growing_dataset::growing_dataset(hid_t group, const std::string& name, std::vector<hsize_t> inner_dims, hid_t file_type,
-                                 hid_t mem_type, std::vector<hsize_t> chunk, const void* fill, bool compress)
+                                 hid_t mem_type, std::vector<hsize_t> chunk, const void* fill, bool compress,
+                                 bool checksum)
     : inner_(std::move(inner_dims)), mem_type_(mem_type) {
-    create(group, name, file_type, chunk, fill, compress);
+    create(group, name, file_type, chunk, fill, compress, checksum);
 }
 
 // A compressed chunk that is rewritten (because it was only partly filled) moves to a new
 // place in the file, and HDF5 may hand its old space to the next allocation before the
 // next flush: a run killed in between would lose data of months already flushed. An
-// uncompressed chunk is rewritten in place. So datasets whose chunks fill over several
-// months (indicators, policy series, event tables) stay uncompressed, and only chunks
-// written whole, once (panel rows, snapshot columns), are compressed.
+// uncompressed chunk is rewritten in place. So tables whose chunks fill over several
+// months (events) stay uncompressed (and without checksum, h5.hpp); monthly series have a
+// chunk a month, and chunks written whole, once (panel rows, snapshot columns), are compressed.
 void growing_dataset::create(hid_t group, const std::string& name, hid_t file_type, const std::vector<hsize_t>& chunk,
-                             const void* fill, bool compress) {
+                             const void* fill, bool compress, bool checksum) {
     const int rank = static_cast<int>(inner_.size()) + 1;
     if (static_cast<int>(chunk.size()) != rank) throw internal_error("chunk rank mismatch for " + name);
     std::vector<hsize_t> dims{0}, maxdims{H5S_UNLIMITED};
@@ -290,9 +289,8 @@ void growing_dataset::create(hid_t group, const std::string& name, hid_t file_ty
         check(H5Pset_deflate(dcpl.id(), 1), "deflate");
     }
     // A checksum per chunk: a damaged file reads as an error naming the dataset, not as
-    // wrong numbers. Its 4 bytes keep an uncompressed chunk's size fixed, so the chunk is
-    // still rewritten in place as it fills.
-    check(H5Pset_fletcher32(dcpl.id()), "fletcher32");
+    // wrong numbers (for chunks written once: see the class comment).
+    if (checksum) check(H5Pset_fletcher32(dcpl.id()), "fletcher32");
     if (fill != nullptr) check(H5Pset_fill_value(dcpl.id(), mem_type_, fill), "fill");
     // Appends touch only the last chunk: a cache of one chunk, evicting written chunks
     // first, keeps memory flat (the default 1 MiB per dataset fills up as chunks accumulate).

@@ -98,18 +98,21 @@ handle write_column(hid_t group, const std::string& name, hid_t file_type, hid_t
 // A fixed 1-D dataset of strings (a coordinate such as `region`), marked a dimension scale.
 handle write_string_scale(hid_t group, const std::string& name, const std::vector<std::string>& values);
 
-// A dataset with an unlimited first dimension, chunked. The short constructor (doubles or
-// int64, small rows appended monthly) leaves chunks uncompressed; the long one compresses.
+// A dataset with an unlimited first dimension, chunked, each chunk with a Fletcher-32
+// checksum. The short constructor (doubles or int64, one row a month) makes a chunk of each
+// row, so that a chunk is written once, whole: a chunk rewritten as it fills could be torn
+// by a kill in the middle of the write and then fail its checksum, finished rows with it.
+// The long one takes any chunk shape; tables whose last chunk fills over several months
+// (events) are written without a checksum for that reason (`checksum` false).
 class growing_dataset {
 public:
     growing_dataset() = default;
-    growing_dataset(hid_t group, const std::string& name, std::vector<hsize_t> inner_dims, hid_t mem_type,
-                    hsize_t chunk_rows = 12);
+    growing_dataset(hid_t group, const std::string& name, std::vector<hsize_t> inner_dims, hid_t mem_type);
     // Any file and memory type (compound records included), an explicit chunk shape (full
     // rank), an optional fill value in the memory type. `compress` (shuffle + deflate) suits
     // datasets whose chunks are written whole, once (see growing_dataset::create).
     growing_dataset(hid_t group, const std::string& name, std::vector<hsize_t> inner_dims, hid_t file_type,
-                    hid_t mem_type, std::vector<hsize_t> chunk, const void* fill, bool compress);
+                    hid_t mem_type, std::vector<hsize_t> chunk, const void* fill, bool compress, bool checksum = true);
     // Appends one row (product of inner_dims values).
     void append(const void* row);
     // Appends `count` rows at once (event tables).
@@ -121,7 +124,7 @@ public:
 
 private:
     void create(hid_t group, const std::string& name, hid_t file_type, const std::vector<hsize_t>& chunk,
-                const void* fill, bool compress);
+                const void* fill, bool compress, bool checksum);
     void write_rows(hsize_t index, hsize_t count, const void* rows);
 
     handle dataset_, dapl_;

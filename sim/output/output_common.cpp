@@ -23,7 +23,7 @@ month_stamp stamp_month(year_month start, int month_index) {
 }
 
 time_axis::time_axis(hid_t group, year_month start) {
-    time = h5::growing_dataset(group, "time", {}, H5T_NATIVE_INT64, 256);
+    time = h5::growing_dataset(group, "time", {}, H5T_NATIVE_INT64);
     h5::set_scale(time.id(), "time");
     const std::string units = "days since " + format_year_month(start) + "-01";
     h5::set_attr(time.id(), "units", units);
@@ -36,7 +36,7 @@ time_axis::time_axis(hid_t group, year_month start) {
     h5::set_attr(time.id(), "axis", std::string("T"));
     h5::set_attr(time.id(), "bounds", std::string("time_bnds"));
     nv = make_bare_dimension(group, "nv", 2, false);
-    bounds = h5::growing_dataset(group, "time_bnds", {2}, H5T_NATIVE_INT64, 256);
+    bounds = h5::growing_dataset(group, "time_bnds", {2}, H5T_NATIVE_INT64);
     h5::attach_scales(bounds.id(), {time.id(), nv.id()});
     h5::set_attr(bounds.id(), "long_name", std::string("bounds of the simulated month"));
 }

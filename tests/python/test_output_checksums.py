@@ -1,5 +1,5 @@
-"""Damaged files are reported, not read as numbers: every chunked dataset carries a
-Fletcher-32 checksum, and a flipped byte in one makes `laborsim info` fail (exit 2) naming
+"""Damaged files are reported, not read as numbers: every chunked dataset but the event
+tables carries a Fletcher-32 checksum, and a flipped byte in one makes `laborsim info` fail (exit 2) naming
 the dataset, and makes the Python loader raise DamagedOutputError naming it."""
 
 import random
@@ -13,7 +13,6 @@ from output_fixtures import laborsim_bin, small_run
 
 TARGETS = {
     "regions/labor_force": lambda p: laborsim.open_run(p),
-    "events/hire": lambda p: laborsim.events(p, "hire"),
     "panel/wage_vnd": lambda p: laborsim.panel(p),
     "snapshots/FIRST/skill": lambda p: laborsim.snapshot(p, laborsim.snapshots(small_run())[0]),
     "policies/cb-rural-training/trained": lambda p: laborsim.policies(p),
@@ -35,13 +34,15 @@ def holds_values(obj):
     return not str(obj.attrs.get("NAME", b"")).startswith(("This is a netCDF dimension", "b'This is a netCDF"))
 
 
-def test_every_chunked_dataset_has_a_checksum():
+def test_every_chunked_dataset_has_a_checksum_but_the_event_tables():
     chunked = []
     with h5py.File(small_run(), "r") as f:
         f.visititems(lambda n, o: chunked.append((n, o.fletcher32))
                      if isinstance(o, h5py.Dataset) and o.chunks and holds_values(o) else None)
     assert len(chunked) > 50
-    assert [n for n, has in chunked if not has] == []
+    # Event tables rewrite their last chunk monthly: a checksum there would turn a write torn
+    # by a kill into lost finished rows (sim/output/h5.hpp).
+    assert sorted(n for n, has in chunked if not has) == sorted(f"events/{k}" for k in laborsim.event_kinds(small_run()))
 
 
 @pytest.mark.parametrize("dataset", sorted(TARGETS))
