@@ -105,8 +105,8 @@ run_summary run_to_file(const scenario& sc, const run_to_file_options& opts,
         target = beside ? partial_path(opts.path) : opts.path;
     }
 
-    std::optional<replace_lock> lock;
-    if (fs::exists(out, ec)) lock.emplace(opts.path);
+    std::optional<replace_lock> lock;  // (a file written in place is locked by HDF5 itself)
+    if (beside && fs::exists(out, ec)) lock.emplace(opts.path);
 
     run_options run = opts.run;
     if (run.threads <= 0) run.threads = tbb::info::default_concurrency();

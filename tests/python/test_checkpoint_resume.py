@@ -4,6 +4,7 @@ attribute for attribute (h5_compare.py), at 1 and 2 threads, for scenarios whose
 keep state of their own (accreditation, partnerships, study abroad, commitments)."""
 
 import os
+import pathlib
 import signal
 import subprocess
 import time
@@ -135,3 +136,71 @@ def test_resume_refuses_a_checkpoint_of_another_scenario(tmp_path):
     ck.write_bytes(bytes(data))
     res = run("quickstart.yaml", out, "--resume", check=False)
     assert res.returncode == 2 and "checksum" in res.stderr and str(ck) in res.stderr
+
+
+def test_a_replicate_set_continues_an_unfinished_replicate_from_its_checkpoint(tmp_path):
+    reference = tmp_path / "reference"
+    base = [laborsim_bin(), "run", str(ROOT / "scenarios" / "quickstart.yaml"), "--quiet", *OUTPUTS,
+            "--replicates", "2", "--threads", "1"]
+    subprocess.run([*base, "-o", str(reference)], cwd=ROOT, env=ENV, check=True, timeout=300)
+    folder = tmp_path / "set"
+    cmd = [*base, "-o", str(folder), "--checkpoint-every", str(EVERY)]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=ENV, stderr=subprocess.PIPE, text=True)
+
+    def partial():
+        found = sorted(folder.glob("replicate-000.h5.partial-*")) if folder.exists() else []
+        return found[0] if found else folder / "none.h5"
+
+    deadline = time.monotonic() + 120
+    while not (months_completed(partial()) > EVERY and (folder / "replicate-000.h5.checkpoint").exists()):
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.002)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143, err
+    assert not (folder / "replicate-000.h5").exists()
+    res = subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    for k in range(2):
+        name = f"replicate-{k:03d}.h5"
+        assert differences(reference / name, folder / name) == [], name
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in reference.iterdir())
+
+
+SWEEP = """name: resume
+base: {base}
+set: [scale=0.005, calendar.end=2025-06, output.snapshots_every_months=5]
+replicates: 1
+parameters:
+  - key: model.separation_rate
+    values: [0.008, 0.016]
+outcomes:
+  indicators: [unemployment_rate]
+  regions: [all]
+  dates: [2025-06]
+"""
+
+
+def test_a_killed_sweep_continues_its_runs_from_their_checkpoints(tmp_path):
+    spec = tmp_path / "sweep.yaml"
+    spec.write_text(SWEEP.format(base=ROOT / "scenarios" / "quickstart.yaml"))
+    sweep = [laborsim_bin(), "sweep", str(spec), "--quiet", "--jobs", "2", "--threads", "1"]
+    subprocess.run([*sweep, "-o", str(tmp_path / "reference")], cwd=ROOT, env=ENV, check=True, timeout=300)
+    out = tmp_path / "killed"
+    cmd = [*sweep, "-o", str(out), "--checkpoint-every", str(EVERY)]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=ENV)
+    runs = out / "runs"
+    deadline = time.monotonic() + 120
+    while not any(months_completed(p) > EVERY + 1 for p in runs.glob("*.h5.partial")
+                  if pathlib.Path(f"{p}.checkpoint").exists()):
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.002)
+    proc.send_signal(signal.SIGKILL)  # its runs die with it
+    proc.wait()
+    assert list(runs.glob("*.h5.partial.checkpoint"))
+    res = subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    names = sorted(p.name for p in (tmp_path / "reference" / "runs").glob("*.h5"))
+    assert names and sorted(p.name for p in runs.iterdir()) == names
+    for name in names:
+        assert differences(tmp_path / "reference" / "runs" / name, runs / name) == [], name
