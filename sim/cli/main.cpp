@@ -1,5 +1,6 @@
 // The laborsim command line: parses arguments and calls the library. Exit codes:
-// 0 ok, 1 internal error (a bug), 2 bad input, 3 I/O or system failure.
+// 0 ok, 1 internal error (a bug), 2 bad input, 3 I/O or system failure; a run stopped by
+// SIGTERM or SIGINT after a whole month: 143 or 130 (128 + the signal).
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -35,7 +36,9 @@ int main(int argc, char** argv) {
     app.footer(
         "Exit codes: 0 ok; 1 internal error (a bug: please report it); 2 bad input (scenario, options, files named);\n"
         "3 I/O or system failure (a file or folder that cannot be created, written or read, a process that cannot "
-        "start).");
+        "start);\n130/143: a run stopped by SIGINT/SIGTERM after finishing its month (resumable with "
+        "--checkpoint-every "
+        "and --resume).");
     app.require_subcommand(1);
     command_list commands;
     add_run_command(app, commands);

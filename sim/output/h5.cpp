@@ -1,5 +1,6 @@
 #include "output/h5.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -93,6 +94,34 @@ handle output_access() {
     return fapl;
 }
 }  // namespace
+
+namespace {
+std::string file_name(hid_t obj) {
+    std::string file;
+    if (const ssize_t n = H5Fget_name(obj, nullptr, 0); n > 0) {
+        file.assign(static_cast<std::size_t>(n) + 1, '\0');
+        H5Fget_name(obj, file.data(), file.size());
+        file.resize(static_cast<std::size_t>(n));
+    }
+    return file;
+}
+}  // namespace
+
+void flush_file(hid_t obj, const char* what) {
+    // The superblock a flush writes records the end of the allocated space (EOA). Written
+    // before the last blocks of the file (metadata at the end), a kill in between leaves a
+    // file shorter than its superblock says, which HDF5 then refuses to open ("truncated
+    // file"). Making the file that long first (a sparse extension) closes that window.
+    haddr_t eoa = 0;
+    if (H5Fget_eoa(obj, &eoa) >= 0) {
+        const std::string path = file_name(obj);
+        struct stat st {};
+        if (!path.empty() && ::stat(path.c_str(), &st) == 0 && static_cast<haddr_t>(st.st_size) < eoa)
+            if (::truncate(path.c_str(), static_cast<off_t>(eoa)) != 0)
+                throw os_error(path, std::string("cannot write ") + what, errno);
+    }
+    check_write(obj, H5Fflush(obj, H5F_SCOPE_GLOBAL), what);
+}
 
 handle create_file(const std::string& path) {
     handle fapl = output_access();

@@ -139,6 +139,9 @@ private:
 // Throws internal_error with HDF5's message when status < 0.
 void check(herr_t status, const char* what);
 hid_t check_id(hid_t id, const char* what);
+// Flushes the whole file that holds `obj` so that a kill at any moment of the flush leaves
+// a file HDF5 opens (see h5.cpp); throws like check_write.
+void flush_file(hid_t obj, const char* what);
 // For writes and flushes, which fail when the disk is full or the file went away: throws
 // environment_error naming the file that holds `obj` and the reason.
 void check_write(hid_t obj, herr_t status, const char* what);

@@ -199,7 +199,7 @@ public:
         if (sc.output.panel > 0) panel_ = std::make_unique<panel_writer>(root, sc, w);
         if (!sc.output.events.empty()) events_ = std::make_unique<event_writer>(root, sc, w);
         if (sc.output.snapshots_every_months > 0) snapshots_ = std::make_unique<snapshot_writer>(root, sc);
-        h5::check_write(root, H5Fflush(root, H5F_SCOPE_GLOBAL), "the file header");
+        h5::flush_file(root, "the file header");
     }
 
     void on_month(const month_stats& stats, const std::vector<policy_month_report>& reports, const world& w) override {
@@ -225,11 +225,11 @@ public:
         if (snapshots_) snapshots_->maybe_write(w, stamp, months_ + 1, kill_);
         ++months_;
         // Two flushes: the month's data is on disk before months_completed says so.
-        h5::check_write(file_.id(), H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "the month");
+        h5::flush_file(file_.id(), "the month");
         kill_.pass("flush");
         h5::set_attr(file_.id(), "months_completed", static_cast<std::int64_t>(months_));
         h5::set_attr(file_.id(), "wall_time_s", elapsed());
-        h5::check_write(file_.id(), H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "the month count");
+        h5::flush_file(file_.id(), "the month count");
         if (plan_.checkpoint_every > 0 && months_ % plan_.checkpoint_every == 0) checkpoint(w);
     }
 
@@ -242,7 +242,7 @@ public:
             const int sig = plan_.stop != nullptr ? plan_.stop->load() : 0;
             h5::set_attr(file_.id(), "stop_signal", sig != 0 ? signal_name(sig) : std::string("stop requested"));
         }
-        h5::check_write(file_.id(), H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "the end of the run");
+        h5::flush_file(file_.id(), "the end of the run");
         // A stopped run leaves a checkpoint of its last month when it was asked for them.
         if (!completed && plan_.checkpoint_every > 0 && last_checkpoint_ != months_) checkpoint(w);
         close_objects();

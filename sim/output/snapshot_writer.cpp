@@ -143,7 +143,7 @@ void snapshot_writer::maybe_write(const world& w, const month_stamp& m, int mont
     kill.pass("snapshot");
     write_firms(g.id(), w);
     write_schools(g.id(), w, *sc_);
-    h5::check_write(g.id(), H5Fflush(g.id(), H5F_SCOPE_GLOBAL), "a snapshot");
+    h5::flush_file(g.id(), "a snapshot");
     h5::link_object(g.id(), group_.id(), name);
     ++written_;
 }

@@ -3,7 +3,10 @@
 // required; a part a type does not need is stated as an explicit no-op:
 //
 //   template <> struct policy_rules<my_policy> {
-//       using state = no_state;          // or its own struct, kept in policy_state::own
+//       using state = no_state;          // or its own struct, kept in policy_state::own, which
+//                                        // lists its members for checkpoints:
+//                                        // template <class Self, class F>
+//                                        // static void members(Self& s, F&& f) { f(s.a, s.b); }
 //       static policy_schema schema();   // its keys, each bound to a member of my_policy
 //       static void apply(world& w, std::size_t k, const policy_spec& p, const my_policy& spec);
 //       static void follow_up(world& w, std::size_t i, std::size_t k, const my_policy& spec, std::int64_t* counters);
