@@ -42,6 +42,10 @@ run_summary run_scenario(const scenario& sc, const run_options& opts, const std:
     summary.phase_seconds.assign(phase_names().size(), 0.0);
 
     world w = build_world(sc, opts.block_size);
+    if (opts.resume_state != nullptr) {
+        load_world_state(w, *opts.resume_state);
+        summary.first_month = w.t + 1;
+    }
     summary.build_seconds = seconds_since(t0);
     for (auto* o : observers) o->on_start(sc, w);
 
@@ -49,7 +53,8 @@ run_summary run_scenario(const scenario& sc, const run_options& opts, const std:
     std::vector<policy_month_report> reports(sc.policies.size());
     const int months = sc.calendar.months();
     constexpr std::size_t n_model = std::size(phase_table);
-    for (int t = 0; t < months; ++t) {
+    summary.months = summary.first_month;
+    for (int t = summary.first_month; t < months; ++t) {
         w.t = t;
         w.now = year_month::from_index(sc.calendar.start.index() + t);
         for (auto& f : w.flows) f.fill(0);
@@ -73,10 +78,14 @@ run_summary run_scenario(const scenario& sc, const run_options& opts, const std:
         summary.phase_seconds[n_model + 1] += seconds_since(tp);
         summary.worker_months += w.workers.size();
         summary.months = t + 1;
+        if (opts.stop != nullptr && t + 1 < months) {
+            summary.stopped_by = opts.stop->load();
+            if (summary.stopped_by != 0) break;
+        }
     }
     summary.workers_at_end = w.workers.size();
     summary.wall_seconds = seconds_since(t0);
-    for (auto* o : observers) o->on_finish(w, true);
+    for (auto* o : observers) o->on_finish(w, summary.stopped_by == 0);
     return summary;
 }
 

@@ -1,8 +1,10 @@
 // Running a scenario: build the world, step it month by month, hand each month's
 // statistics to observers (the HDF5 recorder, the progress line, tests).
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "laborsim/indicators.hpp"
@@ -15,6 +17,13 @@ struct world;  // sim/model/world.hpp; observers that need agent tables include 
 struct run_options {
     int threads = 0;                 // 0: all cores
     std::size_t block_size = 16384;  // agents per parallel block; results do not depend on it
+    // A graceful stop: when this holds a non-zero value (a signal number, set by a handler
+    // or another thread), the run ends after the month in progress; observers then get
+    // on_finish(w, false) and run_summary::stopped_by is that value.
+    const std::atomic<int>* stop = nullptr;
+    // Continue from a checkpoint: a world state (save_world_state, sim/model/world.hpp)
+    // taken after some months of this scenario; null: start at the first month.
+    const std::string* resume_state = nullptr;
 };
 
 class run_observer {
@@ -26,7 +35,9 @@ public:
 };
 
 struct run_summary {
-    int months = 0;
+    int months = 0;       // months done at the end (those before a resume included)
+    int first_month = 0;  // the month this process started at (> 0 when resumed)
+    int stopped_by = 0;   // run_options::stop's value when the run stopped early, else 0
     std::uint64_t worker_months = 0;
     std::size_t workers_at_end = 0;
     double wall_seconds = 0;
@@ -43,7 +54,9 @@ struct run_summary {
 // Phase names in the order they run each month.
 const std::vector<const char*>& phase_names();
 
-// Runs the scenario to its end. Throws laborsim::internal_error on a bug.
+// Runs the scenario to its end (or to a stop, run_options::stop), from its first month or
+// from run_options::resume_state. Throws laborsim::internal_error on a bug, and
+// state_format_error (a std::runtime_error) when resume_state does not fit the scenario.
 run_summary run_scenario(const scenario& sc, const run_options& opts, const std::vector<run_observer*>& observers);
 
 }  // namespace laborsim

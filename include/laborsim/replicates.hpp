@@ -38,6 +38,9 @@ struct replicate_set_options {
     run_options run;           // every replicate uses all of run.threads (0: all cores)
     bool force = false;        // rerun finished replicates, replace other scenarios' files
     std::string command_line;  // provenance in every file
+    // Each replicate checkpoints every N months (0: never), and a replicate left unfinished
+    // with a checkpoint continues from it (unless force).
+    int checkpoint_every = 0;
 };
 
 // What became of one replicate, for a caller that reports progress.
@@ -56,8 +59,10 @@ struct replicate_set_hooks {
 
 struct replicate_set_result {
     std::string folder;
-    run_manifest manifest;  // as written to folder/manifest.json
-    int ran = 0;            // replicates run by this call (the rest were kept)
+    run_manifest manifest;   // as written to folder/manifest.json
+    int ran = 0;             // replicates run by this call (the rest were kept)
+    int stopped_by = 0;      // run.stop's value when a stop ended the set early, else 0
+    int stopped_months = 0;  // months done of the replicate that was stopped
 };
 
 // Runs replicate k of `sc` (k < N) with seed replicate_seed(sc.seed, k) into

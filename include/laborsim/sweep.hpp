@@ -99,6 +99,9 @@ struct sweep_options {
     int task_index = -1;        // Slurm array: run only i % task_count == task_index
     int task_count = 1;
     bool quiet = false;
+    // Each run checkpoints every N months (0: never); a run left unfinished by a killed
+    // sweep then continues from its checkpoint instead of starting again.
+    int checkpoint_every = 0;
 };
 
 struct sweep_report {

@@ -84,8 +84,16 @@ replicate_set_result run_replicate_set(const scenario& sc, const replicate_set_o
             const auto observer = hooks.make_observer ? hooks.make_observer(one) : nullptr;
             std::vector<run_observer*> observers;
             if (observer) observers.push_back(observer.get());
-            const run_to_file_options file{path, opts.run, true, partial_file::always, opts.command_line};
-            m.replicates.back().wall_time_s = run_to_file(one, file, observers).wall_seconds;
+            run_to_file_options file{path, opts.run, true, partial_file::always, opts.command_line};
+            file.checkpoint_every = opts.checkpoint_every;
+            file.resume = !opts.force;  // an unfinished replicate with a checkpoint continues
+            const run_summary summary = run_to_file(one, file, observers);
+            if (summary.stopped_by != 0) {  // the manifest lists it unfinished; --resume continues it
+                result.stopped_by = summary.stopped_by;
+                result.stopped_months = summary.months;
+                return result;
+            }
+            m.replicates.back().wall_time_s = summary.wall_seconds;
             mark_replicate_file(path, k, m.scenario_seed);
             m.replicates.back().completed = true;
             write_manifest(folder, m);

@@ -1,12 +1,15 @@
 // laborsim run SCENARIO [-o OUT] [--threads N] [--seed S] [--quiet] [--force] [--replicates N]
+//              [--checkpoint-every N] [--resume]
 // The library runs (run_to_file, run_replicate_set); this file parses and prints.
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <optional>
 
 #include "cli/command.hpp"
+#include "cli/graceful_stop.hpp"
 #include "cli/progress.hpp"
 #include "laborsim/replicates.hpp"
 #include "laborsim/run_to_file.hpp"
@@ -26,6 +29,8 @@ struct run_args {
     bool quiet = false;
     bool force = false;
     int replicates = 0;  // > 0: a run folder of replicates
+    int checkpoint_every = 0;
+    bool resume = false;
 };
 
 const std::map<std::string, std::string> flag_hints{
@@ -62,9 +67,24 @@ std::unique_ptr<run_observer> progress_for(const run_args& args, const scenario&
     return make_progress_observer(sc.calendar.months());
 }
 
+// What a stopped run says on stderr, and the exit status a signal gives (143, 130).
+int stopped(int sig, int months, int total, const std::string& out, bool checkpoints) {
+    std::fprintf(stderr, "laborsim: stopped by signal %d after %d of %d months: %s is readable, interrupted = 1%s\n",
+                 sig, months, total, out.c_str(),
+                 checkpoints ? "; continue with the same command and --resume" : " (no checkpoint: not resumable)");
+    return exit_status_for_signal(sig);
+}
+
+run_options engine_options(const run_args& args) {
+    run_options run{args.threads, args.block_size};
+    run.stop = &install_stop_handlers();
+    return run;
+}
+
 int run_replicates(const run_args& args, const scenario& sc) {
-    const replicate_set_options opts{args.replicates, args.output.empty() ? "results/" + sc.name : args.output,
-                                     run_options{args.threads, args.block_size}, args.force, invocation()};
+    replicate_set_options opts{args.replicates, args.output.empty() ? "results/" + sc.name : args.output,
+                               engine_options(args), args.force, invocation()};
+    opts.checkpoint_every = args.checkpoint_every;
     replicate_set_hooks hooks;
     hooks.make_observer = [&](const scenario& one) { return progress_for(args, one); };
     if (!args.quiet)
@@ -78,6 +98,9 @@ int run_replicates(const run_args& args, const scenario& sc) {
                             r.record.wall_time_s, r.path.c_str());
         };
     const auto result = run_replicate_set(sc, opts, hooks);
+    if (result.stopped_by != 0)
+        return stopped(result.stopped_by, result.stopped_months, sc.calendar.months(), result.folder,
+                       args.checkpoint_every > 0);
     if (!args.quiet)
         std::printf("laborsim: %s, %d replicates (%d run now) in %s/ (manifest.json)\n", sc.name.c_str(),
                     static_cast<int>(result.manifest.replicates.size()), result.ran, result.folder.c_str());
@@ -95,9 +118,14 @@ int run(const run_args& args) {
     const auto progress = progress_for(args, sc);
     std::vector<run_observer*> observers{&keeper};
     if (progress) observers.push_back(progress.get());
-    const run_to_file_options opts{out, run_options{args.threads, args.block_size}, args.force,
-                                   partial_file::when_replacing, invocation()};
+    run_to_file_options opts{out, engine_options(args), args.force, partial_file::when_replacing, invocation()};
+    opts.checkpoint_every = args.checkpoint_every;
+    opts.resume = args.resume;
     const run_summary summary = run_to_file(sc, opts, observers);
+    if (summary.stopped_by != 0) {  // the file stays where it was written: in place or beside (partial_path)
+        const std::string kept = std::filesystem::exists(partial_path(out)) ? partial_path(out) : out;
+        return stopped(summary.stopped_by, summary.months, sc.calendar.months(), kept, args.checkpoint_every > 0);
+    }
     if (!args.quiet) print_summary(sc, summary, out, keeper.last);
     return 0;
 }
@@ -120,6 +148,12 @@ void add_run_command(CLI::App& app, command_list& commands) {
            "--replicates", args->replicates,
            "Run N replicates (seeds derived from the scenario seed) into a folder: -o FOLDER, default results/<name>/")
         ->check(CLI::PositiveNumber);
+    cmd->add_option("--checkpoint-every", args->checkpoint_every,
+                    "Write the run's state to OUT.checkpoint every N months (and when stopped by SIGTERM/SIGINT)")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_flag("--resume", args->resume,
+                  "Continue from OUT.checkpoint when there is one (else start); the output equals an uninterrupted "
+                  "run's");
     commands.push_back({cmd, [args] { return with_flag_hints(flag_hints, [&] { return run(*args); }); }});
 }
 

@@ -130,6 +130,9 @@ void add_sweep_command(CLI::App& app, command_list& commands) {
                     "Slurm array task: run only runs i with i % T == I (default: SLURM_ARRAY_TASK_ID)");
     cmd->add_option("--tasks", a->tasks, "Number of array tasks T (default: SLURM_ARRAY_TASK_COUNT)");
     cmd->add_flag("--quiet", a->quiet, "No progress lines");
+    cmd->add_option("--checkpoint-every", a->options.checkpoint_every,
+                    "Each run checkpoints every N months; a run left unfinished continues from it")
+        ->check(CLI::NonNegativeNumber);
     commands.push_back({cmd, [a] { return sweep(*a); }});
 }
 

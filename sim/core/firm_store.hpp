@@ -22,20 +22,25 @@ struct firm_store {
     std::vector<std::int32_t> hires;             // hires this month (matching)
 
     [[nodiscard]] std::size_t size() const { return region.size(); }
+    // Every column, once, with its name (resize and checkpoints go through this list).
+    template <class Self, class F>
+    static void columns(Self& s, F&& f) {
+        f("region", s.region);
+        f("field", s.field);
+        f("min_level", s.min_level);
+        f("is_public", s.is_public);
+        f("log_productivity", s.log_productivity);
+        f("shock", s.shock);
+        f("base_size", s.base_size);
+        f("headcount", s.headcount);
+        f("desired", s.desired);
+        f("vacancies", s.vacancies);
+        f("layoffs", s.layoffs);
+        f("months_unfilled", s.months_unfilled);
+        f("hires", s.hires);
+    }
     void resize(std::size_t n) {
-        region.resize(n);
-        field.resize(n);
-        min_level.resize(n);
-        is_public.resize(n);
-        log_productivity.resize(n);
-        shock.resize(n);
-        base_size.resize(n);
-        headcount.resize(n);
-        desired.resize(n);
-        vacancies.resize(n);
-        layoffs.resize(n);
-        months_unfilled.resize(n);
-        hires.resize(n);
+        columns(*this, [n](const char*, auto& col) { col.resize(n); });
     }
 };
 

@@ -25,22 +25,32 @@ struct school_store {
     std::vector<std::uint8_t> partner_policy;
 
     [[nodiscard]] std::size_t size() const { return region.size(); }
+    // Every column, once, with its name (resize and checkpoints go through this list).
+    template <class Self, class F>
+    static void columns(Self& s, F&& f) {
+        f("region", s.region);
+        f("kind", s.kind);
+        f("field", s.field);
+        f("output_level", s.output_level);
+        f("open", s.open);
+        f("seats_per_month", s.seats_per_month);
+        f("program_months", s.program_months);
+        f("completion_rate", s.completion_rate);
+        f("skill_gain", s.skill_gain);
+        f("tuition_vnd_year", s.tuition_vnd_year);
+        f("recruitment_intensity", s.recruitment_intensity);
+        f("quality", s.quality);
+        f("seat_credit", s.seat_credit);
+        f("enrolled", s.enrolled);
+        f("partner_policy", s.partner_policy);
+    }
     void resize(std::size_t n) {
-        region.resize(n);
-        kind.resize(n);
-        field.resize(n);
-        output_level.resize(n);
-        open.resize(n, 1);
-        seats_per_month.resize(n);
-        program_months.resize(n);
-        completion_rate.resize(n);
-        skill_gain.resize(n);
-        tuition_vnd_year.resize(n);
-        recruitment_intensity.resize(n);
-        quality.resize(n);
-        seat_credit.resize(n);
-        enrolled.resize(n);
-        partner_policy.resize(n, 0xFF);
+        const std::size_t old = size();
+        columns(*this, [n](const char*, auto& col) { col.resize(n); });
+        for (std::size_t s = old; s < n; ++s) {  // new schools start open, partnered with no policy
+            open[s] = 1;
+            partner_policy[s] = 0xFF;
+        }
     }
 };
 

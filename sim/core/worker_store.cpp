@@ -5,21 +5,7 @@ namespace laborsim {
 namespace {
 template <class F>
 void for_each_column(worker_store& w, F&& f) {
-    f(w.id);
-    f(w.region);
-    f(w.age_months);
-    f(w.months_in_status);
-    f(w.flags);
-    f(w.level);
-    f(w.field);
-    f(w.status);
-    f(w.course);
-    f(w.course_months_left);
-    f(w.tag_policy);
-    f(w.tag_months);
-    f(w.skill);
-    f(w.employer);
-    f(w.wage_vnd);
+    worker_store::columns(w, [&f](const char*, auto& col) { f(col); });
 }
 }  // namespace
 

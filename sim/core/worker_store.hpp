@@ -51,6 +51,27 @@ struct worker_store {
 
     [[nodiscard]] std::size_t size() const { return id.size(); }
 
+    // Every column, once, with its name: resizing, removal and checkpoints go through this
+    // list, so a column added here is carried everywhere (and one left out breaks resize).
+    template <class Self, class F>
+    static void columns(Self& s, F&& f) {
+        f("id", s.id);
+        f("region", s.region);
+        f("age_months", s.age_months);
+        f("months_in_status", s.months_in_status);
+        f("flags", s.flags);
+        f("level", s.level);
+        f("field", s.field);
+        f("status", s.status);
+        f("course", s.course);
+        f("course_months_left", s.course_months_left);
+        f("tag_policy", s.tag_policy);
+        f("tag_months", s.tag_months);
+        f("skill", s.skill);
+        f("employer", s.employer);
+        f("wage_vnd", s.wage_vnd);
+    }
+
     void resize(std::size_t n);
     void reserve(std::size_t n);
     // Appends a worker with default state and returns its index.

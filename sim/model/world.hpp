@@ -9,6 +9,7 @@
 #include "core/firm_store.hpp"
 #include "core/rng.hpp"
 #include "core/school_store.hpp"
+#include "core/state_archive.hpp"
 #include "core/units.hpp"
 #include "core/worker_store.hpp"
 #include "laborsim/engine.hpp"
@@ -66,7 +67,17 @@ struct region_state {
     // at the initial ratio; a policy (e.g. doctors per 10,000) may raise it.
     std::array<double, field_count> public_staff_per_10k{};
     std::array<double, field_count> public_staff_per_10k_initial{};
+
+    // Every member, once (checkpoints save and load this list; a member added above and
+    // not here fails the size check below).
+    template <class Self, class F>
+    static constexpr void members(Self& s, F&& f) {
+        f(s.min_wage_vnd, s.productivity_scale, s.aggregate_shock, s.workers_target_growth, s.expected_income,
+          s.migration_incentive, s.group_incentive, s.population_agents, s.population_agents_initial,
+          s.labor_force_agents, s.labor_force_agents_initial, s.public_staff_per_10k, s.public_staff_per_10k_initial);
+    }
 };
+static_assert(listed_bytes<region_state>() == sizeof(region_state), "region_state::members must list every member");
 
 // A programme of study abroad: the baseline (index 0, from model_params) or one a policy adds.
 struct abroad_program {
@@ -76,10 +87,20 @@ struct abroad_program {
     double completion_rate = 0.85;
     double skill_gain = 0.3;          // log points on completion
     double return_probability = 0.5;  // of completers and dropouts alike; the rest emigrate
+
+    template <class Self, class F>
+    static void members(Self& s, F&& f) {
+        f(s.level, s.field, s.months, s.completion_rate, s.skill_gain, s.return_probability);
+    }
 };
 // What happened to each programme's students this month (set by the education phase).
 struct abroad_month_counts {
     std::int64_t completed = 0, returned = 0, stayed = 0;
+
+    template <class Self, class F>
+    static void members(Self& s, F&& f) {
+        f(s.completed, s.returned, s.stayed);
+    }
 };
 
 // Runtime state each policy keeps between months: what every type shares (budget, seat
@@ -103,6 +124,13 @@ struct policy_state {
     std::any own;
     std::vector<std::pair<std::string, double>> month_series;  // reset monthly
     void add(const char* name, double value);
+
+    // Every member but `own` (saved by its type's policy_hooks<T>::save_state).
+    template <class Self, class F>
+    static void members(Self& s, F&& f) {
+        f(s.budget_year, s.budget_this_year_vnd, s.budget_credit, s.spent_this_year_vnd, s.seat_credit,
+          s.leave_cost_vnd_month, s.region_on, s.month_series);
+    }
 };
 
 struct world {
@@ -162,5 +190,17 @@ void send_abroad(world& w, std::size_t i, std::uint32_t program);
 
 // Builds the initial world (agents drawn from the region distributions).
 world build_world(const scenario& sc, std::size_t block_size);
+
+// The state a run carries from one month to the next (sim/model/world_state.cpp): every
+// store column, region_state, policy states (each type's own through its hooks), abroad
+// programmes, the month and next_worker_id. What build_world derives from the scenario
+// alone (distances, markets, lookup tables) is rebuilt, not saved. load_world_state
+// expects a world built from the same scenario and throws state_format_error when the
+// bytes do not fit it.
+std::string save_world_state(const world& w);
+void load_world_state(world& w, std::string_view bytes);
+// Policy k's own state (policy_state::own), through its type's hooks (sim/policy/schedule.cpp).
+void save_policy_own(const world& w, std::size_t k, state_writer& out);
+void load_policy_own(world& w, std::size_t k, state_reader& in);
 
 }  // namespace laborsim

@@ -1,7 +1,8 @@
 // The record type is committed to the file as /events/event_record so netCDF readers see
 // a named compound type; the file layout is packed little-endian, the memory layout is
-// the event_record struct. Tables are not compressed: their last chunk fills over several
-// months and must be rewritten in place to survive a killed run (h5.cpp, create).
+// the event_record struct. Tables are neither compressed nor checksummed: their last chunk
+// fills over several months and is rewritten in place, where a kill in the middle of the
+// write would leave a checksum that no longer matches rows of finished months (h5.hpp).
 #include "output/event_writer.hpp"
 
 #include <array>
@@ -97,8 +98,9 @@ event_writer::event_writer(hid_t file, const scenario& sc, const world& w)
     write_code_tables(group_.id(), sc);
     mem_type_ = memory_type();
     file_type_ = file_type();
-    h5::check(H5Tcommit2(group_.id(), "event_record", file_type_.id(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-              "commit type");
+    if (!h5::exists(group_.id(), "event_record"))
+        h5::check(H5Tcommit2(group_.id(), "event_record", file_type_.id(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                  "commit type");
     h5::set_attr(group_.id(), "time_units", "days since " + format_year_month(sc.calendar.start) + "-01");
     std::vector<std::string> kinds;
     for (int k = 0; k < event_kind_count; ++k) {
@@ -109,7 +111,7 @@ event_writer::event_writer(hid_t file, const scenario& sc, const world& w)
             datasets_
                 .emplace_back(kind, h5::growing_dataset(group_.id(), std::string(event_kind_names[k]), {},
                                                         file_type_.id(), mem_type_.id(), {chunk_records}, nullptr,
-                                                        /*compress=*/false))
+                                                        /*compress=*/false, /*checksum=*/false))
                 .second;
         // A named dimension per table (netCDF readers would call it phony_dim_N otherwise).
         auto& dim = record_dims_.emplace_back(

@@ -22,6 +22,12 @@ public:
     handle& operator=(const handle&) = delete;
     ~handle() { reset(); }
     void reset();
+    // Gives up ownership (to close it with a checked call) and returns the id.
+    [[nodiscard]] hid_t release() {
+        const hid_t id = id_;
+        id_ = -1;
+        return id;
+    }
     [[nodiscard]] hid_t id() const { return id_; }
     [[nodiscard]] bool valid() const { return id_ >= 0; }
 
@@ -51,10 +57,24 @@ std::string last_error_reason();
 
 // Throws environment_error naming `path` when the file cannot be created.
 handle create_file(const std::string& path);
+// Opens an output file to continue it (a resumed run), with the access settings of create_file.
+handle open_file_for_append(const std::string& path);
 // Throws input_error when `path` is missing or not an HDF5 file, environment_error when
 // the OS refuses to read it.
 handle open_file_readonly(const std::string& path);
+// Creating an object whose name exists opens it instead (keeping its content): that is how a
+// resumed run picks up its file (sim/output/checkpoint.cpp), after removing what came after
+// the checkpoint. A fresh file never holds the name, so a new run always creates.
+bool exists(hid_t parent, const std::string& name);
 handle create_group(hid_t parent, const std::string& name);
+// A group that only ever gains links, one now and then, each added in a single object-header
+// message: it never converts to dense link storage (a heap and two B-trees rewritten at
+// once), whose conversion, caught half-written by a kill, lost every link (/snapshots).
+handle create_append_only_group(hid_t parent, const std::string& name);
+// A group in the file that no path reaches yet: filled, flushed, then linked (link_object),
+// so that a kill while it is written leaves its parent as it was.
+handle create_unlinked_group(hid_t file);
+void link_object(hid_t obj, hid_t parent, const std::string& name);
 handle utf8_string_type();
 
 void set_attr(hid_t obj, const std::string& name, const std::string& value);
@@ -67,8 +87,10 @@ void set_attr_typed(hid_t obj, const std::string& name, hid_t file_type, hid_t m
 // A 1-D numeric attribute (CF flag_values).
 void set_attr_array(hid_t obj, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n, const void* values);
 
-// Attaches scales to the dimensions of `ds`, in order.
+// Attaches scales to the dimensions of `ds`, in order (once: an attached scale is left).
 void attach_scales(hid_t ds, std::initializer_list<hid_t> scales);
+// Marks `ds` a dimension scale named `name` (once).
+void set_scale(hid_t ds, const char* name);
 
 // A fixed, chunked and compressed 1-D dataset written in one call (snapshot columns).
 handle write_column(hid_t group, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n, const void* data);
@@ -76,18 +98,21 @@ handle write_column(hid_t group, const std::string& name, hid_t file_type, hid_t
 // A fixed 1-D dataset of strings (a coordinate such as `region`), marked a dimension scale.
 handle write_string_scale(hid_t group, const std::string& name, const std::vector<std::string>& values);
 
-// A dataset with an unlimited first dimension, chunked. The short constructor (doubles or
-// int64, small rows appended monthly) leaves chunks uncompressed; the long one compresses.
+// A dataset with an unlimited first dimension, chunked, each chunk with a Fletcher-32
+// checksum. The short constructor (doubles or int64, one row a month) makes a chunk of each
+// row, so that a chunk is written once, whole: a chunk rewritten as it fills could be torn
+// by a kill in the middle of the write and then fail its checksum, finished rows with it.
+// The long one takes any chunk shape; tables whose last chunk fills over several months
+// (events) are written without a checksum for that reason (`checksum` false).
 class growing_dataset {
 public:
     growing_dataset() = default;
-    growing_dataset(hid_t group, const std::string& name, std::vector<hsize_t> inner_dims, hid_t mem_type,
-                    hsize_t chunk_rows = 12);
+    growing_dataset(hid_t group, const std::string& name, std::vector<hsize_t> inner_dims, hid_t mem_type);
     // Any file and memory type (compound records included), an explicit chunk shape (full
     // rank), an optional fill value in the memory type. `compress` (shuffle + deflate) suits
     // datasets whose chunks are written whole, once (see growing_dataset::create).
     growing_dataset(hid_t group, const std::string& name, std::vector<hsize_t> inner_dims, hid_t file_type,
-                    hid_t mem_type, std::vector<hsize_t> chunk, const void* fill, bool compress);
+                    hid_t mem_type, std::vector<hsize_t> chunk, const void* fill, bool compress, bool checksum = true);
     // Appends one row (product of inner_dims values).
     void append(const void* row);
     // Appends `count` rows at once (event tables).
@@ -99,7 +124,7 @@ public:
 
 private:
     void create(hid_t group, const std::string& name, hid_t file_type, const std::vector<hsize_t>& chunk,
-                const void* fill, bool compress);
+                const void* fill, bool compress, bool checksum);
     void write_rows(hsize_t index, hsize_t count, const void* rows);
 
     handle dataset_, dapl_;
@@ -114,6 +139,9 @@ private:
 // Throws internal_error with HDF5's message when status < 0.
 void check(herr_t status, const char* what);
 hid_t check_id(hid_t id, const char* what);
+// Flushes the whole file that holds `obj` so that a kill at any moment of the flush leaves
+// a file HDF5 opens (see h5.cpp); throws like check_write.
+void flush_file(hid_t obj, const char* what);
 // For writes and flushes, which fail when the disk is full or the file went away: throws
 // environment_error naming the file that holds `obj` and the reason.
 void check_write(hid_t obj, herr_t status, const char* what);

@@ -5,16 +5,20 @@
 // leaves a readable file with completed = 0.
 #include <unistd.h>
 
+#include <csignal>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <map>
 
+#include "laborsim/errors.hpp"
 #include "laborsim/recorder.hpp"
 #include "laborsim/version.hpp"
 #include "laborsim/warnings.hpp"
 #include "model/world.hpp"
+#include "output/checkpoint.hpp"
 #include "output/event_writer.hpp"
 #include "output/h5.hpp"
 #include "output/output_common.hpp"
@@ -69,14 +73,30 @@ cell_method indicator_cell_method(std::string_view units) {
     return cell_method::point;
 }
 
+std::string signal_name(int sig) {
+    if (sig == SIGTERM) return "SIGTERM";
+    if (sig == SIGINT) return "SIGINT";
+    return "signal " + std::to_string(sig);
+}
+
 class hdf5_recorder final : public run_observer {
 public:
-    hdf5_recorder(std::string path, run_provenance prov) : path_(std::move(path)), prov_(std::move(prov)) {}
+    hdf5_recorder(std::string path, run_provenance prov, recorder_plan plan)
+        : path_(std::move(path)), prov_(std::move(prov)), plan_(std::move(plan)) {}
 
     void on_start(const scenario& sc, const world& w) override {
         const h5::quiet_errors quiet;  // failures are thrown as one-line errors instead
         t0_ = std::chrono::steady_clock::now();
-        file_ = h5::create_file(path_);
+        digest_ = scenario_digest(sc);
+        if (plan_.resume != nullptr) {
+            // Back to the checkpoint's month; every writer below then opens what exists.
+            file_ = h5::open_file_for_append(path_);
+            restore_output_position(file_.id(), plan_.resume->position, path_);
+            months_ = plan_.resume->months;
+            last_checkpoint_ = months_;
+        } else {
+            file_ = h5::create_file(path_);
+        }
         const hid_t root = file_.id();
         h5::set_attr(root, "format_version", std::string(output_format_version));
         h5::set_attr(root, "laborsim_version", std::string(version));
@@ -98,9 +118,12 @@ public:
         h5::set_attr(root, "start_time", iso_now());
         h5::set_attr(root, "calendar_start", format_year_month(sc.calendar.start));
         h5::set_attr(root, "calendar_end", format_year_month(sc.calendar.end));
-        h5::set_attr(root, "months_completed", std::int64_t{0});
+        h5::set_attr(root, "months_completed", static_cast<std::int64_t>(months_));
         h5::set_attr(root, "wall_time_s", 0.0);
         h5::set_attr(root, "completed", std::int64_t{0});
+        // 1 once a graceful stop (SIGTERM, SIGINT) ended the run early; stop_signal names it.
+        h5::set_attr(root, "interrupted", std::int64_t{0});
+        h5::set_attr(root, "stop_signal", std::string());
         h5::set_attr(root, "Conventions", std::string("CF-1.8"));
         // CF's global description attributes; the institution from LABORSIM_INSTITUTION.
         h5::set_attr(root, "title", "laborsim run: " + sc.name);
@@ -159,6 +182,7 @@ public:
             for (const auto& p : sc.policies) {
                 auto& pg = policy_groups_.emplace_back();
                 pg.group = std::make_unique<timed_group>(policies_group_.id(), p.id, start_);
+                reopen_series(pg);
                 h5::set_attr(pg.group->group.id(), "type", std::string(policy_type_name(p.params)));
                 h5::set_attr(pg.group->group.id(), "start", format_year_month(p.start));
                 h5::set_attr(pg.group->group.id(), "end", format_year_month(p.end));
@@ -175,7 +199,7 @@ public:
         if (sc.output.panel > 0) panel_ = std::make_unique<panel_writer>(root, sc, w);
         if (!sc.output.events.empty()) events_ = std::make_unique<event_writer>(root, sc, w);
         if (sc.output.snapshots_every_months > 0) snapshots_ = std::make_unique<snapshot_writer>(root, sc);
-        h5::check_write(root, H5Fflush(root, H5F_SCOPE_GLOBAL), "the file header");
+        h5::flush_file(root, "the file header");
     }
 
     void on_month(const month_stats& stats, const std::vector<policy_month_report>& reports, const world& w) override {
@@ -192,23 +216,53 @@ public:
         enrol_by_education_.append(stats.enrolments_by_education.data());
         grad_by_education_.append(stats.graduates_by_education.data());
         for (std::size_t p = 0; p < reports.size(); ++p) write_policy(policy_groups_[p], reports[p], stats.month_index);
+        kill_.pass("indicators");
         const auto stamp = stamp_month(start_, stats.month_index);
         if (panel_) panel_->write_month(w, stamp);
+        kill_.pass("panel");
         if (events_) events_->write_month(w, stamp);
-        if (snapshots_) snapshots_->maybe_write(w, stamp, months_ + 1);
+        kill_.pass("events");
+        if (snapshots_) snapshots_->maybe_write(w, stamp, months_ + 1, kill_);
         ++months_;
         // Two flushes: the month's data is on disk before months_completed says so.
-        h5::check_write(file_.id(), H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "the month");
+        h5::flush_file(file_.id(), "the month");
+        kill_.pass("flush");
         h5::set_attr(file_.id(), "months_completed", static_cast<std::int64_t>(months_));
         h5::set_attr(file_.id(), "wall_time_s", elapsed());
-        h5::check_write(file_.id(), H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "the month count");
+        h5::flush_file(file_.id(), "the month count");
+        if (plan_.checkpoint_every > 0 && months_ % plan_.checkpoint_every == 0) checkpoint(w);
     }
 
-    void on_finish(const world&, bool completed) override {
+    void on_finish(const world& w, bool completed) override {
         const h5::quiet_errors quiet;
         h5::set_attr(file_.id(), "wall_time_s", elapsed());
         h5::set_attr(file_.id(), "completed", static_cast<std::int64_t>(completed ? 1 : 0));
-        h5::check_write(file_.id(), H5Fflush(file_.id(), H5F_SCOPE_GLOBAL), "the end of the run");
+        if (!completed) {
+            h5::set_attr(file_.id(), "interrupted", std::int64_t{1});
+            const int sig = plan_.stop != nullptr ? plan_.stop->load() : 0;
+            h5::set_attr(file_.id(), "stop_signal", sig != 0 ? signal_name(sig) : std::string("stop requested"));
+        }
+        h5::flush_file(file_.id(), "the end of the run");
+        // A stopped run leaves a checkpoint of its last month when it was asked for them.
+        if (!completed && plan_.checkpoint_every > 0 && last_checkpoint_ != months_) checkpoint(w);
+        close_objects();
+        // Closing writes what the caches still hold: a full disk may show only here.
+        if (H5Fclose(file_.release()) < 0)
+            throw environment_error(path_, "cannot finish the output file", h5::last_error_reason());
+    }
+
+    // Also the error path (an exception from a write): every handle is closed, children
+    // before the file, quietly. A file HDF5 cannot flush (full disk) stays open in HDF5
+    // 1.10 whatever we do, and its exit handler then crashes on it (H5F__close_cb): the
+    // CLI ends such a run without exit handlers (sim/cli/main.cpp).
+    ~hdf5_recorder() override {
+        const h5::quiet_errors quiet;
+        close_objects();
+        file_.reset();
+    }
+
+private:
+    void close_objects() {
         panel_.reset();
         events_.reset();
         snapshots_.reset();
@@ -223,10 +277,8 @@ public:
         education_scale_.reset();
         field_scale_.reset();
         policies_group_.reset();
-        file_.reset();
     }
 
-private:
     struct policy_group {
         std::unique_ptr<timed_group> group;
         std::map<std::string, h5::growing_dataset> series;
@@ -243,10 +295,7 @@ private:
         h5::set_attr(ds.id(), "description", std::string(description));
     }
 
-    static void attach(hid_t ds, std::initializer_list<hid_t> scales) {
-        unsigned dim = 0;
-        for (hid_t s : scales) h5::check(H5DSattach_scale(ds, s, dim++), "attach scale");
-    }
+    static void attach(hid_t ds, std::initializer_list<hid_t> scales) { h5::attach_scales(ds, scales); }
 
     void write_policy(policy_group& pg, const policy_month_report& rep, int month_index) {
         const hsize_t row = pg.group->axis.time.rows();
@@ -276,10 +325,36 @@ private:
             if (ds.rows() <= row) ds.write_row(row, &zero);
     }
 
+    // A policy's series already in a resumed file, so that each keeps being written monthly.
+    static void reopen_series(policy_group& pg) {
+        const hid_t g = pg.group->group.id();
+        std::vector<std::string> names;
+        auto collect = [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
+            static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+            return 0;
+        };
+        h5::check(H5Literate(g, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect, &names), "list series");
+        for (const auto& name : names)
+            if (name != "time" && name != "time_bnds" && name != "nv")
+                pg.series.emplace(name, h5::growing_dataset(g, name, {}, H5T_NATIVE_DOUBLE));
+    }
+
+    // The state after months_ months (the output flushed), beside the output.
+    void checkpoint(const world& w) {
+        run_checkpoint c{digest_, months_, path_, read_output_position(file_.id()), save_world_state(w)};
+        kill_.pass("checkpoint");
+        write_checkpoint(plan_.checkpoint_path, c);
+        last_checkpoint_ = months_;
+    }
+
     double elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count(); }
 
     std::string path_;
     run_provenance prov_;
+    recorder_plan plan_;
+    kill_point kill_;
+    std::string digest_;
+    int last_checkpoint_ = -1;
     std::chrono::steady_clock::time_point t0_;
     year_month start_;
     int months_ = 0;
@@ -298,7 +373,12 @@ private:
 }  // namespace
 
 std::unique_ptr<run_observer> make_hdf5_recorder(const std::string& path, const run_provenance& prov) {
-    return std::make_unique<hdf5_recorder>(path, prov);
+    return std::make_unique<hdf5_recorder>(path, prov, recorder_plan{});
+}
+
+std::unique_ptr<run_observer> make_hdf5_recorder(const std::string& path, const run_provenance& prov,
+                                                 const recorder_plan& plan) {
+    return std::make_unique<hdf5_recorder>(path, prov, plan);
 }
 
 }  // namespace laborsim

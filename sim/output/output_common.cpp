@@ -1,6 +1,8 @@
 #include "output/output_common.hpp"
 
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <numeric>
 #include <vector>
 
@@ -21,8 +23,8 @@ month_stamp stamp_month(year_month start, int month_index) {
 }
 
 time_axis::time_axis(hid_t group, year_month start) {
-    time = h5::growing_dataset(group, "time", {}, H5T_NATIVE_INT64, 256);
-    h5::check(H5DSset_scale(time.id(), "time"), "time scale");
+    time = h5::growing_dataset(group, "time", {}, H5T_NATIVE_INT64);
+    h5::set_scale(time.id(), "time");
     const std::string units = "days since " + format_year_month(start) + "-01";
     h5::set_attr(time.id(), "units", units);
     h5::set_attr(time.id(), "calendar", std::string("proleptic_gregorian"));
@@ -34,7 +36,7 @@ time_axis::time_axis(hid_t group, year_month start) {
     h5::set_attr(time.id(), "axis", std::string("T"));
     h5::set_attr(time.id(), "bounds", std::string("time_bnds"));
     nv = make_bare_dimension(group, "nv", 2, false);
-    bounds = h5::growing_dataset(group, "time_bnds", {2}, H5T_NATIVE_INT64, 256);
+    bounds = h5::growing_dataset(group, "time_bnds", {2}, H5T_NATIVE_INT64);
     h5::attach_scales(bounds.id(), {time.id(), nv.id()});
     h5::set_attr(bounds.id(), "long_name", std::string("bounds of the simulated month"));
 }
@@ -46,6 +48,8 @@ void time_axis::append(const month_stamp& m) {
 }
 
 h5::handle make_bare_dimension(hid_t group, const std::string& name, hsize_t size, bool unlimited) {
+    if (h5::exists(group, name))
+        return h5::handle(h5::check_id(H5Dopen2(group, name.c_str(), H5P_DEFAULT), name.c_str()), H5Dclose);
     const hsize_t dims[1] = {size};
     const hsize_t maxdims[1] = {unlimited ? H5S_UNLIMITED : size};
     h5::handle space(h5::check_id(H5Screate_simple(1, dims, maxdims), "dimension space"), H5Sclose);
@@ -71,6 +75,20 @@ h5::handle make_bare_dimension(hid_t group, const std::string& name, hsize_t siz
 void extend_bare_dimension(hid_t dim, hsize_t size) {
     const hsize_t dims[1] = {size};
     h5::check_write(dim, H5Dset_extent(dim, dims), "a dimension");
+}
+
+kill_point::kill_point() {
+    const char* spec = std::getenv("LABORSIM_KILL_AT");
+    if (spec == nullptr) return;
+    const std::string s(spec);
+    const auto colon = s.find(':');
+    point_ = s.substr(0, colon);
+    after_ = colon == std::string::npos ? 1 : std::atol(s.c_str() + colon + 1);
+}
+
+void kill_point::pass(std::string_view point) {
+    if (point_.empty() || point != point_) return;
+    if (--after_ <= 0) std::raise(SIGKILL);
 }
 
 cf_unit cf_units_of(std::string_view words) {

@@ -60,6 +60,20 @@ void write_cf_quantity(hid_t ds, std::string_view words, cell_method method);
 // status_names, education_names, field_names.
 void write_code_tables(hid_t obj, const scenario& sc);
 
+// Fault injection for the kill test (tests/python/test_output_kill.py): with
+// LABORSIM_KILL_AT=POINT:N in the environment, the Nth pass of the recorder through POINT
+// (indicators, panel, events, snapshot, flush, checkpoint) kills the process with SIGKILL,
+// so a test can stop a run in the middle of each kind of write. Unset: nothing happens.
+class kill_point {
+public:
+    kill_point();
+    void pass(std::string_view point);
+
+private:
+    std::string point_;
+    long after_ = 0;
+};
+
 // CF flag attributes (flag_values, flag_meanings) for a coded variable.
 void write_flag_attrs(hid_t ds, hid_t file_type, int count, const std::string& meanings);
 

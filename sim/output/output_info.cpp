@@ -1,4 +1,5 @@
 // `laborsim info`: a readable summary of an output file.
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -92,12 +93,81 @@ void describe_optional_groups(hid_t root, std::ostringstream& out) {
     }
 }
 
+// Reads one dataset whole, in slices of its first dimension: the checksums (Fletcher-32)
+// and the filters are checked on the way. Returns false, with HDF5's reason, when it cannot.
+bool reads_back(hid_t ds, std::string& reason) {
+    h5::handle ftype(H5Dget_type(ds), H5Tclose);
+    h5::handle space(H5Dget_space(ds), H5Sclose);
+    if (!ftype.valid() || !space.valid()) return false;
+    h5::handle mtype(H5Tget_native_type(ftype.id(), H5T_DIR_DEFAULT), H5Tclose);
+    if (!mtype.valid()) return false;
+    const int rank = H5Sget_simple_extent_ndims(space.id());
+    if (rank < 0) return false;
+    std::vector<hsize_t> dims(static_cast<std::size_t>(std::max(rank, 1)), 1);
+    if (rank > 0) H5Sget_simple_extent_dims(space.id(), dims.data(), nullptr);
+    const std::size_t value_bytes = H5Tget_size(mtype.id());
+    hsize_t row_values = 1;
+    for (std::size_t d = 1; d < dims.size(); ++d) row_values *= dims[d];
+    const hsize_t rows_per_slice =
+        std::max<hsize_t>(1, (std::size_t{1} << 24) / std::max<hsize_t>(1, row_values * value_bytes));
+    const bool vlen = H5Tdetect_class(mtype.id(), H5T_VLEN) > 0 || H5Tis_variable_str(mtype.id()) > 0;
+    std::vector<char> buf;
+    for (hsize_t row = 0; row < (rank == 0 ? 1 : dims[0]); row += rows_per_slice) {
+        std::vector<hsize_t> start(dims.size(), 0), count = dims;
+        start[0] = row;
+        count[0] = rank == 0 ? 1 : std::min(rows_per_slice, dims[0] - row);
+        h5::handle mspace(rank == 0 ? H5Screate(H5S_SCALAR) : H5Screate_simple(rank, count.data(), nullptr), H5Sclose);
+        if (rank > 0 &&
+            H5Sselect_hyperslab(space.id(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr) < 0)
+            return false;
+        buf.assign(static_cast<std::size_t>(count[0] * row_values) * value_bytes, 0);
+        if (H5Dread(ds, mtype.id(), mspace.id(), space.id(), H5P_DEFAULT, buf.data()) < 0) {
+            reason = h5::last_error_reason();  // before the next call clears HDF5's error stack
+            return false;
+        }
+        if (vlen) H5Dvlen_reclaim(mtype.id(), mspace.id(), H5P_DEFAULT, buf.data());
+    }
+    return true;
+}
+
+struct verify_state {
+    std::size_t datasets = 0;
+    std::string damaged, reason, last;
+};
+
+// Every object of the file opens and every dataset reads back whole.
+// @throws input_error naming the file and the damaged dataset (or where listing stopped)
+std::size_t verify_output(hid_t root, const std::string& path) {
+    verify_state v;
+    auto visit = [](hid_t obj, const char* name, const H5O_info_t* info, void* data) -> herr_t {
+        auto& st = *static_cast<verify_state*>(data);
+        st.last = name;
+        if (info->type != H5O_TYPE_DATASET) return 0;
+        h5::handle ds(H5Dopen2(obj, name, H5P_DEFAULT), H5Dclose);
+        if (!ds.valid() || !reads_back(ds.id(), st.reason)) {
+            st.damaged = name;
+            return 1;  // stop: one damaged dataset is enough to refuse the file
+        }
+        ++st.datasets;
+        return 0;
+    };
+    const herr_t status = H5Ovisit2(root, H5_INDEX_NAME, H5_ITER_INC, visit, &v, H5O_INFO_BASIC);
+    if (!v.damaged.empty())
+        throw input_error(path + ": /" + v.damaged + ": damaged: " + (v.reason.empty() ? "cannot open it" : v.reason) +
+                          " (the file does not read back as written)");
+    if (status < 0)
+        throw input_error(path + ": damaged: its objects cannot be listed" +
+                          (v.last.empty() ? std::string() : " past /" + v.last) + ": " + h5::last_error_reason());
+    return v.datasets;
+}
+
 }  // namespace
 
 std::string describe_output(const std::string& path) {
-    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+    const h5::quiet_errors quiet;
     auto file = h5::open_file_readonly(path);
     const hid_t root = file.id();
+    const std::size_t checked = verify_output(root, path);
     std::ostringstream out;
     out << "file:       " << path << "\n"
         << "scenario:   " << read_string_attr(root, "scenario_name") << " (" << read_string_attr(root, "scenario_path")
@@ -149,6 +219,7 @@ std::string describe_output(const std::string& path) {
         }
     }
     describe_optional_groups(root, out);
+    out << "checked:    " << checked << " datasets read back whole (checksums where the file has them)\n";
     if (H5Lexists(root, "policies", H5P_DEFAULT) > 0) {
         h5::handle pg(H5Gopen2(root, "policies", H5P_DEFAULT), H5Gclose);
         hsize_t n = 0;

@@ -46,9 +46,17 @@ panel_writer::panel_writer(hid_t file, const scenario& sc, const world& w) {
             if (ws.has(i, worker_flag::panel)) out.push_back(ws.id[i]);
     });
     std::sort(ids_.begin(), ids_.end());
+    group_ = h5::create_group(file, "panel");
+    if (h5::exists(group_.id(), "worker")) {
+        // A resumed run follows the sample chosen at the start, some of whom have left.
+        h5::handle ds(h5::check_id(H5Dopen2(group_.id(), "worker", H5P_DEFAULT), "panel worker"), H5Dclose);
+        h5::handle space(h5::check_id(H5Dget_space(ds.id()), "panel worker space"), H5Sclose);
+        ids_.resize(static_cast<std::size_t>(H5Sget_simple_extent_npoints(space.id())));
+        if (!ids_.empty())
+            h5::check(H5Dread(ds.id(), H5T_NATIVE_UINT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, ids_.data()), "panel ids");
+    }
     const hsize_t P = ids_.size();
 
-    group_ = h5::create_group(file, "panel");
     h5::set_attr(
         group_.id(), "description",
         std::string("A random sample of the workers present at the start, followed monthly (state at the end of "
@@ -57,7 +65,7 @@ panel_writer::panel_writer(hid_t file, const scenario& sc, const world& w) {
     write_code_tables(group_.id(), sc);
     time_ = time_axis(group_.id(), sc.calendar.start);
     worker_scale_ = h5::write_column(group_.id(), "worker", H5T_STD_U32LE, H5T_NATIVE_UINT32, P, ids_.data());
-    h5::check(H5DSset_scale(worker_scale_.id(), "worker"), "worker scale");
+    h5::set_scale(worker_scale_.id(), "worker");
     h5::set_attr(worker_scale_.id(), "long_name", std::string("worker id (stable for the run)"));
     // The same ids under an explicit name, for readers that do not resolve dimension scales.
     auto ids = h5::write_column(group_.id(), "worker_id", H5T_STD_U32LE, H5T_NATIVE_UINT32, P, ids_.data());

@@ -39,7 +39,7 @@ h5::handle index_scale(hid_t group, const char* name, std::size_t n, const char*
     std::vector<std::uint32_t> idx(n);
     std::iota(idx.begin(), idx.end(), 0u);
     auto s = h5::write_column(group, name, H5T_STD_U32LE, H5T_NATIVE_UINT32, n, idx.data());
-    h5::check(H5DSset_scale(s.id(), name), "scale");
+    h5::set_scale(s.id(), name);
     h5::set_attr(s.id(), "long_name", std::string(long_name));
     return s;
 }
@@ -55,7 +55,7 @@ void write_workers(hid_t g, const world& w) {
         std::vector<std::uint32_t> ids(order.size());
         for (std::size_t k = 0; k < order.size(); ++k) ids[k] = ws.id[order[k]];
         auto s = h5::write_column(g, "worker", H5T_STD_U32LE, H5T_NATIVE_UINT32, ids.size(), ids.data());
-        h5::check(H5DSset_scale(s.id(), "worker"), "worker scale");
+        h5::set_scale(s.id(), "worker");
         h5::set_attr(s.id(), "long_name", std::string("worker id (stable for the run)"));
         const hid_t k = s.id();
         write_gathered(g, "region", H5T_STD_U16LE, H5T_NATIVE_UINT16, ws.region, order, k, B,
@@ -123,23 +123,28 @@ void write_schools(hid_t parent, const world& w, const scenario& sc) {
 }  // namespace
 
 snapshot_writer::snapshot_writer(hid_t file, const scenario& sc) : sc_(&sc), every_(sc.output.snapshots_every_months) {
-    group_ = h5::create_group(file, "snapshots");
+    group_ = h5::create_append_only_group(file, "snapshots");
     h5::set_attr(group_.id(), "every_months", static_cast<std::int64_t>(every_));
     h5::set_attr(group_.id(), "description",
                  std::string("Agent tables at the end of the month named by each subgroup (YYYY-MM)."));
     write_code_tables(group_.id(), sc);
 }
 
-void snapshot_writer::maybe_write(const world& w, const month_stamp& m, int months_done) {
+void snapshot_writer::maybe_write(const world& w, const month_stamp& m, int months_done, kill_point& kill) {
     if (every_ <= 0 || months_done % every_ != 0) return;
     const std::string name = format_year_month(year_month::from_index(m.month_index));
-    auto g = h5::create_group(group_.id(), name);
+    // Written unlinked and flushed, then linked: a kill before the link loses only this
+    // month's snapshot, never /snapshots (see h5::create_unlinked_group).
+    auto g = h5::create_unlinked_group(group_.id());
     h5::set_attr(g.id(), "month", name);
     h5::set_attr(g.id(), "time_days", m.time_days);
     h5::set_attr(g.id(), "time_units", "days since " + format_year_month(sc_->calendar.start) + "-01");
     write_workers(g.id(), w);
+    kill.pass("snapshot");
     write_firms(g.id(), w);
     write_schools(g.id(), w, *sc_);
+    h5::flush_file(g.id(), "a snapshot");
+    h5::link_object(g.id(), group_.id(), name);
     ++written_;
 }
 

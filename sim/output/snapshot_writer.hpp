@@ -11,7 +11,8 @@ class snapshot_writer {
 public:
     snapshot_writer(hid_t file, const scenario& sc);
     // Writes a snapshot when `months_done` (months simulated so far) is a multiple of N.
-    void maybe_write(const world& w, const month_stamp& m, int months_done);
+    // `kill` is the fault-injection hook (output_common.hpp), passed between the tables.
+    void maybe_write(const world& w, const month_stamp& m, int months_done, kill_point& kill);
     [[nodiscard]] int written() const { return written_; }
 
 private:

@@ -18,6 +18,8 @@ namespace laborsim {
 
 struct world;
 struct policy_state;
+class state_writer;
+class state_reader;
 
 // A type's schema: the keys its `type` adds (section `policy.<type>`) and the sections those
 // keys refer to (e.g. minimum_wage_step), listed after all the `policy.<type>` sections.
@@ -43,6 +45,9 @@ template <class T>
 struct policy_hooks {
     // Makes the type's own state in st (once, before the first month).
     static void make_state(policy_state& st);
+    // Saves and loads the type's own state in st (checkpoints), member by member.
+    static void save_state(const policy_state& st, state_writer& out);
+    static void load_state(policy_state& st, state_reader& in);
     // While policy k is active, at the start of each month.
     static void apply(world& w, std::size_t k, const policy_spec& p, const T& spec);
     // Every month, for each worker i that policy k holds (by its course or its tag).

@@ -3,7 +3,10 @@
 // required; a part a type does not need is stated as an explicit no-op:
 //
 //   template <> struct policy_rules<my_policy> {
-//       using state = no_state;          // or its own struct, kept in policy_state::own
+//       using state = no_state;          // or its own struct, kept in policy_state::own, which
+//                                        // lists its members for checkpoints:
+//                                        // template <class Self, class F>
+//                                        // static void members(Self& s, F&& f) { f(s.a, s.b); }
 //       static policy_schema schema();   // its keys, each bound to a member of my_policy
 //       static void apply(world& w, std::size_t k, const policy_spec& p, const my_policy& spec);
 //       static void follow_up(world& w, std::size_t i, std::size_t k, const my_policy& spec, std::int64_t* counters);
@@ -33,7 +36,10 @@ template <class T>
 struct policy_rules;  // specialised in sim/policy/<type>.cpp
 
 // A type without runtime state of its own.
-struct no_state {};
+struct no_state {
+    template <class Self, class F>
+    static void members(Self&, F&&) {}
+};
 // Explicit no-ops: a type that follows no workers, or reports nothing after the pass.
 struct no_follow_up {
     template <class T>
@@ -66,6 +72,11 @@ concept policy_has_state = requires {
     typename policy_rules<T>::state;
 }
 &&std::copy_constructible<typename policy_rules<T>::state>;
+// A state lists its members once, for checkpoints: static void members(Self& s, F&& f) { f(s.a, s.b); }
+template <class T>
+concept policy_state_listed = requires(const typename policy_rules<T>::state& s, state_writer& out) {
+    policy_rules<T>::state::members(s, out);
+};
 template <class T>
 concept policy_has_schema = requires {
     { policy_rules<T>::schema() } -> std::same_as<policy_schema>;
@@ -98,6 +109,9 @@ concept policy_has_unit_cost = requires(const T& spec) {
     static_assert(                                                                                                    \
         requires { sizeof(policy_rules<T>); }, "policy_rules<T> is not specialised for this policy type");            \
     static_assert(policy_has_state<T>, "policy_rules<T> needs `using state = ...;` (no_state when it keeps none)");   \
+    static_assert(policy_state_listed<T>,                                                                             \
+                  "policy_rules<T>::state needs `template <class Self, class F> static void members(Self& s, F&& f) " \
+                  "{ f(s.a, s.b); }` listing every member (checkpoints save it)");                                    \
     static_assert(policy_has_schema<T>, "policy_rules<T> needs `static policy_schema schema();`");                    \
     static_assert(policy_has_apply<T>,                                                                                \
                   "policy_rules<T> needs `static void apply(world&, std::size_t k, const policy_spec&, const T&);`"); \
@@ -119,6 +133,24 @@ template <class T>
 void policy_hooks<T>::make_state(policy_state& st) {
     LABORSIM_POLICY_CHECK(T);
     if constexpr (policy_has_state<T>) st.own.template emplace<typename policy_rules<T>::state>();
+}
+template <class T>
+void policy_hooks<T>::save_state(const policy_state& st, state_writer& out) {
+    if constexpr (policy_state_listed<T>) {
+        using state = typename policy_rules<T>::state;
+        out.put(static_cast<std::uint8_t>(st.own.has_value()));
+        if (st.own.has_value()) state::members(std::any_cast<const state&>(st.own), out);
+    }
+}
+template <class T>
+void policy_hooks<T>::load_state(policy_state& st, state_reader& in) {
+    if constexpr (policy_state_listed<T>) {
+        using state = typename policy_rules<T>::state;
+        std::uint8_t has = 0;
+        in.get(has);
+        st.own.reset();
+        if (has != 0) state::members(st.own.template emplace<state>(), in);
+    }
 }
 template <class T>
 void policy_hooks<T>::apply(world& w, std::size_t k, const policy_spec& p, const T& spec) {

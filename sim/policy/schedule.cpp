@@ -125,4 +125,14 @@ void run_policy_schedule(world& w) {
     }
 }
 
+void save_policy_own(const world& w, std::size_t k, state_writer& out) {
+    std::visit([&](const auto& spec) { hooks_of<decltype(spec)>::save_state(w.policies[k], out); },
+               w.sc->policies[k].params);
+}
+
+void load_policy_own(world& w, std::size_t k, state_reader& in) {
+    std::visit([&](const auto& spec) { hooks_of<decltype(spec)>::load_state(w.policies[k], in); },
+               w.sc->policies[k].params);
+}
+
 }  // namespace laborsim

@@ -29,6 +29,11 @@ struct accreditation_state {
     std::vector<double> skill_delta;   // skill gain added
     std::vector<std::int32_t> months;  // upgrade months left, or idle / waiting
     std::vector<std::int32_t> waited;  // months below the standard without funds
+
+    template <class Self, class F>
+    static void members(Self& s, F&& f) {
+        f(s.seat_delta, s.skill_delta, s.months, s.waited);
+    }
 };
 
 void size_state(world& w, accreditation_state& own) {

@@ -23,6 +23,11 @@ struct partnership_state {
     std::vector<double> seat_delta;     // seats/month added
     std::vector<double> skill_delta;    // skill gain added
     std::vector<std::int32_t> partner;  // 1: a partner of this policy
+
+    template <class Self, class F>
+    static void members(Self& s, F&& f) {
+        f(s.seat_delta, s.skill_delta, s.partner);
+    }
 };
 
 void size_state(world& w, partnership_state& own) {

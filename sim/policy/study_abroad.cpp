@@ -28,6 +28,11 @@ enum slot : int { abroad_now, served, left_early, clawback_months };
 constexpr std::uint32_t no_program = 0xFFFFFFFFu;
 struct study_abroad_state {
     std::uint32_t program = no_program;  // its programme in world::abroad_programs, once added
+
+    template <class Self, class F>
+    static void members(Self& s, F&& f) {
+        f(s.program);
+    }
 };
 
 void apply_study_abroad(world& w, std::size_t k, const policy_spec& p, const study_abroad& sa,

@@ -78,6 +78,7 @@ attempt_settings make_attempt_settings(const sweep_plan& plan, const sweep_optio
     if (s.exe.empty()) s.exe = fs::read_symlink("/proc/self/exe").string();
     s.threads = opts.threads >= 0 ? opts.threads : plan.spec.threads > 0 ? plan.spec.threads : automatic_threads;
     s.timeout_s = opts.run_timeout_s >= 0 ? opts.run_timeout_s : plan.spec.run_timeout_s;
+    s.checkpoint_every = opts.checkpoint_every;
     return s;
 }
 
@@ -87,8 +88,9 @@ run_attempt::run_attempt(const sweep_plan& plan, const sweep_run& run, const swe
 
 void run_attempt::start() {
     const fs::path partial = layout_.partial_file(run_);
+    const bool resumable = settings_.checkpoint_every > 0 && fs::exists(partial.string() + ".checkpoint");
     std::error_code ec;
-    fs::remove(partial, ec);  // left by an attempt that was killed
+    if (!resumable) fs::remove(partial, ec);  // left by an attempt that was killed, with nothing to continue it
     std::vector<std::string> args{"run", plan_.spec.base_scenario};
     for (const auto& s : plan_.overrides(run_)) {
         args.push_back("--set");
@@ -96,6 +98,8 @@ void run_attempt::start() {
     }
     args.insert(args.end(), {"--seed", std::to_string(run_.seed), "-o", partial.string(), "--quiet"});
     if (settings_.threads > 0) args.insert(args.end(), {"--threads", std::to_string(settings_.threads)});
+    if (settings_.checkpoint_every > 0)
+        args.insert(args.end(), {"--checkpoint-every", std::to_string(settings_.checkpoint_every), "--resume"});
     child_.start(settings_.exe, args, layout_.log_file(run_).string(), settings_.timeout_s);
 }
 
@@ -134,7 +138,8 @@ void run_attempt::finish() {
         const std::string tail = log_tail(layout_.log_file(run_));
         record_.error = tail.empty() ? why : why + ": " + tail;
     }
-    if (record_.status != "ok") fs::remove(partial, ec);
+    // A failed run's partial file goes, unless its checkpoint can continue it next time.
+    if (record_.status != "ok" && !fs::exists(partial.string() + ".checkpoint")) fs::remove(partial, ec);
     write_run_record(layout_.record_file(run_).string(), record_);
 }
 

@@ -37,9 +37,10 @@ std::vector<int> runs_to_do(const sweep_plan& plan, const sweep_layout& layout, 
                             int& skipped, int& selected);
 
 struct attempt_settings {
-    std::string exe;       // the laborsim binary
-    int threads = 0;       // per run; 0: the run's default (all cores it may use)
-    double timeout_s = 0;  // 0: none
+    std::string exe;           // the laborsim binary
+    int threads = 0;           // per run; 0: the run's default (all cores it may use)
+    double timeout_s = 0;      // 0: none
+    int checkpoint_every = 0;  // months; 0: runs start afresh on every attempt
 };
 
 attempt_settings make_attempt_settings(const sweep_plan& plan, const sweep_options& opts, int automatic_threads);

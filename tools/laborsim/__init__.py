@@ -19,7 +19,7 @@ __version__ = "0.1.0"
 # Loaded on first use, so `import laborsim` and `laborsim.sweeps` work without matplotlib.
 _LAZY = {
     "event_kinds": "io", "events": "io", "open_run": "io", "panel": "io", "policies": "io",
-    "provenance": "io", "snapshot": "io", "snapshots": "io",
+    "provenance": "io", "snapshot": "io", "snapshots": "io", "verify": "io", "DamagedOutputError": "io",
     "open_runs": "runs", "national": "runs", "with_all_region": "runs",
     "plot_indicators": "plots",
 }

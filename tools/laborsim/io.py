@@ -19,6 +19,66 @@ import xarray as xr
 PathLike = Union[str, os.PathLike]
 
 
+class DamagedOutputError(OSError):
+    """A dataset of an output file does not read back as it was written: a checksum
+    (Fletcher-32) mismatch, a filter error or broken file structure. The message names
+    the file and the dataset."""
+
+
+def verify(path: PathLike) -> int:
+    """Reads every dataset of an output file whole, so that HDF5 checks its checksums,
+    and returns how many there are; raises DamagedOutputError naming the first damaged
+    dataset (or where the file's structure broke)."""
+    seen = []
+
+    def visit(name, obj):
+        seen.append(name)
+        if isinstance(obj, h5py.Dataset):
+            try:
+                obj[()]
+            except Exception as e:  # h5py raises OSError or RuntimeError for a bad chunk
+                raise DamagedOutputError(f"{path}: /{name}: damaged: {e}") from e
+        return None
+
+    try:
+        with h5py.File(path, "r") as f:
+            f.visititems(visit)
+    except DamagedOutputError:
+        raise
+    except (OSError, RuntimeError, KeyError, ValueError) as e:
+        where = f" past /{seen[-1]}" if seen else ""
+        raise DamagedOutputError(f"{path}: damaged: its objects cannot be read{where}: {e}") from e
+    with h5py.File(path, "r") as f:
+        return sum(1 for name in seen if isinstance(f.get(name, getlink=True), h5py.HardLink)
+                   and isinstance(f[name], h5py.Dataset))
+
+
+def _damaged(path: PathLike, error: Exception) -> DamagedOutputError:
+    """The error to raise when reading failed: names the damaged dataset when verify finds it."""
+    try:
+        verify(path)
+    except DamagedOutputError as found:
+        return found
+    return DamagedOutputError(f"{path}: damaged: {error}")
+
+
+def _guarded(read):
+    """Wraps a reader so that a damaged file raises DamagedOutputError naming the dataset,
+    not h5py's error about a chunk."""
+    import functools
+
+    @functools.wraps(read)
+    def wrapper(path, *args, **kwargs):
+        try:
+            return read(path, *args, **kwargs)
+        except (OSError, RuntimeError) as e:
+            if isinstance(e, (DamagedOutputError, FileNotFoundError, PermissionError)) or not os.path.isfile(path):
+                raise
+            raise _damaged(path, e) from e
+
+    return wrapper
+
+
 def _plain(value):
     """An HDF5 attribute as a plain Python value (str, int, float or list)."""
     if isinstance(value, bytes):
@@ -46,6 +106,7 @@ def _epoch(units: str) -> pd.Timestamp:
     return pd.Timestamp(units[len(prefix):])
 
 
+@_guarded
 def provenance(path: PathLike) -> Dict[str, object]:
     """The root attributes: version, git revision, build type, scenario text, seed, scale,
     threads, host, start and wall time, months_completed, completed."""
@@ -59,6 +120,7 @@ def _without_bounds(ds: xr.Dataset) -> xr.Dataset:
     return ds.drop_vars("time_bnds", errors="ignore")
 
 
+@_guarded
 def open_run(path: PathLike) -> xr.Dataset:
     """The monthly indicators of /regions as an xarray.Dataset with dims (time, region) and
     the breakdowns by education and field; `time` is decoded to datetime64. The root
@@ -89,6 +151,7 @@ def _categorical(codes: np.ndarray, names: List[str], missing: Optional[str] = N
     return pd.Categorical.from_codes(np.where(codes < 0, -1, codes), categories=categories)
 
 
+@_guarded
 def events(path: PathLike, kind: str, decode: bool = True) -> pd.DataFrame:
     """One /events/<kind> table as a DataFrame, one row per event, ordered by month and
     then worker id. `time` is the first day of the month (datetime64). With decode=True,
@@ -116,6 +179,7 @@ def events(path: PathLike, kind: str, decode: bool = True) -> pd.DataFrame:
     return df
 
 
+@_guarded
 def panel(path: PathLike, as_frame: bool = False) -> Union[xr.Dataset, pd.DataFrame]:
     """The /panel group: sampled workers followed monthly, variables [time, worker] with
     `worker` holding worker ids. Months after a worker left read as NaN (xarray applies
@@ -141,6 +205,7 @@ def panel(path: PathLike, as_frame: bool = False) -> Union[xr.Dataset, pd.DataFr
     return df.reorder_levels(["worker", "time"]).sort_index()
 
 
+@_guarded
 def policies(path: PathLike) -> Dict[str, pd.DataFrame]:
     """Every /policies/<id> group as a DataFrame indexed by month (time), one column per
     series (spending_vnd, beneficiaries, ...); the group's attributes (type, start, end,
@@ -160,12 +225,14 @@ def policies(path: PathLike) -> Dict[str, pd.DataFrame]:
     return out
 
 
+@_guarded
 def snapshots(path: PathLike) -> List[str]:
     """The months (YYYY-MM) with a full agent snapshot."""
     with h5py.File(path, "r") as f:
         return sorted(f["snapshots"].keys()) if "snapshots" in f else []
 
 
+@_guarded
 def snapshot(path: PathLike, month: str, table: str = "workers", decode: bool = True) -> pd.DataFrame:
     """One snapshot table as a DataFrame: table='workers' (indexed by worker id),
     'firms' (by firm index) or 'schools' (by school id). With decode=True the codes become
