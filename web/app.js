@@ -483,7 +483,9 @@ async function loadResults() {
 }
 
 async function loadSummary() {
-  state.summary = await api(`/api/runs/${state.runId}/compare?at=${encodeURIComponent($('dates').value)}`);
+  // The region chosen for the charts ('all' at first): the rows `laborsim compare --regions R` prints.
+  const region = $('region').value || 'all';
+  state.summary = await api(`/api/runs/${state.runId}/compare?at=${encodeURIComponent($('dates').value)}&regions=${encodeURIComponent(region)}`);
 }
 
 function showResults() {
@@ -531,7 +533,7 @@ function renderSummary() {
   const c = state.summary;
   const head = ['col_indicator', 'col_region', 'col_measure', 'col_date', 'col_baseline', 'col_variant', 'col_difference', 'col_ci', 'col_p'];
   const table = $('summary');
-  table.replaceChildren(el('tr', {}, ...head.map((h) => el('th', {text: t(h)}))));
+  table.replaceChildren(el('tr', {}, ...head.map((h, i) => el('th', {text: t(h), class: i < 4 ? 'text' : ''}))));
   for (const r of c.rows) {
     const d = r.difference;
     const sig = isFinite(d.low) && (d.low > 0 || d.high < 0);
@@ -542,11 +544,11 @@ function renderSummary() {
       cell(localise(intervalText(d, r.units)), 'ci', {low: d.low, high: d.high}), cell(pText(d.p_value), 'p')));
   }
   const costs = $('costs');
-  costs.replaceChildren(el('tr', {}, ...['col_date', 'col_policy', 'col_run', 'col_spending', 'col_beneficiaries'].map((h) => el('th', {text: t(h)}))));
+  costs.replaceChildren(el('tr', {}, ...['col_date', 'col_policy', 'col_run', 'col_spending', 'col_beneficiaries'].map((h, i) => el('th', {text: t(h), class: i < 3 ? 'text' : ''}))));
   for (const p of c.policy_costs)
-    costs.append(el('tr', {}, cell(p.through, 'text'), cell(p.policy, 'text'), cell(t('run_' + p.run), 'text'),
+    costs.append(el('tr', {class: 'policy-cost'}, cell(p.through, 'text'), cell(p.policy, 'text'), cell(t('run_' + p.run), 'text'),
       cell(localise(moneyText(p.spending_vnd))), cell(localise(grouped(p.beneficiaries)))));
-  costs.append(el('tr', {}, ...['col_date', 'col_outcome', 'col_extra_spending', 'col_difference', 'col_cost_per'].map((h) => el('th', {text: t(h)}))));
+  costs.append(el('tr', {}, ...['col_date', 'col_outcome', 'col_extra_spending', 'col_difference', 'col_cost_per'].map((h, i) => el('th', {text: t(h), class: i < 2 ? 'text' : ''}))));
   for (const e of c.cost_effectiveness)
     costs.append(el('tr', {class: 'cost-effectiveness'}, cell(e.date, 'text'), cell(indicatorName(e.outcome), 'text'),
       cell(localise(moneyText(e.extra_spending_vnd))), cell(localise(signedValue(e.outcome_difference.mean, 'persons'))),
@@ -606,7 +608,10 @@ function wire() {
     applyLanguage();
   });
   $('indicator').addEventListener('change', drawCharts);
-  $('region').addEventListener('change', drawCharts);
+  $('region').addEventListener('change', async () => {
+    drawCharts();
+    if (!state.report) { await loadSummary(); renderSummary(); }
+  });
   if (state.report) return;
   $('baseline').addEventListener('change', () => selectBaseline($('baseline').value));
   $('add-policy').addEventListener('click', addPolicy);

@@ -67,7 +67,9 @@ std::string list_scenarios(const fs::path& root) {
             const scenario sc = load_scenario(f.string());
             if (sc.regions.empty()) continue;
             j.begin_object().field("file", f.filename().string()).field("extends", extends_of(text));
-            j.field("baseline", extends_of(text).empty())
+            // A baseline: a scenario of its own (no `extends`) with a title for people; base.yaml,
+            // the national part the provinces extend, has none.
+            j.field("baseline", extends_of(text).empty() && !sc.title.empty())
                 .field("name", sc.name)
                 .field("title", sc.title.empty() ? sc.name : sc.title)
                 .field("description", sc.description)

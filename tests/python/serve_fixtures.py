@@ -12,11 +12,11 @@ from conftest import REPO_ROOT, laborsim_bin
 
 
 class Server:
-    def __init__(self, results: Path, *extra):
+    def __init__(self, results: Path, *extra, scenarios=REPO_ROOT / "scenarios" / "vietnam"):
         self.results = results
         self.proc = subprocess.Popen(
             [str(laborsim_bin()), "serve", "--port", "0", "--results", str(results),
-             "--scenarios", str(REPO_ROOT / "scenarios" / "vietnam"), "--threads", "2", *map(str, extra)],
+             "--scenarios", str(scenarios), "--threads", "2", *map(str, extra)],
             cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline()
         m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)

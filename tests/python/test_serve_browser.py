@@ -57,7 +57,7 @@ def shoot(d, name, element_id=None):
 
 def cli_table(base, variant, dates):
     """`laborsim compare`'s table as {(indicator, region, measure, date): (difference, CI, p)}."""
-    res = run_laborsim("compare", base, variant, *sum((["--at", d] for d in dates), []))
+    res = run_laborsim("compare", base, variant, "--regions", "all", *sum((["--at", d] for d in dates), []))
     assert res.returncode == 0, res.stderr
     out, date = {}, None
     line_re = re.compile(r"^  (\w+)\s+(\S+)\s+(in month|cumulative)\s+\S+\s+\S+\s+(\S+(?: pp)?)\s+(\[.*?\])\s+(\S+)$")
