@@ -33,7 +33,8 @@ int serve(const serve_options& opts) {
 
 void add_serve_command(CLI::App& app, command_list& commands) {
     auto o = std::make_shared<serve_options>();
-    auto* cmd = app.add_subcommand("serve", "The planner's workbench: a local web page to build, run and compare variants");
+    auto* cmd =
+        app.add_subcommand("serve", "The planner's workbench: a local web page to build, run and compare variants");
     cmd->add_option("--bind", o->bind, "Address to listen on (default 127.0.0.1: this machine only)");
     cmd->add_option("--port", o->port, "Port (default 8765; 0: any free port, printed)");
     cmd->add_option("--results", o->results, "Folder for the run sets (default results/serve)");

@@ -50,8 +50,7 @@ std::optional<double> json_body::number(std::string_view field) const {
         std::size_t used = 0;
         const double v = std::stod(*t, &used);
         if (used == t->size() && std::isfinite(v)) return v;
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
     throw http_error(400, std::string(field) + ": expected a number, got \"" + *t + "\"");
 }
 
@@ -62,8 +61,7 @@ std::optional<std::int64_t> json_body::integer(std::string_view field) const {
         std::size_t used = 0;
         const long long v = std::stoll(*t, &used);
         if (used == t->size()) return v;
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
     throw http_error(400, std::string(field) + ": expected an integer, got \"" + *t + "\"");
 }
 

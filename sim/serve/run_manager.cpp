@@ -32,7 +32,7 @@ struct run_manager::run_state {
     long months_total = 0;
     std::atomic<bool> cancel{false};
     clock_type::time_point started = clock_type::now();
-    mutable std::mutex mutex;  // guards the fields below
+    mutable std::mutex mutex;       // guards the fields below
     std::string state = "running";  // running, done, failed, cancelled
     std::string error;
     double seconds = 0;
@@ -104,9 +104,8 @@ void run_set_thread(run_manager::run_state& s, scenario base, scenario variant, 
 
 void write_status(json_writer& j, const run_manager::run_state& s) {
     std::lock_guard lock(s.mutex);
-    const double elapsed = s.state == "running"
-                               ? std::chrono::duration<double>(clock_type::now() - s.started).count()
-                               : s.seconds;
+    const double elapsed =
+        s.state == "running" ? std::chrono::duration<double>(clock_type::now() - s.started).count() : s.seconds;
     const double done = s.months_total > 0 ? static_cast<double>(s.months_done) / s.months_total : 0;
     j.begin_object()
         .field("id", s.id)

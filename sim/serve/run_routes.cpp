@@ -105,9 +105,8 @@ void add_run_routes(router& r, const serve_options& opts, run_manager& runs) {
         runs.cancel(q.params[0]);
         return json(runs.status_json(q.params[0]));
     });
-    r.add("GET", "/api/runs/*/compare", [&runs](const api_request& q) {
-        return json(comparison_json(compare_set(runs.folder(q.params[0]), q)));
-    });
+    r.add("GET", "/api/runs/*/compare",
+          [&runs](const api_request& q) { return json(comparison_json(compare_set(runs.folder(q.params[0]), q))); });
     r.add("GET", "/api/runs/*/compare.csv", [&runs](const api_request& q) {
         api_response res;
         res.content_type = content_type_of("x.csv");
@@ -115,7 +114,8 @@ void add_run_routes(router& r, const serve_options& opts, run_manager& runs) {
         res.download_name = "compare-" + q.params[0] + ".csv";
         return res;
     });
-    r.add("GET", "/api/runs/*/files", [&runs](const api_request& q) { return json(file_list(runs.folder(q.params[0]))); });
+    r.add("GET", "/api/runs/*/files",
+          [&runs](const api_request& q) { return json(file_list(runs.folder(q.params[0]))); });
     r.add("GET", "/api/runs/*/files/**", [&runs](const api_request& q) {
         const fs::path folder = runs.folder(q.params[0]);
         const fs::path p = path_inside(folder, q.params[1]);

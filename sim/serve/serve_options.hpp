@@ -8,7 +8,7 @@ namespace laborsim {
 
 struct serve_options {
     std::string bind = "127.0.0.1";
-    unsigned short port = 8765;            // 0: any free port (printed on start)
+    unsigned short port = 8765;             // 0: any free port (printed on start)
     std::string results = "results/serve";  // run sets are written here, one folder each
     std::string scenarios = "scenarios/vietnam";
     int max_runs = 2;                      // run sets running at once; more are refused (429)
