@@ -531,14 +531,15 @@ function cell(text, cls, data) {
 
 function renderSummary() {
   const c = state.summary;
-  const head = ['col_indicator', 'col_region', 'col_measure', 'col_date', 'col_baseline', 'col_variant', 'col_difference', 'col_ci', 'col_p'];
+  const head = ['col_indicator', 'col_date', 'col_baseline', 'col_variant', 'col_difference', 'col_ci', 'col_p'];
   const table = $('summary');
-  table.replaceChildren(el('tr', {}, ...head.map((h, i) => el('th', {text: t(h), class: i < 4 ? 'text' : ''}))));
+  table.replaceChildren(el('tr', {}, ...head.map((h, i) => el('th', {text: t(h), class: i < 2 ? 'text' : ''}))));
   for (const r of c.rows) {
     const d = r.difference;
     const sig = isFinite(d.low) && (d.low > 0 || d.high < 0);
     table.append(el('tr', {'data-indicator': r.indicator, 'data-region': r.region, 'data-date': r.date, 'data-measure': r.measure},
-      cell(indicatorName(r.indicator), 'text'), cell(regionName(r.region), 'text'), cell(t('measure_' + r.measure), 'text'), cell(r.date, 'text'),
+      // The region is the one chosen above; a cumulative row says so after its name.
+      cell(indicatorName(r.indicator) + (r.measure === 'cumulative' ? ` (${t('measure_cumulative')})` : ''), 'text'), cell(r.date, 'text'),
       cell(localise(levelText(r.baseline_mean, r.units))), cell(localise(levelText(r.variant_mean, r.units))),
       cell(localise(signedValue(d.mean, r.units)), 'difference' + (sig ? ' significant' : ''), {value: d.mean}),
       cell(localise(intervalText(d, r.units)), 'ci', {low: d.low, high: d.high}), cell(pText(d.p_value), 'p')));
