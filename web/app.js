@@ -114,7 +114,7 @@ const isRate = (u) => u === '1' || u === '1/month';
 const isMoney = (u) => (u || '').startsWith('VND');
 function localise(s) {  // Vietnamese: '.' groups thousands, ',' marks decimals
   if (state.lang !== 'vi') return s;
-  return s.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
+  return s.replace(/\d[\d.,]*\d/g, (n) => n.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')));
 }
 function grouped(v, decimals) {
   if (!isFinite(v)) return 'n/a';
@@ -172,7 +172,7 @@ function axisText(v, units) {
 const indicatorName = (n) => (I18N.en['ind_' + n] ? t('ind_' + n) : n.replace(/_/g, ' '));
 function regionName(id) {
   if (id === 'all') return t('all_regions');
-  const regions = (state.baseline && state.baseline.regions) || [];
+  const regions = (state.baseline && (state.baseline.regions || state.baseline.resolved.regions)) || [];
   const r = regions.find((x) => x.id === id);
   return r ? r.name : id;
 }
@@ -542,7 +542,7 @@ function renderSummary() {
       cell(indicatorName(r.indicator) + (r.measure === 'cumulative' ? ` (${t('measure_cumulative')})` : ''), 'text'), cell(r.date, 'text'),
       cell(localise(levelText(r.baseline_mean, r.units))), cell(localise(levelText(r.variant_mean, r.units))),
       cell(localise(signedValue(d.mean, r.units)), 'difference' + (sig ? ' significant' : ''), {value: d.mean}),
-      cell(localise(intervalText(d, r.units)), 'ci', {low: d.low, high: d.high}), cell(pText(d.p_value), 'p')));
+      cell(localise(intervalText(d, r.units)), 'ci', {low: d.low, high: d.high}), cell(localise(pText(d.p_value)), 'p')));
   }
   const costs = $('costs');
   costs.replaceChildren(el('tr', {}, ...['col_date', 'col_policy', 'col_run', 'col_spending', 'col_beneficiaries'].map((h, i) => el('th', {text: t(h), class: i < 3 ? 'text' : ''}))));
@@ -566,30 +566,12 @@ function renderDownloads() {
   link(`${base}/files/variant.yaml`, t('dl_yaml'));
   link(`${base}/compare.csv?at=every-month`, t('dl_csv'));
   link(`${base}/compare.csv?at=${encodeURIComponent($('dates').value)}`, t('dl_summary_csv'));
-  ul.append(el('li', {}, el('a', {href: '#', id: 'download-report', onclick: (e) => { e.preventDefault(); saveReport(); }}, t('dl_report'))));
+  const q = `at=${encodeURIComponent($('dates').value)}&region=${encodeURIComponent($('region').value)}&lang=${state.lang}`;
+  link(`${base}/report.html?${q}`, t('dl_report'));
   api(`${base}/files`).then((files) => {
     for (const f of files.filter((x) => x.path.endsWith('.h5')))
       link(`${base}/files/${f.path}`, `${t('dl_h5')} ${f.path} (${grouped(f.bytes / 1024)} KiB)`);
   });
-}
-
-// A self-contained report: this page's HTML with the style, the script and the data inlined.
-async function saveReport() {
-  const [css, js] = await Promise.all([fetch('app.css').then((r) => r.text()), fetch('app.js').then((r) => r.text())]);
-  const data = {baseline: state.baseline, baselineFile: state.baselineFile, variantResolved: state.variantResolved,
-    series: state.series, summary: state.summary, dates: $('dates').value, lang: state.lang};
-  const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>laborsim report</title><style>${css}</style></head>` +
-    `<body class="report-mode">${document.querySelector('header').outerHTML}<main>${reportSkeleton()}</main>` +
-    `<script>window.LABORSIM_REPORT=${json};</script><script>${js.replace(/<\/script/gi, '<\\/script')}</script></body></html>`;
-  const a = el('a', {href: URL.createObjectURL(new Blob([html], {type: 'text/html'})), download: `laborsim-report-${state.runId}.html`});
-  document.body.append(a); a.click(); a.remove();
-}
-function reportSkeleton() {
-  const main = document.querySelector('main').cloneNode(true);
-  main.querySelectorAll('#step-baseline, #step-variant, #step-run, #step-downloads').forEach((e) => e.remove());
-  main.querySelectorAll('.chart, table, #notes').forEach((e) => e.replaceChildren());
-  return main.innerHTML;
 }
 
 // ---- language and start -----------------------------------------------------------------
@@ -634,12 +616,19 @@ function wire() {
 
 async function start() {
   wire();
-  if (state.report) {  // a saved report: everything is in the page
+  if (state.report) {  // a saved report (laborsim report --page): everything is in the page
     const r = state.report;
-    Object.assign(state, {baseline: r.baseline, baselineFile: r.baselineFile, variantResolved: r.variantResolved,
-      series: r.series, summary: r.summary});
-    if (!localStorage.getItem('laborsim-lang')) state.lang = r.lang || state.lang;
+    const titleOf = (x) => x.resolved.title || x.name;
+    Object.assign(state, {baseline: r.baseline, variantResolved: r.variant.resolved, series: r.series, summary: r.summary,
+      lang: r.lang || state.lang});
     $('dates').value = r.dates;
+    $('dates').readOnly = true;
+    $('region').append(el('option', {value: r.region, text: r.region}));
+    $('region').value = r.region;
+    const info = $('report-info');
+    info.hidden = false;
+    info.textContent = `${titleOf(r.variant)} − ${titleOf(r.baseline)}: ${r.series.baseline.replicates} × ${r.series.variants[0].replicates} ` +
+      `(${r.baseline.file}, ${r.variant.file})`;
     document.body.classList.add('report-mode');
     applyLanguage();
     return;

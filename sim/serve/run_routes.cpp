@@ -7,6 +7,7 @@
 #include "serve/api.hpp"
 #include "serve/request_json.hpp"
 #include "serve/safe_path.hpp"
+#include "serve/static_report.hpp"
 #include "util/json_writer.hpp"
 
 namespace laborsim {
@@ -112,6 +113,18 @@ void add_run_routes(router& r, const serve_options& opts, run_manager& runs) {
         res.content_type = content_type_of("x.csv");
         res.body = comparison_csv(compare_set(runs.folder(q.params[0]), q));
         res.download_name = "compare-" + q.params[0] + ".csv";
+        return res;
+    });
+    r.add("GET", "/api/runs/*/report.html", [&runs](const api_request& q) {
+        const fs::path folder = runs.folder(q.params[0]);
+        static_report_options o;
+        if (const auto it = q.query.find("at"); it != q.query.end()) o.at = split_commas(it->second);
+        if (const auto it = q.query.find("region"); it != q.query.end() && !it->second.empty()) o.region = it->second;
+        if (const auto it = q.query.find("lang"); it != q.query.end()) o.lang = it->second;
+        api_response res;
+        res.content_type = content_type_of("x.html");
+        res.body = static_report_html((folder / "baseline").string(), (folder / "variant").string(), o);
+        res.download_name = "laborsim-report-" + q.params[0] + ".html";
         return res;
     });
     r.add("GET", "/api/runs/*/files",

@@ -206,3 +206,13 @@ def test_a_stopped_server_leaves_readable_files(tmp_path):
     res = run_laborsim("run", REPO_ROOT / "scenarios/vietnam/cao-bang.yaml", "--set", "scale=0.3", "--replicates", "1",
                        "-o", folder, "--quiet", "--threads", "2")
     assert res.returncode == 0, res.stderr
+
+
+def test_report_download_is_the_page_with_the_data(server, finished_run):
+    status, html = server.request("GET", f"/api/runs/{finished_run}/report.html?at=2030-12&region=all&lang=vi")
+    assert status == 200
+    text = html.decode()
+    assert "window.LABORSIM_REPORT = " in text and '"lang": "vi"' in text
+    assert 'src="http' not in text and 'href="http' not in text
+    status, r = server.request("GET", f"/api/runs/{finished_run}/report.html?at=1999-01")
+    assert status == 422 and r["option"] == "at"

@@ -73,6 +73,21 @@ def cli_table(base, variant, dates):
     return out
 
 
+def assert_table_is_compares(d, base, variant, pp="pp"):
+    dates = d.find_element(By.ID, "dates").get_attribute("value").split(",")
+    cli = cli_table(base, variant, dates)
+    rows = d.find_elements(By.CSS_SELECTOR, "#summary tr[data-indicator]")
+    assert len(rows) == len(cli) > 10
+    for tr in rows:
+        key = tuple(tr.get_attribute(f"data-{k}") for k in ("indicator", "region", "measure", "date"))
+        shown = tuple(tr.find_element(By.CSS_SELECTOR, f"td.{c}").text for c in ("difference", "ci", "p"))
+        if pp != "pp":  # Vietnamese: '.' groups thousands, ',' marks decimals
+            swap = str.maketrans({".": ",", ",": "."})
+            shown = tuple(re.sub(r"\d[\d.,]*\d", lambda m: m.group(0).translate(swap), x).replace(pp, "pp")
+                          for x in shown)
+        assert shown == cli[key], key
+
+
 def test_planner_compares_a_variant_in_the_browser(server, browser):
     d = browser
     wait = WebDriverWait(d, 30)
@@ -126,14 +141,7 @@ def test_planner_compares_a_variant_in_the_browser(server, browser):
     # 4. The page's difference table is `laborsim compare`'s, cell for cell.
     runs = [p for p in server.results.iterdir() if p.is_dir()]
     assert len(runs) == 1
-    dates = d.find_element(By.ID, "dates").get_attribute("value").split(",")
-    cli = cli_table(runs[0] / "baseline", runs[0] / "variant", dates)
-    rows = d.find_elements(By.CSS_SELECTOR, "#summary tr[data-indicator]")
-    assert len(rows) == len(cli) > 10
-    for tr in rows:
-        key = tuple(tr.get_attribute(f"data-{k}") for k in ("indicator", "region", "measure", "date"))
-        diff, ci, p = (tr.find_element(By.CSS_SELECTOR, f"td.{c}").text for c in ("difference", "ci", "p"))
-        assert (diff, ci, p) == cli[key], key
+    assert_table_is_compares(d, runs[0] / "baseline", runs[0] / "variant")
     cert = d.find_element(By.CSS_SELECTOR, '#summary tr[data-indicator="certified_rate"][data-region="all"]')
     assert float(cert.find_element(By.CSS_SELECTOR, "td.ci").get_attribute("data-low")) > 0, \
         "doubling the seats raises the certified rate"
@@ -149,3 +157,27 @@ def test_planner_compares_a_variant_in_the_browser(server, browser):
     assert "điểm %" in d.find_element(By.ID, "summary").text
     shoot(d, "7-vietnamese", "step-results")
     d.find_element(By.ID, "lang-toggle").click()
+
+
+def test_report_page_is_the_workbench_page_without_a_server(browser, tmp_path):
+    """`laborsim report --page` writes the workbench's page with the data inlined: opened from
+    disk, with no server, it shows compare's numbers in the language asked for."""
+    folders = {}
+    for name in ("cao-bang", "cao-bang-double-training"):
+        folders[name] = tmp_path / name
+        res = run_laborsim("run", f"scenarios/vietnam/{name}.yaml", "--set", "scale=0.005", "--replicates", "2",
+                           "-o", folders[name], "--quiet", "--threads", "2")
+        assert res.returncode == 0, res.stderr
+    out = tmp_path / "report.html"
+    res = run_laborsim("report", "--page", folders["cao-bang"], folders["cao-bang-double-training"], "-o", out,
+                       "--at", "2026-12", "--at", "2030-12", "--lang", "vi")
+    assert res.returncode == 0, res.stderr
+    text = out.read_text()
+    assert 'src="http' not in text and 'href="http' not in text, "nothing is fetched"
+    browser.get(out.as_uri())
+    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#summary tr[data-indicator]"))
+    assert browser.find_element(By.CSS_SELECTOR, "#step-results h2").text.endswith("Xem khác biệt")
+    assert "Cao Bằng: gấp đôi đào tạo nghề − Cao Bằng" in browser.find_element(By.ID, "report-info").text
+    assert browser.find_elements(By.CSS_SELECTOR, "#chart-levels rect.policy-period")
+    assert_table_is_compares(browser, folders["cao-bang"], folders["cao-bang-double-training"], pp="điểm %")
+    shoot(browser, "8-report", "step-results")
