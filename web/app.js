@@ -560,7 +560,13 @@ function renderSummary() {
 function renderDownloads() {
   const ul = $('downloads');
   ul.replaceChildren();
-  if (state.report) return;
+  if (state.report) {  // a saved report: its CSV travels inside it
+    const blobLink = (text, name, label) => ul.append(el('li', {}, el('a', {
+      href: URL.createObjectURL(new Blob([text], {type: 'text/csv'})), download: name}, label)));
+    blobLink(state.report.series_csv, 'compare-every-month.csv', t('dl_csv'));
+    blobLink(state.report.summary_csv, 'compare.csv', t('dl_summary_csv'));
+    return;
+  }
   const base = `/api/runs/${state.runId}`;
   const link = (href, label) => ul.append(el('li', {}, el('a', {href, download: ''}, label)));
   link(`${base}/files/variant.yaml`, t('dl_yaml'));

@@ -69,7 +69,9 @@ std::string static_report_html(const std::string& baseline_runs, const std::stri
     scenario_json(j, variant);
     j.key("series").raw(comparison_json(series));
     j.key("summary").raw(comparison_json(summary));
-    j.field("dates", dates).field("region", opts.region).field("lang", opts.lang).end_object();
+    j.field("dates", dates).field("region", opts.region).field("lang", opts.lang);
+    // The CSV downloads of the page, carried in it (`laborsim compare --csv`'s format).
+    j.field("summary_csv", comparison_csv(summary)).field("series_csv", comparison_csv(series)).end_object();
 
     std::string html = asset("index.html");
     replace_once(html, "<link rel=\"stylesheet\" href=\"app.css\">", "<style>\n" + asset("app.css") + "</style>");

@@ -180,4 +180,6 @@ def test_report_page_is_the_workbench_page_without_a_server(browser, tmp_path):
     assert "Cao Bằng: gấp đôi đào tạo nghề − Cao Bằng" in browser.find_element(By.ID, "report-info").text
     assert browser.find_elements(By.CSS_SELECTOR, "#chart-levels rect.policy-period")
     assert_table_is_compares(browser, folders["cao-bang"], folders["cao-bang-double-training"], pp="điểm %")
+    links = {a.get_attribute("download") for a in browser.find_elements(By.CSS_SELECTOR, "#downloads a")}
+    assert links == {"compare-every-month.csv", "compare.csv"}
     shoot(browser, "8-report", "step-results")
