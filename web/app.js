@@ -170,9 +170,14 @@ function axisText(v, units) {
   return grouped(v, Math.abs(v) < 10 && v !== 0 ? 1 : 0);
 }
 const indicatorName = (n) => (I18N.en['ind_' + n] ? t('ind_' + n) : n.replace(/_/g, ' '));
+// A province's name for people: the title of the shipped scenario that models it alone
+// ("Cao Bằng"), else the region's own name.
 function regionName(id) {
   if (id === 'all') return t('all_regions');
   const regions = (state.baseline && (state.baseline.regions || state.baseline.resolved.regions)) || [];
+  if (regions.length === 1 && regions[0].id === id && state.baseline.resolved.title) return state.baseline.resolved.title;
+  const alone = state.scenarios.find((s) => s.baseline && s.regions && s.regions.length === 1 && s.regions[0] === id);
+  if (alone) return alone.title;
   const r = regions.find((x) => x.id === id);
   return r ? r.name : id;
 }

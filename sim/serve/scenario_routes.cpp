@@ -74,8 +74,10 @@ std::string list_scenarios(const fs::path& root) {
                 .field("title", sc.title.empty() ? sc.name : sc.title)
                 .field("description", sc.description)
                 .field("start", format_year_month(sc.calendar.start))
-                .field("end", format_year_month(sc.calendar.end))
-                .end_object();
+                .field("end", format_year_month(sc.calendar.end));
+            j.key("regions").begin_array();
+            for (const auto& reg : sc.regions) j.value(reg.id);
+            j.end_array().end_object();
         } catch (const input_error&) {
             // a part meant to be extended (base.yaml), not a scenario of its own
         }

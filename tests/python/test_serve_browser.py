@@ -134,6 +134,7 @@ def test_planner_compares_a_variant_in_the_browser(server, browser):
         lambda d: d.find_element(By.ID, "progress-text").get_attribute("data-state") == "done")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#summary tr[data-indicator]"))
     shoot(d, "4-run", "step-run")
+    assert [o.text for o in Select(d.find_element(By.ID, "region")).options] == ["Cao Bằng", "all regions"]
     assert d.find_elements(By.CSS_SELECTOR, "#chart-difference polygon.band")
     assert d.find_elements(By.CSS_SELECTOR, "#chart-levels rect.policy-period")
     shoot(d, "5-results", "step-results")
@@ -179,6 +180,7 @@ def test_report_page_is_the_workbench_page_without_a_server(browser, tmp_path):
     assert browser.find_element(By.CSS_SELECTOR, "#step-results h2").text.endswith("Xem khác biệt")
     assert "Cao Bằng: gấp đôi đào tạo nghề − Cao Bằng" in browser.find_element(By.ID, "report-info").text
     assert browser.find_elements(By.CSS_SELECTOR, "#chart-levels rect.policy-period")
+    assert [o.text for o in Select(browser.find_element(By.ID, "region")).options] == ["Cao Bằng", "toàn bộ"]
     assert_table_is_compares(browser, folders["cao-bang"], folders["cao-bang-double-training"], pp="điểm %")
     links = {a.get_attribute("download") for a in browser.find_elements(By.CSS_SELECTOR, "#downloads a")}
     assert links == {"compare-every-month.csv", "compare.csv"}
