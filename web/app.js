@@ -31,7 +31,7 @@ const I18N = {
     dl_summary_csv: 'Difference table at the chosen dates (CSV)', dl_report: 'This page as a report (HTML, works offline)',
     dl_h5: 'Run file', pp: 'pp', million: 'million VND', billion: 'billion VND', per_month: '/month',
     not_costed: 'n/a (no gain at a cost)', uploaded: 'Uploaded {f}: the variant is the file as written (forms are off).',
-    seconds: '{n} s', minutes: '{n} min',
+    seconds: '{n} s', minutes: '{n} min', replicates_n: '{n} replicates',
     ind_labor_force: 'Labour force', ind_employed: 'Employed', ind_unemployment_rate: 'Unemployment rate',
     ind_trained_rate: 'Trained rate', ind_certified_rate: 'Rate with a degree or certificate',
     ind_certified_workers: 'Workers with a degree or certificate', ind_trained_workers: 'Trained workers',
@@ -65,7 +65,7 @@ const I18N = {
     dl_summary_csv: 'Bảng chênh lệch tại các thời điểm đã chọn (CSV)', dl_report: 'Trang này dưới dạng báo cáo (HTML, dùng ngoại tuyến)',
     dl_h5: 'Tệp kết quả', pp: 'điểm %', million: 'triệu đồng', billion: 'tỷ đồng', per_month: '/tháng',
     not_costed: 'không áp dụng (không tăng với chi phí)', uploaded: 'Đã tải lên {f}: phương án là tệp như đã viết (biểu mẫu tắt).',
-    seconds: '{n} giây', minutes: '{n} phút',
+    seconds: '{n} giây', minutes: '{n} phút', replicates_n: '{n} lần lặp',
     ind_labor_force: 'Lực lượng lao động', ind_employed: 'Số người có việc làm', ind_unemployment_rate: 'Tỷ lệ thất nghiệp',
     ind_trained_rate: 'Tỷ lệ lao động qua đào tạo', ind_certified_rate: 'Tỷ lệ lao động có bằng cấp, chứng chỉ',
     ind_certified_workers: 'Lao động có bằng cấp, chứng chỉ', ind_trained_workers: 'Lao động qua đào tạo',
@@ -638,8 +638,9 @@ async function start() {
     $('region').value = r.region;
     const info = $('report-info');
     info.hidden = false;
-    info.textContent = `${titleOf(r.variant)} − ${titleOf(r.baseline)}: ${r.series.baseline.replicates} × ${r.series.variants[0].replicates} ` +
-      `(${r.baseline.file}, ${r.variant.file})`;
+    const folder = (p) => p.replace(/\/+$/, '').split('/').pop();
+    info.textContent = `${titleOf(r.variant)} − ${titleOf(r.baseline)} (${folder(r.variant.file)}, ${folder(r.baseline.file)}; ` +
+      `${t('replicates_n', {n: r.series.variants[0].replicates})})`;
     document.body.classList.add('report-mode');
     applyLanguage();
     return;
