@@ -156,6 +156,7 @@ struct output_spec {
 
 struct scenario {
     std::string name;
+    std::string title;  // for people: "Cao Bằng" (empty: the name)
     std::string description;
     std::string source_path;    // the file it came from
     std::string resolved_yaml;  // the fully resolved text, for provenance

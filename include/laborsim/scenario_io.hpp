@@ -14,8 +14,9 @@ namespace laborsim {
 // The resolved YAML is kept in scenario::resolved_yaml.
 scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides = {});
 
-// The same from text (for tests); `file_label` names it in errors, and relative `extends`
-// and `include` paths resolve against its directory.
-scenario load_scenario_text(const std::string& text, const std::string& file_label);
+// The same from text (tests, the workbench); `file_label` names it in errors, and relative
+// `extends` and `include` paths resolve against its directory.
+scenario load_scenario_text(const std::string& text, const std::string& file_label,
+                            const std::vector<std::string>& overrides = {});
 
 }  // namespace laborsim

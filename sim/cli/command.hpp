@@ -49,5 +49,6 @@ void add_bench_command(CLI::App& app, command_list& commands);
 void add_compare_command(CLI::App& app, command_list& commands);
 void add_report_command(CLI::App& app, command_list& commands);
 void add_sweep_command(CLI::App& app, command_list& commands);
+void add_serve_command(CLI::App& app, command_list& commands);
 
 }  // namespace laborsim

@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
     add_compare_command(app, commands);
     add_report_command(app, commands);
     add_sweep_command(app, commands);
+    add_serve_command(app, commands);
 
     try {
         app.parse(argc, argv);

@@ -8,12 +8,14 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
 
 #include "cli/command.hpp"
 #include "laborsim/errors.hpp"
+#include "serve/static_report.hpp"
 
 #ifndef LABORSIM_TOOLS_DIR
 #define LABORSIM_TOOLS_DIR ""
@@ -30,7 +32,29 @@ struct report_args {
     std::string output = "report.html";
     std::vector<std::string> at, indicators, regions;
     std::string title;
+    bool page = false;  // the workbench's page (web/) instead of tools/report.py
+    std::string lang = "en";
 };
+
+// The workbench's page with the data inlined (sim/serve/static_report.hpp): the same charts
+// and tables as `laborsim serve`, for one variant, written by the binary alone.
+int page_report(const report_args& a) {
+    if (a.runs.size() != 2) throw input_error("report --page: expected a baseline and one variant");
+    if (a.regions.size() > 1) throw input_error("report --page: --regions takes one region for the table");
+    if (!a.indicators.empty()) throw input_error("report --page: every indicator is offered; leave out --indicators");
+    static_report_options o;
+    o.at = a.at;
+    if (!a.regions.empty()) o.region = a.regions.front();
+    o.lang = a.lang;
+    return with_flag_hints({{"at", "check --at"}, {"regions", "check --regions"}, {"lang", "check --lang"}}, [&] {
+        const std::string html = static_report_html(a.runs[0], a.runs[1], o);
+        std::ofstream out(a.output, std::ios::binary);
+        if (out) out << html << std::flush;
+        if (!out) throw os_error(a.output, "cannot write the report", errno);
+        std::cout << "report: " << a.output << "\n";
+        return 0;
+    });
+}
 
 fs::path self_path() {
     std::error_code ec;
@@ -71,6 +95,7 @@ std::string find_python() {
 }
 
 int report(const report_args& a) {
+    if (a.page) return page_report(a);
     const std::string python = find_python();
     const std::string tool = find_tool().string();
     std::vector<std::string> argv{python, tool, "--laborsim", self_path().string(), "-o", a.output};
@@ -120,6 +145,10 @@ void add_report_command(CLI::App& app, command_list& commands) {
         ->delimiter(',')
         ->allow_extra_args(false);
     cmd->add_option("--title", a->title, "Report title");
+    cmd->add_flag("--page", a->page,
+                  "The workbench's page (laborsim serve) with the data inlined: one variant, interactive charts, "
+                  "no Python");
+    cmd->add_option("--lang", a->lang, "With --page: en or vi")->check(CLI::IsMember({"en", "vi"}));
     commands.push_back({cmd, [a] { return report(*a); }});
 }
 

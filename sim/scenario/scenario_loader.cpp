@@ -336,6 +336,7 @@ scenario load_root(yaml_reader& rd, const YAML::Node& root) {
     if (!rd.check_map(root, "", {&s})) return sc;
     rd.get(root, s, "name", "", sc.name);
     rd.get(root, s, "description", "", sc.description);
+    rd.get(root, s, "title", "", sc.title);
     rd.get(root, s, "seed", "", sc.seed);
     rd.get(root, s, "scale", "", sc.scale);
     if (const YAML::Node cal = root["calendar"]; cal.IsDefined()) {
@@ -400,8 +401,9 @@ scenario load_composed_scenario(const std::string& path, const std::string* text
 
 }  // namespace
 
-scenario load_scenario_text(const std::string& text, const std::string& file_label) {
-    return load_composed_scenario(file_label, &text, {});
+scenario load_scenario_text(const std::string& text, const std::string& file_label,
+                            const std::vector<std::string>& overrides) {
+    return load_composed_scenario(file_label, &text, overrides);
 }
 
 scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {

@@ -32,6 +32,7 @@ std::vector<section_spec> make_schema() {
         {"scenario", "The top level of a scenario file.", {
             {"name", vt::identifier, "required", "", "Scenario name; also the default output file name."},
             {"description", vt::string, "\"\"", "", "Free text shown by `laborsim info` and reports."},
+            {"title", vt::string, "the name", "", "Display name for people, with diacritics (\"Cao Bằng\"): the workbench and reports show it."},
             {"extends", vt::string, "none", "", "Path of a parent scenario (relative to this file); this file's keys are merged over it (see Composing scenarios)."},
             {"calendar", vt::mapping, "required", "", "Simulated period.", {}, "calendar"},
             {"seed", vt::integer, "1", "", "Run seed; every random draw is keyed by it."},

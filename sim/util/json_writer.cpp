@@ -65,6 +65,12 @@ json_writer& json_writer::begin_object() {
     return *this;
 }
 
+json_writer& json_writer::raw(std::string_view json) {
+    before_value();
+    out_ += json;
+    return *this;
+}
+
 json_writer& json_writer::end_object() {
     const bool items = has_items_.back();
     has_items_.pop_back();

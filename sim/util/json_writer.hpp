@@ -24,6 +24,8 @@ public:
     json_writer& value(int v) { return value(static_cast<std::int64_t>(v)); }
     json_writer& value(bool v);
     json_writer& null();
+    // A value that is already JSON text (another writer's output), written as it is.
+    json_writer& raw(std::string_view json);
     template <class T>
     json_writer& field(std::string_view k, const T& v) {
         return key(k).value(v);

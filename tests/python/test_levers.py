@@ -83,6 +83,7 @@ POLICY_BASE = {
 INERT = {
     "scenario.name": "a label (and the default output name)",
     "scenario.description": "free text",
+    "scenario.title": "a display name for people (the workbench, reports)",
     "scenario.extends": "composition: which parent file is read, not a value",
     "region.id": "an identity: renaming it changes nothing but the label",
     "region.name": "a display name",
