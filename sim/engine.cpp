@@ -40,6 +40,7 @@ run_summary run_scenario(const scenario& sc, const run_options& opts, const std:
     run_summary summary;
     summary.phase_seconds.assign(phase_names().size(), 0.0);
 
+    check_world_memory(sc, opts.max_memory_bytes);
     world w = build_world(sc, opts.block_size);
     summary.build_seconds = seconds_since(t0);
     for (auto* o : observers) o->on_start(sc, w);

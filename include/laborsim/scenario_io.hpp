@@ -14,6 +14,15 @@ namespace laborsim {
 // The resolved YAML is kept in scenario::resolved_yaml.
 scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides = {});
 
+struct scenario_load_options {
+    std::vector<std::string> overrides;  // "key.path=value" settings, as --set
+    // When not empty, every file the scenario reads (itself, `extends`, `include`) must lie
+    // under this directory once symbolic links are resolved (`--scenario-root`; a server that
+    // takes scenarios from the web sets it): any other is a located error.
+    std::string scenario_root;
+};
+scenario load_scenario(const std::string& path, const scenario_load_options& options);
+
 // The same from text (for tests); `file_label` names it in errors, and relative `extends`
 // and `include` paths resolve against its directory.
 scenario load_scenario_text(const std::string& text, const std::string& file_label);

@@ -26,6 +26,8 @@ struct run_args {
     bool quiet = false;
     bool force = false;
     int replicates = 0;  // > 0: a run folder of replicates
+    std::string scenario_root;
+    std::uint64_t max_memory = 0;  // 0: what the machine has available
 };
 
 const std::map<std::string, std::string> flag_hints{
@@ -64,7 +66,8 @@ std::unique_ptr<run_observer> progress_for(const run_args& args, const scenario&
 
 int run_replicates(const run_args& args, const scenario& sc) {
     const replicate_set_options opts{args.replicates, args.output.empty() ? "results/" + sc.name : args.output,
-                                     run_options{args.threads, args.block_size}, args.force, invocation()};
+                                     run_options{args.threads, args.block_size, args.max_memory}, args.force,
+                                     invocation()};
     replicate_set_hooks hooks;
     hooks.make_observer = [&](const scenario& one) { return progress_for(args, one); };
     if (!args.quiet)
@@ -85,7 +88,7 @@ int run_replicates(const run_args& args, const scenario& sc) {
 }
 
 int run(const run_args& args) {
-    scenario sc = load_scenario(args.scenario, args.settings);
+    scenario sc = load_scenario(args.scenario, scenario_load_options{args.settings, args.scenario_root});
     if (args.seed) sc.seed = *args.seed;
     if (!args.quiet) print_warnings(sc);
     if (args.replicates > 0) return run_replicates(args, sc);
@@ -95,7 +98,7 @@ int run(const run_args& args) {
     const auto progress = progress_for(args, sc);
     std::vector<run_observer*> observers{&keeper};
     if (progress) observers.push_back(progress.get());
-    const run_to_file_options opts{out, run_options{args.threads, args.block_size}, args.force,
+    const run_to_file_options opts{out, run_options{args.threads, args.block_size, args.max_memory}, args.force,
                                    partial_file::when_replacing, invocation()};
     const run_summary summary = run_to_file(sc, opts, observers);
     if (!args.quiet) print_summary(sc, summary, out, keeper.last);
@@ -115,6 +118,12 @@ void add_run_command(CLI::App& app, command_list& commands) {
     cmd->add_option("--block-size", args->block_size, "Agents per parallel block (results do not depend on it)")
         ->check(CLI::PositiveNumber);
     cmd->add_flag("--quiet", args->quiet, "No progress or summary output");
+    cmd->add_option("--scenario-root", args->scenario_root,
+                    "Refuse a scenario, extends or include outside this directory (symbolic links resolved)");
+    cmd->add_option(
+           "--max-memory", args->max_memory,
+           "Refuse a run whose world is estimated to need more memory, e.g. 4G (default: the memory available)")
+        ->transform(CLI::AsSizeValue(false));
     cmd->add_flag("--force", args->force, "Overwrite an existing output file");
     cmd->add_option(
            "--replicates", args->replicates,

@@ -22,6 +22,10 @@ struct firm_store {
     std::vector<std::int32_t> hires;             // hires this month (matching)
 
     [[nodiscard]] std::size_t size() const { return region.size(); }
+    // The bytes of one firm in all columns.
+    [[nodiscard]] static constexpr std::size_t bytes_per_firm() {
+        return 2 * sizeof(std::uint16_t) + 3 * sizeof(std::uint8_t) + 3 * sizeof(float) + 5 * sizeof(std::int32_t);
+    }
     void resize(std::size_t n) {
         region.resize(n);
         field.resize(n);
@@ -36,6 +40,7 @@ struct firm_store {
         layoffs.resize(n);
         months_unfilled.resize(n);
         hires.resize(n);
+        static_assert(sizeof(firm_store) == 13 * sizeof(std::vector<int>), "bytes_per_firm lists every column");
     }
 };
 
