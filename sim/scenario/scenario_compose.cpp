@@ -217,6 +217,10 @@ tree_node load_file(const std::string& path, const source_location& named_at, co
                  path + " is not a scenario (a mapping of keys): it holds " + excerpt_of(t));
         return {};
     }
+    if (scenario_file && t.type == tree_node::kind::null) {
+        error_at(errors, {path, 1, 1}, "", "expected a scenario (a mapping of keys), but the file holds nothing");
+        return {};
+    }
     chain.shown.push_back(path);
     chain.canonical.push_back(canon);
     // `extends` is read before includes are expanded, so a parent is always a file path.

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "core/units.hpp"
 #include "laborsim/errors.hpp"
 #include "laborsim/scenario.hpp"
 #include "policy/policy_hooks.hpp"

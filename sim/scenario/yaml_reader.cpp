@@ -39,7 +39,7 @@ bool yaml_reader::listed() {
 }
 
 std::string yaml_reader::excerpt(const std::string& text) {
-    constexpr std::size_t shown = 40;
+    constexpr std::size_t shown = 24;
     if (text.size() <= shown) return text;
     std::string out(text, 0, shown);
     out.append("... (").append(std::to_string(text.size())).append(" characters)");
