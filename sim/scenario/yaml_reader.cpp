@@ -38,8 +38,7 @@ bool yaml_reader::listed() {
     return false;
 }
 
-std::string yaml_reader::excerpt(const std::string& text) {
-    constexpr std::size_t shown = 24;
+std::string yaml_reader::excerpt(const std::string& text, std::size_t shown) {
     if (text.size() <= shown) return text;
     std::string out(text, 0, shown);
     out.append("... (").append(std::to_string(text.size())).append(" characters)");
@@ -103,13 +102,13 @@ bool yaml_reader::check_map(const YAML::Node& node, const std::string& path,
     for (const auto* s : sections)
         for (const auto& k : s->keys) known.push_back(k.key);
     for (auto it = node.begin(); it != node.end(); ++it) {
-        const std::string key = it->first.IsScalar() ? excerpt(it->first.Scalar()) : "?";
+        const std::string key = it->first.IsScalar() ? it->first.Scalar() : "?";
         bool found = false;
         for (auto k : known) found = found || k == key;
         if (found) continue;
-        std::string msg = "unknown key '" + key + "'";
+        std::string msg = "unknown key '" + excerpt(key, 64) + "'";
         if (auto s = closest_match(key, known); !s.empty()) msg += ", did you mean '" + s + "'?";
-        error(it->first, join(path, key), msg);
+        error(it->first, join(path, excerpt(key, 64)), msg);
     }
     return true;
 }

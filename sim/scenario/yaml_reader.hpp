@@ -44,7 +44,8 @@ public:
     }
     [[nodiscard]] static std::string describe(const YAML::Node& n);
     // At most the start of a long text (a value may hold a whole file that is not a scenario).
-    [[nodiscard]] static std::string excerpt(const std::string& text);
+    // 24 characters by default: no more of a file that is not a scenario (/etc/passwd) is echoed.
+    [[nodiscard]] static std::string excerpt(const std::string& text, std::size_t shown = 24);
 
 private:
     const key_spec& spec_of(const section_spec& s, std::string_view key) const;

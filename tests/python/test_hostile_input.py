@@ -6,8 +6,8 @@ a 2 GB file, a 5,000-file chain or 10,004 errors are made here.
 """
 import os
 import re
+import resource
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -28,8 +28,8 @@ REFUSED = {
     "repro-outside-applications-1e300.yaml": "outside_applications: expected a non-negative integer from 0 to 3",
     "repro-self-alias.yaml": "nested over 64 levels",
     "repro-description-self-alias.yaml": "nested over 64 levels",
-    "repro-alias-bomb.yaml": "over 500000 nodes",
-    "repro-alias-bomb-in-description.yaml": "over 500000 nodes",
+    "repro-alias-bomb.yaml": "over 100000 nodes",
+    "repro-alias-bomb-in-description.yaml": "over 100000 nodes",
     "repro-extends-dev-zero.yaml": "cannot open /dev/zero: is a character device, not a regular file",
     "repro-extends-dev-null.yaml": "cannot open /dev/null: is a character device",
     "repro-extends-directory.yaml": "cannot open /tmp: is a directory",
@@ -39,16 +39,23 @@ REFUSED = {
 }
 
 
+def child_cpu_seconds():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def validate(*args, cwd=REPO_ROOT, timeout=20):
-    t0 = time.monotonic()
+    """The result and the CPU seconds it took (the machine may be shared, so not the wall time;
+    `timeout` still bounds the wall time, so a blocked read fails)."""
+    t0 = child_cpu_seconds()
     res = subprocess.run([str(laborsim_bin()), "validate", *map(str, args)], cwd=cwd, capture_output=True, text=True,
                          timeout=timeout, stdin=subprocess.DEVNULL)
-    return res, time.monotonic() - t0
+    return res, child_cpu_seconds() - t0
 
 
 def assert_refused(res, seconds, words):
     assert res.returncode == 2, res.stderr
-    assert seconds < 1.0, f"took {seconds:.2f} s"
+    assert seconds < 1.0, f"took {seconds:.2f} s of CPU"
     assert LOCATED.match(res.stderr), res.stderr
     assert words in res.stderr.splitlines()[0], res.stderr
 
@@ -142,10 +149,23 @@ def test_ten_thousand_errors_are_listed_in_linear_time(tmp_path):
 def test_a_world_that_would_not_fit_is_refused_before_it_is_built(tmp_path):
     scenario = tmp_path / "huge.yaml"
     scenario.write_text(MINIMAL.replace("labor_force: 100000", "labor_force: 1.5e9").replace("scale: 0.01", "scale: 1"))
-    t0 = time.monotonic()
+    t0 = child_cpu_seconds()
     res = subprocess.run([str(laborsim_bin()), "run", str(scenario), "-o", str(tmp_path / "huge.h5"), "--quiet",
                           "--max-memory", "1G"], capture_output=True, text=True, timeout=20)
     assert res.returncode == 2, res.stderr
-    assert time.monotonic() - t0 < 1.0
+    assert child_cpu_seconds() - t0 < 1.0
     assert "1.52e+09 workers (30 bytes each)" in res.stderr and "1.0 GiB allowed (--max-memory)" in res.stderr
     assert not (tmp_path / "huge.h5").exists()
+
+
+def test_sweep_base_outside_the_scenario_root_is_refused(tmp_path):
+    spec = tmp_path / "sweep.yaml"
+    spec.write_text(f"name: s\nbase: {CORPUS / 'minimal.yaml'}\nparameters:\n  - {{key: seed, values: [1]}}\n"
+                    .replace("key: seed", "key: scale").replace("[1]", "[0.01]"))
+    res = subprocess.run([str(laborsim_bin()), "sweep", str(spec), "--list"], capture_output=True, text=True,
+                         timeout=20)
+    assert res.returncode == 0, res.stderr
+    res = subprocess.run([str(laborsim_bin()), "sweep", str(spec), "--list", "--scenario-root", str(tmp_path)],
+                         capture_output=True, text=True, timeout=20)
+    assert res.returncode == 2, res.stderr
+    assert "outside the scenario root" in res.stderr
