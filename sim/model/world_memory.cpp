@@ -67,8 +67,8 @@ void check_world_memory(const scenario& sc, std::uint64_t max_bytes) {
         throw input_error(sc.source_path + ": the scenario has " + counts +
                           ", over the 4.29e9 agents a run can hold; lower `scale`");
     if (e.bytes <= limit) return;
-    throw input_error(sc.source_path + ": the world would need about " + gib(e.bytes) + " for " + counts +
-                      ", twice that for growth and scratch; " + gib(limit) +
+    throw input_error(sc.source_path + ": the world would need about " + gib(e.bytes) + " (" + counts +
+                      ", doubled for growth and scratch); " + gib(limit) +
                       (given ? " allowed (--max-memory)" : " of memory is available") +
                       "; lower `scale` or the labour force");
 }
