@@ -41,6 +41,7 @@ run_summary run_scenario(const scenario& sc, const run_options& opts, const std:
     run_summary summary;
     summary.phase_seconds.assign(phase_names().size(), 0.0);
 
+    check_world_memory(sc, opts.max_memory_bytes);
     world w = build_world(sc, opts.block_size);
     if (opts.resume_state != nullptr) {
         load_world_state(w, *opts.resume_state);

@@ -24,7 +24,23 @@ struct run_options {
     // Continue from a checkpoint: a world state (save_world_state, sim/model/world.hpp)
     // taken after some months of this scenario; null: start at the first month.
     const std::string* resume_state = nullptr;
+    // A run whose world is estimated (estimate_world_memory) to need more is refused before
+    // anything is allocated (input_error); 0: the memory the machine has available.
+    std::uint64_t max_memory_bytes = 0;
 };
+
+// What a scenario's world needs: its agents (at the scenario's scale, with the growth of its
+// labour force over the run) times the bytes of their store columns, doubled for the
+// vectors' growth and the phases' per-agent scratch.
+struct world_memory_estimate {
+    double workers = 0;
+    double firms = 0;
+    double bytes = 0;
+};
+world_memory_estimate estimate_world_memory(const scenario& sc);
+// Throws input_error naming the numbers when the estimate exceeds `max_bytes` (0: the memory
+// available now, from /proc/meminfo's MemAvailable or the free pages).
+void check_world_memory(const scenario& sc, std::uint64_t max_bytes);
 
 class run_observer {
 public:

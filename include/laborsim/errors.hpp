@@ -20,13 +20,20 @@ struct diagnostic {
     [[nodiscard]] std::string to_string() const;
 };
 
+// Input with thousands of problems gets the first ones listed, then a count of the rest.
+inline constexpr std::size_t max_listed_diagnostics = 100;
+// The last line of such a list: "... and COUNT more errors".
+[[nodiscard]] diagnostic unlisted_diagnostics(std::string file, std::size_t count);
+
 class input_error : public std::runtime_error {
 public:
+    // Keeps at most max_listed_diagnostics of `d` (and a count of the rest).
     explicit input_error(std::vector<diagnostic> d);
     explicit input_error(const std::string& message);
     [[nodiscard]] const std::vector<diagnostic>& diagnostics() const { return diagnostics_; }
 
 private:
+    input_error(std::vector<diagnostic> d, int);  // d already capped
     std::vector<diagnostic> diagnostics_;
 };
 

@@ -14,9 +14,20 @@ namespace laborsim {
 // The resolved YAML is kept in scenario::resolved_yaml.
 scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides = {});
 
+struct scenario_load_options {
+    std::vector<std::string> overrides;  // "key.path=value" settings, as --set
+    // When not empty, every file the scenario reads (itself, `extends`, `include`) must lie
+    // under this directory once symbolic links are resolved (`--scenario-root`; a server that
+    // takes scenarios from the web sets it): any other is a located error.
+    std::string scenario_root;
+};
+scenario load_scenario(const std::string& path, const scenario_load_options& options);
+
 // The same from text (tests, the workbench); `file_label` names it in errors, and relative
 // `extends` and `include` paths resolve against its directory.
 scenario load_scenario_text(const std::string& text, const std::string& file_label,
                             const std::vector<std::string>& overrides = {});
+scenario load_scenario_text(const std::string& text, const std::string& file_label,
+                            const scenario_load_options& options);
 
 }  // namespace laborsim

@@ -79,9 +79,12 @@ struct sweep_plan {
 
 // Loads a spec, the base scenario it names (with the fixed settings) and checks every
 // parameter key against the scenario schema. Throws input_error with located diagnostics.
-sweep_spec load_sweep_spec(const std::string& path);
+// `scenario_root` (when not empty) confines the base scenario and its files to that directory
+// (scenario_load_options::scenario_root); the runs read those same files.
+sweep_spec load_sweep_spec(const std::string& path, const std::string& scenario_root = {});
 // The same from text; relative paths resolve against `base_dir`.
-sweep_spec load_sweep_spec_text(const std::string& text, const std::string& label, const std::string& base_dir);
+sweep_spec load_sweep_spec_text(const std::string& text, const std::string& label, const std::string& base_dir,
+                                const std::string& scenario_root = {});
 
 // Deterministic expansion: grid = cartesian product (first parameter slowest); lhs and
 // sobol = `points` samples mapped onto each parameter's range or list; times replicates.

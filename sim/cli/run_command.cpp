@@ -31,6 +31,8 @@ struct run_args {
     int replicates = 0;  // > 0: a run folder of replicates
     int checkpoint_every = 0;
     bool resume = false;
+    std::string scenario_root;
+    std::uint64_t max_memory = 0;  // 0: what the machine has available
 };
 
 const std::map<std::string, std::string> flag_hints{
@@ -77,6 +79,7 @@ int stopped(int sig, int months, int total, const std::string& out, bool checkpo
 
 run_options engine_options(const run_args& args) {
     run_options run{args.threads, args.block_size};
+    run.max_memory_bytes = args.max_memory;
     run.stop = &install_stop_handlers();
     return run;
 }
@@ -108,7 +111,7 @@ int run_replicates(const run_args& args, const scenario& sc) {
 }
 
 int run(const run_args& args) {
-    scenario sc = load_scenario(args.scenario, args.settings);
+    scenario sc = load_scenario(args.scenario, scenario_load_options{args.settings, args.scenario_root});
     if (args.seed) sc.seed = *args.seed;
     if (!args.quiet) print_warnings(sc);
     if (args.replicates > 0) return run_replicates(args, sc);
@@ -143,6 +146,12 @@ void add_run_command(CLI::App& app, command_list& commands) {
     cmd->add_option("--block-size", args->block_size, "Agents per parallel block (results do not depend on it)")
         ->check(CLI::PositiveNumber);
     cmd->add_flag("--quiet", args->quiet, "No progress or summary output");
+    cmd->add_option("--scenario-root", args->scenario_root,
+                    "Refuse a scenario, extends or include outside this directory (symbolic links resolved)");
+    cmd->add_option(
+           "--max-memory", args->max_memory,
+           "Refuse a run whose world is estimated to need more memory, e.g. 4G (default: the memory available)")
+        ->transform(CLI::AsSizeValue(false));
     cmd->add_flag("--force", args->force, "Overwrite an existing output file");
     cmd->add_option(
            "--replicates", args->replicates,

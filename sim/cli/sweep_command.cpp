@@ -17,6 +17,7 @@ namespace {
 
 struct sweep_args {
     std::string spec;
+    std::string scenario_root;
     bool list = false;
     bool resources = false;
     bool summarize = false;
@@ -65,7 +66,7 @@ int finish_with_summary(const sweep_plan& plan, const sweep_options& opts, bool 
 }
 
 int sweep(sweep_args& a) {
-    const sweep_plan plan = expand_sweep(load_sweep_spec(a.spec));
+    const sweep_plan plan = expand_sweep(load_sweep_spec(a.spec, a.scenario_root));
     a.options.quiet = a.quiet;
     if (a.list) {
         std::printf("# base scenario: %s\n# output: %s\n%s", plan.spec.base_scenario.c_str(),
@@ -112,6 +113,8 @@ void add_sweep_command(CLI::App& app, command_list& commands) {
     auto* cmd = app.add_subcommand(
         "sweep", "Run a parameter sweep: locally, under mpirun, or as a Slurm array (docs/sweeps.md)");
     cmd->add_option("spec", a->spec, "Sweep spec YAML file")->required();
+    cmd->add_option("--scenario-root", a->scenario_root,
+                    "Refuse a base scenario, extends or include outside this directory (symbolic links resolved)");
     cmd->add_flag("--list", a->list, "Print the expanded runs (ids, seeds, values) and exit");
     cmd->add_flag(
         "--resources", a->resources,

@@ -13,12 +13,15 @@ void add_validate_command(CLI::App& app, command_list& commands) {
     auto path = std::make_shared<std::string>();
     auto settings = std::make_shared<std::vector<std::string>>();
     auto print = std::make_shared<bool>(false);
+    auto root = std::make_shared<std::string>();
     auto* cmd = app.add_subcommand("validate", "Check a scenario file and list every problem found");
     cmd->add_option("scenario", *path, "Scenario YAML file")->required();
     cmd->add_option("--set", *settings, "Override a scenario key: key.path=value (repeatable)");
     cmd->add_flag("--print", *print, "Print the resolved scenario YAML instead of a summary");
-    commands.push_back({cmd, [path, settings, print] {
-                            const scenario sc = load_scenario(*path, *settings);
+    cmd->add_option("--scenario-root", *root,
+                    "Refuse a scenario, extends or include outside this directory (symbolic links resolved)");
+    commands.push_back({cmd, [path, settings, print, root] {
+                            const scenario sc = load_scenario(*path, scenario_load_options{*settings, *root});
                             if (*print) {
                                 std::fputs(sc.resolved_yaml.c_str(), stdout);
                                 return 0;

@@ -16,7 +16,21 @@ std::string diagnostic::to_string() const {
     return out;
 }
 
+diagnostic unlisted_diagnostics(std::string file, std::size_t count) {
+    return {std::move(file), 0, 0, "",
+            "... and " + std::to_string(count) + " more error" + (count == 1 ? "" : "s") + " (the first " +
+                std::to_string(max_listed_diagnostics) + " are listed)"};
+}
+
 namespace {
+std::vector<diagnostic> capped(std::vector<diagnostic> ds) {
+    if (ds.size() <= max_listed_diagnostics + 1) return ds;
+    const std::size_t more = ds.size() - max_listed_diagnostics;
+    ds.resize(max_listed_diagnostics);
+    ds.push_back(unlisted_diagnostics(ds.front().file, more));
+    return ds;
+}
+
 std::string join(const std::vector<diagnostic>& ds) {
     std::string out;
     for (const auto& d : ds) {
@@ -27,7 +41,8 @@ std::string join(const std::vector<diagnostic>& ds) {
 }
 }  // namespace
 
-input_error::input_error(std::vector<diagnostic> d) : std::runtime_error(join(d)), diagnostics_(std::move(d)) {}
+input_error::input_error(std::vector<diagnostic> d) : input_error(capped(std::move(d)), 0) {}
+input_error::input_error(std::vector<diagnostic> d, int) : std::runtime_error(join(d)), diagnostics_(std::move(d)) {}
 input_error::input_error(const std::string& message) : std::runtime_error(message) {}
 
 option_error::option_error(std::string option, const std::string& message)

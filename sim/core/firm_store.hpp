@@ -2,6 +2,7 @@
 // arrays: an exiting firm is re-drawn in place (entry), so indexes held by workers stay valid.
 #pragma once
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 namespace laborsim {
@@ -38,6 +39,13 @@ struct firm_store {
         f("layoffs", s.layoffs);
         f("months_unfilled", s.months_unfilled);
         f("hires", s.hires);
+    }
+    // The bytes of one firm in all columns (the memory estimate, sim/model/world_memory.cpp).
+    [[nodiscard]] static std::size_t bytes_per_firm() {
+        std::size_t bytes = 0;
+        firm_store none;
+        columns(none, [&](const char*, auto& col) { bytes += sizeof(typename std::decay_t<decltype(col)>::value_type); });
+        return bytes;
     }
     void resize(std::size_t n) {
         columns(*this, [n](const char*, auto& col) { col.resize(n); });

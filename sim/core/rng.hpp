@@ -82,8 +82,12 @@ private:
     r123::Philox4x32::key_type key_;
 };
 
-// Rounds x up or down at random so that the expectation is x (u in (0,1)).
+// Rounds x up or down at random so that the expectation is x (u in (0,1)). Total: NaN gives 0
+// and values beyond +-2^62 saturate there, instead of an undefined conversion.
 [[nodiscard]] inline std::int64_t stochastic_round(double x, double u) {
+    constexpr double limit = 4.611686018427387904e18;  // 2^62
+    if (!(x > -limit)) return x < 0 ? -static_cast<std::int64_t>(limit) : 0;
+    if (!(x < limit)) return static_cast<std::int64_t>(limit);
     double f = std::floor(x);
     return static_cast<std::int64_t>(f) + ((x - f) > u ? 1 : 0);
 }

@@ -90,6 +90,7 @@ void derive_slots(const std::int64_t* raw, std::int64_t* x) {
 // std::llround (half away from zero) without the library call, exact for |x| < 2^52.
 std::int64_t round_half_away(double x) {
     const double a = std::fabs(x);
+    if (!(a < 4.0e18)) return std::isnan(x) ? 0 : (x < 0 ? -4'000'000'000'000'000'000 : 4'000'000'000'000'000'000);
     const auto t = static_cast<std::int64_t>(a);
     const std::int64_t r = t + (a - static_cast<double>(t) >= 0.5);
     return x < 0 ? -r : r;

@@ -1,5 +1,7 @@
 #include "output/h5_read.hpp"
 
+#include <cmath>
+
 #include "laborsim/errors.hpp"
 
 namespace laborsim::h5 {
@@ -32,6 +34,9 @@ std::optional<std::int64_t> read_int_attr(hid_t obj, const std::string& name) {
     if (cls == H5T_FLOAT) {
         double v = 0;
         check(H5Aread(a.id(), H5T_NATIVE_DOUBLE, &v), name.c_str());
+        // A damaged or hand-made file may hold NaN, inf or 1e300 where a count belongs.
+        if (!(v == std::floor(v) && std::fabs(v) < 9.0e15))
+            throw input_error("attribute '" + name + "' holds " + std::to_string(v) + ", not a whole number");
         return static_cast<std::int64_t>(v);
     }
     if (cls != H5T_INTEGER) return std::nullopt;

@@ -1,5 +1,6 @@
 // `laborsim info`: a readable summary of an output file.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -21,6 +22,21 @@ double read_number_attr(hid_t obj, const char* name, double fallback = 0) {
     double v = fallback;
     H5Aread(a.id(), H5T_NATIVE_DOUBLE, &v);
     return v;
+}
+
+// A seed may exceed 2^63 (replicate seeds) and is printed, not converted.
+std::string whole_text(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+    return buf;
+}
+
+// A count (months, threads, the completed flag): a damaged file's NaN or inf is refused, never converted.
+long long read_count_attr(hid_t obj, const char* name) {
+    const double v = read_number_attr(obj, name);
+    if (!(v == std::floor(v) && std::fabs(v) < 9.0e15))
+        throw input_error(std::string("attribute '") + name + "' holds " + std::to_string(v) + ", not a whole number");
+    return static_cast<long long>(v);
 }
 
 // Values of a [time, region] dataset at one row.
@@ -81,8 +97,7 @@ void describe_optional_groups(hid_t root, std::ostringstream& out) {
     if (H5Lexists(root, "snapshots", H5P_DEFAULT) > 0) {
         h5::handle g(H5Gopen2(root, "snapshots", H5P_DEFAULT), H5Gclose);
         const auto names = child_names(g.id(), H5G_GROUP);
-        out << "snapshots:  " << names.size() << " (every "
-            << static_cast<long>(read_number_attr(g.id(), "every_months")) << " months)";
+        out << "snapshots:  " << names.size() << " (every " << read_count_attr(g.id(), "every_months") << " months)";
         if (!names.empty()) {
             h5::handle first(H5Gopen2(g.id(), names.front().c_str(), H5P_DEFAULT), H5Gclose);
             out << ": " << names.front();
@@ -173,14 +188,12 @@ std::string describe_output(const std::string& path) {
         << "scenario:   " << read_string_attr(root, "scenario_name") << " (" << read_string_attr(root, "scenario_path")
         << ")\n";
     if (auto d = read_string_attr(root, "scenario_description"); !d.empty()) out << "            " << d << "\n";
-    const bool completed = read_number_attr(root, "completed") != 0;
+    const bool completed = read_count_attr(root, "completed") != 0;
     out << "period:     " << read_string_attr(root, "calendar_start") << " to "
-        << read_string_attr(root, "calendar_end") << ", "
-        << static_cast<long>(read_number_attr(root, "months_completed")) << " months written"
-        << (completed ? " (completed)" : " (NOT completed: the run stopped early)") << "\n"
-        << "seed:       " << static_cast<long long>(read_number_attr(root, "seed")) << ", scale "
-        << read_number_attr(root, "scale") << ", threads " << static_cast<long>(read_number_attr(root, "threads"))
-        << "\n"
+        << read_string_attr(root, "calendar_end") << ", " << read_count_attr(root, "months_completed")
+        << " months written" << (completed ? " (completed)" : " (NOT completed: the run stopped early)") << "\n"
+        << "seed:       " << whole_text(read_number_attr(root, "seed")) << ", scale " << read_number_attr(root, "scale")
+        << ", threads " << read_count_attr(root, "threads") << "\n"
         << "laborsim:   " << read_string_attr(root, "laborsim_version") << " ("
         << read_string_attr(root, "git_revision") << ", " << read_string_attr(root, "build_type") << "), format "
         << read_string_attr(root, "format_version") << "\n"

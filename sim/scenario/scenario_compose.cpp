@@ -1,9 +1,16 @@
 // Composition: `extends` chains, `include`d data files and the merge rules that combine
 // them (see scenario_tree.hpp and docs/scenarios.md). Every problem is a located diagnostic
 // in the file that holds the offending key.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/vfs.h>
+#endif
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "scenario/scenario_tree.hpp"
 
@@ -13,10 +20,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The files being loaded, outermost first, to report cycles with their chain.
+// The files being loaded, outermost first, to report cycles with their chain, and what the
+// whole scenario has used of its bounds (scenario_tree.hpp).
 struct load_chain {
     std::vector<std::string> shown;      // as written (for messages)
     std::vector<std::string> canonical;  // for comparison
+    std::size_t files_loaded = 0;
+    std::size_t nodes_left = max_tree_nodes;
+    std::string root;  // canonical; empty: no confinement
 };
 
 std::string canonical_of(const std::string& path) {
@@ -32,18 +43,81 @@ std::string resolve_relative(const std::string& from_file, const std::string& wr
     return (fs::path(from_file).parent_path() / p).lexically_normal().string();
 }
 
-bool read_file(const std::string& path, std::string& out) {
-    std::ifstream in(path);
-    if (!in) return false;
-    std::stringstream buf;
-    buf << in.rdbuf();
-    out = buf.str();
-    return true;
+std::string file_kind(mode_t mode) {
+    if (S_ISDIR(mode)) return "a directory";
+    if (S_ISFIFO(mode)) return "a named pipe";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "not a regular file";
+}
+
+// Files of /proc and /sys say they are regular and empty, yet read endlessly or fail.
+bool on_kernel_filesystem(int fd) {
+#ifdef __linux__
+    struct statfs fs {};
+    constexpr long proc_magic = 0x9fa0, sysfs_magic = 0x62656572;
+    return fstatfs(fd, &fs) == 0 && (fs.f_type == proc_magic || fs.f_type == sysfs_magic);
+#else
+    (void)fd;
+    return false;
+#endif
+}
+
+std::string read_open_file(int fd, std::string& text) {
+    struct stat st {};
+    if (fstat(fd, &st) != 0) return std::strerror(errno);
+    if (!S_ISREG(st.st_mode)) return "is " + file_kind(st.st_mode) + ", not a regular file";
+    if (on_kernel_filesystem(fd)) return "is a kernel file (/proc, /sys), not a scenario file";
+    const auto too_big =
+        "is over " + std::to_string(max_scenario_file_bytes >> 20) + " MiB, the most a scenario file may have";
+    if (static_cast<std::uint64_t>(st.st_size) > max_scenario_file_bytes) return too_big;
+    std::string out;
+    char buf[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return std::strerror(errno);
+        if (n == 0) break;
+        out.append(buf, static_cast<std::size_t>(n));
+        if (out.size() > max_scenario_file_bytes) return too_big;  // it grew while read
+    }
+    text = std::move(out);
+    return "";
 }
 
 void error_at(std::vector<diagnostic>& errors, const source_location& at, const std::string& key_path,
               const std::string& message) {
     errors.push_back({at.file, at.line, at.column, key_path, message});
+}
+
+// Why `canon` may not be read under the chain's root, or "".
+std::string outside_root(const load_chain& chain, const std::string& canon) {
+    if (chain.root.empty()) return "";
+    const fs::path rel = fs::path(canon).lexically_relative(chain.root);
+    if (!rel.empty() && *rel.begin() != ".." && rel.is_relative()) return "";
+    return "is outside the scenario root " + chain.root + " (--scenario-root)";
+}
+
+// Why the next file may not be loaded (nesting, count, root), or "".
+std::string load_refused(load_chain& chain, const std::string& canon) {
+    if (chain.shown.size() >= max_file_nesting)
+        return "extends and include nest over " + std::to_string(max_file_nesting) + " files deep (from " +
+               chain.shown.front() + ")";
+    if (++chain.files_loaded > max_files_loaded)
+        return "the scenario reads over " + std::to_string(max_files_loaded) +
+               " files (extends and include, repeats counted)";
+    return outside_root(chain, canon);
+}
+
+// The start of a value, for a message about a file that may not be a scenario.
+std::string excerpt_of(const tree_node& t) {
+    if (t.is_map()) return "a mapping";
+    if (t.is_seq()) return "a list";
+    if (t.type == tree_node::kind::null) return "nothing";
+    constexpr std::size_t shown = 24;
+    if (t.scalar.size() <= shown) return "\"" + t.scalar + "\"";
+    return "text starting \"" + t.scalar.substr(0, shown) + "...\"";
 }
 
 std::string join_path(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
@@ -122,17 +196,31 @@ tree_node load_file(const std::string& path, const source_location& named_at, co
                  std::string(scenario_file ? "extends" : "include") + " cycle: " + chain_text(chain, path));
         return {};
     }
+    const auto refuse = [&](const std::string& why) {
+        if (named_at.file.empty()) error_at(errors, {path, 0, 0}, "", "cannot open the scenario file: " + why);
+        else error_at(errors, named_at, key_path, "cannot open " + path + ": " + why);
+        return tree_node{};
+    };
+    if (const std::string why = load_refused(chain, canon); !why.empty()) return refuse(why);
     std::string content;
     if (text != nullptr) {
         content = *text;
-    } else if (!read_file(path, content)) {
-        if (named_at.file.empty()) error_at(errors, {path, 0, 0}, "", "cannot open the scenario file");
-        else error_at(errors, named_at, key_path, "cannot open " + path);
-        return {};
+    } else if (const std::string why = read_scenario_file(path, content); !why.empty()) {
+        return refuse(why);
     }
     const std::size_t errors_before = errors.size();
-    tree_node t = parse_tree(content, path, errors);
+    tree_node t = parse_tree(content, path, errors, &chain.nodes_left);
     if (errors.size() > errors_before) return {};
+    // A parent must be a scenario; whatever else a file holds is quoted no further than its start.
+    if (scenario_file && !t.is_map() && !named_at.file.empty()) {
+        error_at(errors, named_at, key_path,
+                 path + " is not a scenario (a mapping of keys): it holds " + excerpt_of(t));
+        return {};
+    }
+    if (scenario_file && t.type == tree_node::kind::null) {
+        error_at(errors, {path, 1, 1}, "", "expected a scenario (a mapping of keys), but the file holds nothing");
+        return {};
+    }
     chain.shown.push_back(path);
     chain.canonical.push_back(canon);
     // `extends` is read before includes are expanded, so a parent is always a file path.
@@ -245,8 +333,25 @@ tree_node merge_trees(tree_node parent, tree_node child, std::vector<diagnostic>
     return child;
 }
 
-tree_node load_composed(const std::string& path, std::vector<diagnostic>& errors, const std::string* text) {
+std::string read_scenario_file(const std::string& path, std::string& text) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);  // a pipe must not block
+    if (fd < 0) return std::strerror(errno);
+    std::string why = read_open_file(fd, text);
+    ::close(fd);
+    return why;
+}
+
+tree_node load_composed(const std::string& path, std::vector<diagnostic>& errors, const std::string* text,
+                        const compose_options& options) {
     load_chain chain;
+    if (!options.root.empty()) {
+        std::error_code ec;
+        chain.root = fs::canonical(options.root, ec).string();
+        if (ec || !fs::is_directory(chain.root)) {
+            error_at(errors, {options.root, 0, 0}, "", "the scenario root is not a directory");
+            return {};
+        }
+    }
     tree_node t = load_file(path, source_location{}, "", chain, errors, text, true);
     check_removals(t, "", errors);
     return t;

@@ -98,9 +98,6 @@ void load_model(yaml_reader& rd, const YAML::Node& n, const std::string& p, mode
         rd.error(n[key].Mark(), yaml_reader::join(p, key), what);
     };
     if (education_level level{}; rd.get(n, s, "abroad_level", p, level)) m.abroad_level = static_cast<double>(level);
-    if (n["outside_applications"] && m.outside_applications > 3)
-        bad("outside_applications",
-            "expected at most 3, got " + std::to_string(static_cast<int>(m.outside_applications)));
     if (n["abroad_program_months"] && m.abroad_program_months < 1)
         bad("abroad_program_months", "expected at least 1 month");
     if (n["entrant_age_max"] && m.entrant_age_max < m.entrant_age_min)
@@ -384,9 +381,9 @@ scenario load_tree(const tree_node& tree, const std::string& label) {
 }
 
 scenario load_composed_scenario(const std::string& path, const std::string* text,
-                                const std::vector<std::string>& overrides) {
+                                const std::vector<std::string>& overrides, const std::string& root = {}) {
     std::vector<diagnostic> errors;
-    tree_node tree = load_composed(path, errors, text);
+    tree_node tree = load_composed(path, errors, text, compose_options{root});
     if (!errors.empty()) throw input_error(errors);
     for (std::size_t i = 0; i < overrides.size(); ++i) apply_setting(tree, overrides[i], i, errors);
     if (errors.empty()) return load_tree(tree, path);
@@ -406,8 +403,17 @@ scenario load_scenario_text(const std::string& text, const std::string& file_lab
     return load_composed_scenario(file_label, &text, overrides);
 }
 
+scenario load_scenario_text(const std::string& text, const std::string& file_label,
+                            const scenario_load_options& options) {
+    return load_composed_scenario(file_label, &text, options.overrides, options.scenario_root);
+}
+
 scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
     return load_composed_scenario(path, nullptr, overrides);
+}
+
+scenario load_scenario(const std::string& path, const scenario_load_options& options) {
+    return load_composed_scenario(path, nullptr, options.overrides, options.scenario_root);
 }
 
 }  // namespace laborsim

@@ -2,6 +2,8 @@
 // a YAML document whose nodes map to those locations.
 #include "scenario/scenario_tree.hpp"
 
+#include <algorithm>
+
 namespace laborsim {
 
 int tree_node::find(const std::string& key) const {
@@ -46,34 +48,53 @@ struct duplicate_key {
     diagnostic where;
 };
 
-tree_node from_yaml(const YAML::Node& n, const std::string& file) {
-    tree_node t;
-    t.at = location_of(n.Mark(), file);
-    switch (n.Type()) {
-        case YAML::NodeType::Scalar:
-            t.type = tree_node::kind::scalar;
-            t.scalar = n.Scalar();
-            break;
-        case YAML::NodeType::Map:
-            t.type = tree_node::kind::map;
-            t.flow = n.Style() == YAML::EmitterStyle::Flow;
-            for (auto it = n.begin(); it != n.end(); ++it) {
-                const std::string key = it->first.IsScalar() ? it->first.Scalar() : "?";
-                if (t.get(key) != nullptr)
-                    throw duplicate_key{{file, it->first.Mark().line + 1, it->first.Mark().column + 1, key,
-                                         "the key '" + key + "' is written twice in this mapping"}};
-                t.append(key, location_of(it->first.Mark(), file), from_yaml(it->second, file));
-            }
-            break;
-        case YAML::NodeType::Sequence:
-            t.type = tree_node::kind::seq;
-            t.flow = n.Style() == YAML::EmitterStyle::Flow;
-            for (std::size_t i = 0; i < n.size(); ++i) t.items.push_back(from_yaml(n[i], file));
-            break;
-        default: t.type = tree_node::kind::null; break;
+// A document past the depth or node bounds (scenario_tree.hpp): aliases can make a few bytes
+// expand into billions of nodes, or into a cycle (`&r [*r]`).
+struct too_large {
+    diagnostic where;
+};
+
+struct tree_reader {
+    const std::string& file;
+    std::size_t* nodes_left;
+
+    tree_node read(const YAML::Node& n, std::size_t depth) {
+        tree_node t;
+        t.at = location_of(n.Mark(), file);
+        if (depth > max_tree_depth || *nodes_left == 0) {
+            const std::string what = depth > max_tree_depth
+                                         ? "nested over " + std::to_string(max_tree_depth) + " levels deep"
+                                         : "over " + std::to_string(max_tree_nodes) + " nodes";
+            throw too_large{{file, std::max(t.at.line, 1), std::max(t.at.column, 1), "",
+                             "the scenario is " + what + " (YAML aliases expanded); no scenario needs so many"}};
+        }
+        --*nodes_left;
+        switch (n.Type()) {
+            case YAML::NodeType::Scalar:
+                t.type = tree_node::kind::scalar;
+                t.scalar = n.Scalar();
+                break;
+            case YAML::NodeType::Map:
+                t.type = tree_node::kind::map;
+                t.flow = n.Style() == YAML::EmitterStyle::Flow;
+                for (auto it = n.begin(); it != n.end(); ++it) {
+                    const std::string key = it->first.IsScalar() ? it->first.Scalar() : "?";
+                    if (t.get(key) != nullptr)
+                        throw duplicate_key{{file, it->first.Mark().line + 1, it->first.Mark().column + 1, key,
+                                             "the key '" + key + "' is written twice in this mapping"}};
+                    t.append(key, location_of(it->first.Mark(), file), read(it->second, depth + 1));
+                }
+                break;
+            case YAML::NodeType::Sequence:
+                t.type = tree_node::kind::seq;
+                t.flow = n.Style() == YAML::EmitterStyle::Flow;
+                for (std::size_t i = 0; i < n.size(); ++i) t.items.push_back(read(n[i], depth + 1));
+                break;
+            default: t.type = tree_node::kind::null; break;
+        }
+        return t;
     }
-    return t;
-}
+};
 
 YAML::Node build(const tree_node& t, origin_table& origins) {
     YAML::Node n;
@@ -100,13 +121,19 @@ YAML::Node build(const tree_node& t, origin_table& origins) {
 
 }  // namespace
 
-tree_node parse_tree(const std::string& text, const std::string& file, std::vector<diagnostic>& errors) {
+tree_node parse_tree(const std::string& text, const std::string& file, std::vector<diagnostic>& errors,
+                     std::size_t* nodes_left) {
+    std::size_t own_budget = max_tree_nodes;
     try {
-        return from_yaml(YAML::Load(text), file);
+        return tree_reader{file, nodes_left ? nodes_left : &own_budget}.read(YAML::Load(text), 0);
     } catch (const YAML::ParserException& e) {
-        errors.push_back({file, e.mark.line + 1, e.mark.column + 1, "", "YAML syntax error: " + e.msg});
+        errors.push_back(
+            {file, std::max(e.mark.line + 1, 1), std::max(e.mark.column + 1, 1), "", "YAML syntax error: " + e.msg});
         return {};
     } catch (const duplicate_key& d) {
+        errors.push_back(d.where);
+        return {};
+    } catch (const too_large& d) {
         errors.push_back(d.where);
         return {};
     }

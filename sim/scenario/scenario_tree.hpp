@@ -14,6 +14,7 @@
 #pragma once
 #include <yaml-cpp/yaml.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -48,13 +49,38 @@ struct tree_node {
     void append(std::string key, source_location key_where, tree_node value);
 };
 
+// Bounds on what one scenario can make the loader do (issue 18: alias and include bombs,
+// /dev/zero, 5,000-deep include chains); each is a located error, and docs/scenarios.md
+// ("Limits") lists them. Real scenarios stay far below: the largest shipped one
+// (scenarios/bench/national.yaml) is 19 KB and 2,100 nodes once composed.
+inline constexpr std::uint64_t max_scenario_file_bytes = std::uint64_t{16} << 20;
+inline constexpr std::size_t max_file_nesting = 32;    // extends and include, one inside another
+inline constexpr std::size_t max_files_loaded = 256;   // files read for one scenario, repeats included
+inline constexpr std::size_t max_tree_depth = 64;      // mappings and lists one inside another
+inline constexpr std::size_t max_tree_nodes = 100000;  // nodes of all files, YAML aliases expanded
+
 // Parses YAML text; a syntax error becomes a located diagnostic (and an empty tree).
-tree_node parse_tree(const std::string& text, const std::string& file, std::vector<diagnostic>& errors);
+// `nodes_left` (when given) is the node budget shared by every file of one scenario, spent
+// here; past it (or past max_tree_depth) the parse is an error.
+tree_node parse_tree(const std::string& text, const std::string& file, std::vector<diagnostic>& errors,
+                     std::size_t* nodes_left = nullptr);
+
+// Reads a whole scenario file: only a regular file of at most max_scenario_file_bytes (never
+// a pipe, device or directory: opened without blocking and checked before reading).
+// Returns "" and fills `text`, or why it cannot be read ("is a named pipe, not a regular file").
+std::string read_scenario_file(const std::string& path, std::string& text);
+
+// Where a scenario may read files from: include and extends outside `root` (after symbolic
+// links are resolved) are errors. Empty: anywhere.
+struct compose_options {
+    std::string root;
+};
 
 // Loads a scenario file and resolves its `extends` chain and `include`s. `text` (when not
 // null) is used instead of reading `path` for the top file (tests); relative paths resolve
 // against the directory of the file that names them.
-tree_node load_composed(const std::string& path, std::vector<diagnostic>& errors, const std::string* text = nullptr);
+tree_node load_composed(const std::string& path, std::vector<diagnostic>& errors, const std::string* text = nullptr,
+                        const compose_options& options = {});
 
 // Merges `child` over `parent` (the rules above).
 tree_node merge_trees(tree_node parent, tree_node child, std::vector<diagnostic>& errors);

@@ -1,11 +1,16 @@
 #include "scenario/schema.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <sstream>
+#include <tuple>
 
+#include "core/units.hpp"
 #include "laborsim/errors.hpp"
 #include "laborsim/scenario.hpp"
 #include "policy/policy_hooks.hpp"
+#include "scenario/scenario_tree.hpp"
 
 namespace laborsim {
 
@@ -23,6 +28,71 @@ void add_policy_sections(std::vector<section_spec>& out) {
     });
     for (auto& n : nested) out.push_back(std::move(n));
 }
+
+// The values a numeric key accepts, by its unit: wide enough for any real scenario (Vietnam:
+// 1.0e8 people, a state budget near 2e15 VND a year, wages near 1e7 VND a month), narrow
+// enough that no value overflows a count, a one-byte counter or the memory before the
+// run starts (issue 18: a 1e300 budget or firm density, 1e15 seats). Fractions are [0, 1]
+// whatever their unit; a nonneg key never goes below 0.
+struct unit_range {
+    std::string_view unit;
+    double min, max;
+};
+constexpr unit_range unit_ranges[] = {
+    {"persons", 0, 1.5e9},          // the most populous country
+    {"persons/year", 0, 1e8},       // seats and places: more than any country's school leavers
+    {"workers", 0, 1e7},            // a followed panel
+    {"VND", 0, 1e12},               // one person's cost, bonus or subsidy
+    {"VND/month", 0, 1e11},         // wages and monthly costs
+    {"VND/year", 0, 1e16},          // tuition; budgets (5 times Viet Nam's state budget)
+    {"VND/school", 0, 1e14},        // one school's upgrade
+    {"months", 0, 1200},            // a century
+    {"years", 0, 100},              // ages
+    {"1", 0, 100},                  // multipliers and elasticities
+    {"1/year", -1, 1},              // growth and hazards per year
+    {"1/year of age", 0, 1},        // Gompertz slope
+    {"1/1000 workers", 0, 1000},    // at most one employer per worker
+    {"1/10000 persons", 0, 10000},  // at most everyone
+    {"1/100 km", 0, 100},
+    {"log points", -10, 10},  // e^10: a factor of 22,000
+    {"log points/month", -1, 1},
+    {"log points/100 km", 0, 100},
+    {"utility", -100, 100},
+    {"utility/km", 0, 10},
+};
+// Keys whose range is not their unit's.
+const std::vector<key_range> key_ranges = {
+    {"scenario.seed", 0, 9.0e15},  // a whole number exactly held in a double
+    {"region.latitude", -90, 90},
+    {"region.longitude", -180, 180},
+    {"region.age_shares", 0, 1},
+    {"model.outside_applications", 0, 3},
+    {"model.overqualification_gap", 0, education_count - 1},
+};
+
+}  // namespace
+
+void assign_ranges(std::vector<section_spec>& schema, const std::vector<key_range>& key_ranges) {
+    for (auto& s : schema) {
+        for (auto& k : s.keys) {
+            if (!k.is_numeric()) continue;
+            const std::string name = std::string(s.name) + "." + std::string(k.key);
+            bool found = false;
+            for (const auto& r : key_ranges)
+                if (r.key == name) std::tie(k.min, k.max, found) = std::tuple(r.min, r.max, true);
+            for (const auto& r : unit_ranges)
+                if (!found && r.unit == k.unit) std::tie(k.min, k.max, found) = std::tuple(r.min, r.max, true);
+            const bool shares = k.type == vt::fraction || k.type == vt::level_shares || k.type == vt::field_shares ||
+                                k.type == vt::field_fractions;
+            if (shares) std::tie(k.min, k.max, found) = std::tuple(0.0, 1.0, true);
+            if (!found)
+                throw internal_error("schema key " + name + " (unit '" + std::string(k.unit) + "') has no range");
+            if (k.type == vt::nonneg || k.type == vt::integer) k.min = std::max(k.min, 0.0);
+        }
+    }
+}
+
+namespace {
 
 std::vector<section_spec> make_schema() {
     const auto levels = choices_of(education_names);
@@ -183,6 +253,7 @@ std::vector<section_spec> make_schema() {
                                       {"min_age", vt::integer, "15", "years", "Youngest age."},
                                       {"max_age", vt::integer, "64", "years", "Oldest age."},
                                   }});
+    assign_ranges(schema, key_ranges);
     return schema;
 }
 
@@ -201,6 +272,43 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
+
+bool key_spec::is_numeric() const {
+    switch (type) {
+        case vt::integer:
+        case vt::number:
+        case vt::nonneg:
+        case vt::fraction:
+        case vt::level_shares:
+        case vt::field_shares:
+        case vt::level_numbers:
+        case vt::field_fractions:
+        case vt::number_list: return true;
+        default: return false;
+    }
+}
+
+std::string short_number(double v) {
+    char buf[32];
+    if (v == std::floor(v) && std::fabs(v) < 1e7) {
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+        return buf;
+    }
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    std::string out = buf;  // 1e+16 -> 1e16, 2.5e-05 -> 2.5e-5
+    if (const auto e = out.find('e'); e != std::string::npos) {
+        std::string mantissa = out.substr(0, e), exponent = out.substr(e + 1);
+        const bool negative = exponent[0] == '-';
+        exponent.erase(0, exponent.find_first_not_of("+-0"));
+        out = mantissa + "e" + (negative ? "-" : "") + exponent;
+    }
+    return out;
+}
+
+std::string range_text(const key_spec& k) {
+    if (!k.is_numeric()) return "";
+    return short_number(k.min) + " to " + short_number(k.max);
+}
 
 const key_spec* section_spec::find(std::string_view key) const {
     for (const auto& k : keys)
@@ -266,11 +374,26 @@ std::string schema_markdown() {
         << "- `laborsim validate --print FILE` prints the resolved scenario; the same text is stored in the\n"
         << "  output's `scenario` attribute.\n"
         << "- Errors name the file, line and column where the offending value was written, in whichever\n"
-        << "  file of the chain that is.\n";
+        << "  file of the chain that is.\n"
+        << "\n## Limits\n\n"
+        << "Every number has a range (the `range` column; both ends included): wide enough for any real\n"
+        << "scenario, narrow enough that no value overflows a count or the memory. The loader also refuses, with a\n"
+        << "located error (exit 2): a file over " << (max_scenario_file_bytes >> 20)
+        << " MiB or that is not a regular file (a pipe,\n"
+        << "a device, a directory); `extends`/`include` nested over " << max_file_nesting << " files deep or over "
+        << max_files_loaded << " files in all;\n"
+        << "a document nested over " << max_tree_depth << " levels or of over " << max_tree_nodes
+        << " nodes once YAML aliases are\n"
+        << "expanded; a `--set` key path of over " << max_key_path_steps << " steps. At most " << max_listed_diagnostics
+        << " errors are listed,\n"
+        << "then how many more there are. `--scenario-root DIR` (validate, run, sweep) refuses an `extends` or\n"
+        << "`include` outside DIR (after resolving symbolic links). Before a run builds its world, its memory is\n"
+        << "estimated from the agents' columns and the run is refused when it would not fit (see `laborsim run "
+           "--help`).\n";
     for (const auto& s : scenario_schema()) {
         out << "\n## `" << s.name << "`\n\n"
             << s.doc << "\n\n"
-            << "| key | type | default | unit | meaning |\n|---|---|---|---|---|\n";
+            << "| key | type | default | unit | range | meaning |\n|---|---|---|---|---|---|\n";
         for (const auto& k : s.keys) {
             std::string type(value_type_text(k));
             if (!k.choices.empty() && (k.type == vt::choice || k.type == vt::string_list)) {
@@ -279,8 +402,8 @@ std::string schema_markdown() {
                     type += (i ? ", `" : "`") + std::string(k.choices[i]) + "`";
             }
             if (!k.section.empty()) type += " (`" + std::string(k.section) + "`)";
-            out << "| `" << k.key << "` | " << type << " | " << k.default_text << " | " << k.unit << " | " << k.doc
-                << " |\n";
+            out << "| `" << k.key << "` | " << type << " | " << k.default_text << " | " << k.unit << " | "
+                << range_text(k) << " | " << k.doc << " |\n";
         }
     }
     return out.str();

@@ -75,6 +75,13 @@ struct key_spec {
     std::vector<std::string_view> choices = {};
     std::string_view section = {};  // for mapping / mapping_list: the nested section's name
     key_binding bind = {};
+    // Numeric keys (and the numbers inside number maps and lists): the values accepted, both
+    // ends included. Filled in by the schema from the key's unit (schema.cpp, value_ranges),
+    // so that a value no real scenario has (a 1e300 budget) is an error, not an overflow.
+    double min = 0;
+    double max = 0;
+
+    [[nodiscard]] bool is_numeric() const;
 };
 
 namespace detail {
@@ -139,11 +146,24 @@ struct section_spec {
     [[nodiscard]] const key_spec* find(std::string_view key) const;
 };
 
+// A key whose range is not its unit's (schema.cpp has the ranges by unit).
+struct key_range {
+    std::string_view key;  // section.key
+    double min, max;
+};
+// Fills in min and max of every numeric key of `sections`: from `own` or else by its unit.
+// Throws internal_error for a numeric key with neither (every number has a range).
+void assign_ranges(std::vector<section_spec>& sections, const std::vector<key_range>& own);
+
 // All sections, the root ("scenario") first.
 const std::vector<section_spec>& scenario_schema();
 const section_spec& schema_section(std::string_view name);
 
 [[nodiscard]] std::string_view value_type_text(const key_spec& k);
+// A key's range as written in messages and docs: "0 to 1e16".
+[[nodiscard]] std::string range_text(const key_spec& k);
+// A number as short as it reads: 1e16, 250000, 0.5.
+[[nodiscard]] std::string short_number(double v);
 // The whole schema as Markdown (docs/scenarios.md) and as JSON (`laborsim schema --json`).
 std::string schema_markdown();
 std::string schema_json();

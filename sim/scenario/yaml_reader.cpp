@@ -28,7 +28,25 @@ bool is_identifier(const std::string& s) {
 
 }  // namespace
 
+bool yaml_reader::listed() {
+    if (diagnostics_.size() < max_listed_diagnostics) return true;
+    // Past the listed ones only a count is kept: finding a node's source is a search, and
+    // thousands of them would take quadratic time.
+    ++unlisted_;
+    if (diagnostics_.size() == max_listed_diagnostics) diagnostics_.emplace_back();
+    diagnostics_.back() = unlisted_diagnostics(file_, unlisted_);
+    return false;
+}
+
+std::string yaml_reader::excerpt(const std::string& text, std::size_t shown) {
+    if (text.size() <= shown) return text;
+    std::string out(text, 0, shown);
+    out.append("... (").append(std::to_string(text.size())).append(" characters)");
+    return out;
+}
+
 void yaml_reader::error(const YAML::Node& at, const std::string& path, const std::string& message) {
+    if (!listed()) return;
     diagnostic d;
     d.file = file_;
     if (const source_location* where = origins_ ? origins_->find(at) : nullptr) {
@@ -45,6 +63,7 @@ void yaml_reader::error(const YAML::Node& at, const std::string& path, const std
 }
 
 void yaml_reader::error(const YAML::Mark& mark, const std::string& path, const std::string& message) {
+    if (!listed()) return;
     diagnostic d;
     d.file = file_;
     if (mark.line >= 0) {
@@ -57,7 +76,11 @@ void yaml_reader::error(const YAML::Mark& mark, const std::string& path, const s
 }
 
 std::string yaml_reader::describe(const YAML::Node& n) {
-    if (n.IsScalar()) return "\"" + n.Scalar() + "\"";
+    if (n.IsScalar()) {
+        std::string out = "\"";
+        out.append(excerpt(n.Scalar())).push_back('"');
+        return out;
+    }
     if (n.IsMap()) return "a mapping";
     if (n.IsSequence()) return "a list";
     return "nothing";
@@ -83,9 +106,9 @@ bool yaml_reader::check_map(const YAML::Node& node, const std::string& path,
         bool found = false;
         for (auto k : known) found = found || k == key;
         if (found) continue;
-        std::string msg = "unknown key '" + key + "'";
+        std::string msg = "unknown key '" + excerpt(key, 64) + "'";
         if (auto s = closest_match(key, known); !s.empty()) msg += ", did you mean '" + s + "'?";
-        error(it->first, join(path, key), msg);
+        error(it->first, join(path, excerpt(key, 64)), msg);
     }
     return true;
 }
@@ -97,23 +120,32 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
         return false;
     }
     // A whole number may be held in a double (model_params): it must still be whole.
-    const bool bad_integer = k.type == value_type::integer && (v < 0 || v != std::floor(v) || v > 9.0e15);
-    if ((k.type == value_type::nonneg && v < 0) || (k.type == value_type::fraction && (v < 0 || v > 1)) ||
-        bad_integer) {
-        error(n, path, "expected a " + std::string(value_type_text(k)) + ", got " + n.Scalar());
+    if (k.type == value_type::integer && v != std::floor(v)) {
+        error(n, path, "expected a " + std::string(value_type_text(k)) + ", got " + excerpt(n.Scalar()));
         return false;
     }
-    out = v;
-    return true;
+    return in_range(n, k, path, v) && (out = v, true);
+}
+
+bool yaml_reader::in_range(const YAML::Node& n, const key_spec& k, const std::string& path, double v) {
+    if (v >= k.min && v <= k.max) return true;
+    std::string msg = "expected a ";
+    msg.append(value_type_text(k)).append(" from ").append(short_number(k.min)).append(" to ");
+    msg.append(short_number(k.max));
+    if (!k.unit.empty() && k.unit != "1") msg.append(" (").append(k.unit).append(")");
+    msg.append(", got ").append(excerpt(n.Scalar()));
+    error(n, path, msg);
+    return false;
 }
 
 bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::string& path, std::int64_t& out) {
     double v = 0;
-    if (!n.IsScalar() || !parse_double(n.Scalar(), v) || v < 0 || v != std::floor(v) || v > 9.0e15) {
+    if (!n.IsScalar() || !parse_double(n.Scalar(), v) || v != std::floor(v)) {
         error(n, path, "expected a " + std::string(value_type_text(k)) + ", got " + describe(n));
         return false;
     }
-    out = static_cast<std::int64_t>(v);
+    if (!in_range(n, k, path, v)) return false;
+    out = static_cast<std::int64_t>(v);  // in range, so it fits
     return true;
 }
 

@@ -43,6 +43,9 @@ public:
         return path.empty() ? std::string(key) : path + "." + std::string(key);
     }
     [[nodiscard]] static std::string describe(const YAML::Node& n);
+    // At most the start of a long text (a value may hold a whole file that is not a scenario).
+    // 24 characters by default: no more of a file that is not a scenario (/etc/passwd) is echoed.
+    [[nodiscard]] static std::string excerpt(const std::string& text, std::size_t shown = 24);
 
 private:
     const key_spec& spec_of(const section_spec& s, std::string_view key) const;
@@ -54,12 +57,18 @@ private:
     bool convert(const YAML::Node& n, const key_spec& k, const std::string& path, std::vector<std::string>& out);
     template <std::size_t N>
     bool convert(const YAML::Node& n, const key_spec& k, const std::string& path, std::array<double, N>& out);
+    // Reports a number outside the key's range (schema.cpp, value ranges).
+    bool in_range(const YAML::Node& n, const key_spec& k, const std::string& path, double v);
     template <class E>
     bool convert_enum(const YAML::Node& n, const key_spec& k, const std::string& path, E& out);
+
+    // False past max_listed_diagnostics: the error is only counted.
+    bool listed();
 
     std::string file_;
     const origin_table* origins_ = nullptr;
     std::vector<diagnostic> diagnostics_;
+    std::size_t unlisted_ = 0;
 };
 
 }  // namespace laborsim

@@ -42,7 +42,9 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
             return false;
         }
         std::array<double, N> v{};
-        key_spec item{k.key, value_type::nonneg, "", "", ""};
+        key_spec item{k.key, value_type::nonneg, "", k.unit, ""};
+        item.min = k.min;
+        item.max = k.max;
         for (std::size_t i = 0; i < N; ++i)
             if (!convert(n[i], item, path + "[" + std::to_string(i) + "]", v[i])) return false;
         out = v;
@@ -72,8 +74,10 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
             good = false;
             continue;
         }
-        key_spec item{k.key, k.type == value_type::level_numbers ? value_type::number : value_type::fraction, "", "",
-                      ""};
+        key_spec item{k.key, k.type == value_type::level_numbers ? value_type::number : value_type::fraction, "",
+                      k.unit, ""};
+        item.min = k.min;
+        item.max = k.max;
         good = convert(it->second, item, join(path, name), v[idx]) && good;
     }
     if (!good) return false;

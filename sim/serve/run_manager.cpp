@@ -150,8 +150,9 @@ std::string run_manager::start(const run_set_request& r) {
     if (!fs::is_regular_file(base_path)) throw http_error(404, "no scenario " + r.baseline);
     check_scenario_references(r.variant_yaml, root, root);
     const auto overrides = overrides_for(r);
-    scenario base = load_scenario(base_path.string(), overrides);
-    scenario variant = load_scenario_text(r.variant_yaml, (root / "variant.yaml").string(), overrides);
+    const scenario_load_options load{overrides, root.string()};  // nothing outside the scenario folder
+    scenario base = load_scenario(base_path.string(), load);
+    scenario variant = load_scenario_text(r.variant_yaml, (root / "variant.yaml").string(), load);
 
     std::lock_guard lock(mutex_);
     int running = 0;

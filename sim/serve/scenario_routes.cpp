@@ -108,7 +108,8 @@ void add_scenario_routes(router& r, const serve_options& opts) {
         check_scenario_references(text, root, root);
         std::vector<std::string> overrides;
         if (const auto scale = body.number("scale")) overrides.push_back("scale=" + json_writer::number(*scale));
-        const scenario sc = load_scenario_text(text, (root / "variant.yaml").string(), overrides);
+        const scenario sc =
+            load_scenario_text(text, (root / "variant.yaml").string(), scenario_load_options{overrides, root.string()});
         json_writer j;
         j.begin_object().field("ok", true);
         scenario_fields(j, sc);

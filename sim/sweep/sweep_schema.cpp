@@ -57,7 +57,20 @@ std::vector<section_spec> make_sweep_schema() {
 }  // namespace
 
 const std::vector<section_spec>& sweep_schema() {
-    static const std::vector<section_spec> schema = make_sweep_schema();
+    static const std::vector<section_spec> schema = [] {
+        auto s = make_sweep_schema();
+        // A swept range holds scenario values, checked against their own keys' ranges when each
+        // run's scenario is loaded.
+        assign_ranges(s, {{"sweep.seed", 0, 9.0e15},
+                          {"sweep.replicates", 0, 1e6},
+                          {"sweep.threads", 0, 4096},
+                          {"sweep.run_timeout_s", 0, 1e9},
+                          {"sampling.points", 0, 1e7},
+                          {"sampling.seed", 0, 9.0e15},
+                          {"parameter.range", -1e17, 1e17},
+                          {"parameter.steps", 0, 1e6}});
+        return s;
+    }();
     return schema;
 }
 

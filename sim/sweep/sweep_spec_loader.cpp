@@ -12,6 +12,7 @@
 #include "laborsim/indicators.hpp"
 #include "laborsim/scenario_io.hpp"
 #include "laborsim/sweep.hpp"
+#include "scenario/scenario_tree.hpp"
 #include "scenario/setting_path.hpp"
 #include "scenario/yaml_reader.hpp"
 #include "sweep/run_file.hpp"
@@ -110,7 +111,8 @@ struct base_scenario_info {
     bool ok = false;
 };
 
-base_scenario_info read_base_yaml(yaml_reader& rd, const YAML::Node& mark_node, const std::string& path) {
+base_scenario_info read_base_yaml(yaml_reader& rd, const YAML::Node& mark_node, const std::string& path,
+                                  const std::string& scenario_root) {
     base_scenario_info info;
     if (!fs::is_regular_file(path)) {
         rd.error(mark_node.Mark(), "base", "no scenario file at " + path);
@@ -118,7 +120,7 @@ base_scenario_info read_base_yaml(yaml_reader& rd, const YAML::Node& mark_node, 
     }
     // The resolved scenario (extends and include applied), so keys a variant inherits count.
     try {
-        info.root = YAML::Load(load_scenario(path).resolved_yaml);
+        info.root = YAML::Load(load_scenario(path, scenario_load_options{{}, scenario_root}).resolved_yaml);
         info.ok = true;
     } catch (const YAML::Exception& e) {
         rd.error(mark_node.Mark(), "base", path + ": not readable as YAML: " + e.msg);
@@ -182,7 +184,8 @@ void load_outcomes(yaml_reader& rd, const YAML::Node& n, const scenario& base, s
             }
 }
 
-sweep_spec load_root(const YAML::Node& root, const std::string& label, const std::string& base_dir) {
+sweep_spec load_root(const YAML::Node& root, const std::string& label, const std::string& base_dir,
+                     const std::string& scenario_root) {
     yaml_reader rd(label);
     sweep_spec sp;
     sp.source_path = label;
@@ -212,6 +215,16 @@ sweep_spec load_root(const YAML::Node& root, const std::string& label, const std
         rd.error(params.Mark(), "parameters",
                  "expected a list of at least one parameter, got " + yaml_reader::describe(params));
     } else {
+        // First, so that it is listed before the errors of the parameters themselves.
+        if (sp.method == sampling_method::sobol && params.size() > sobol_max_dimensions)
+            rd.error(params.Mark(), "parameters",
+                     "Sobol sampling supports at most " + std::to_string(sobol_max_dimensions) + " parameters, got " +
+                         std::to_string(params.size()));
+        // A and B matrices side by side: twice the parameters in Sobol dimensions.
+        if (sp.method == sampling_method::saltelli && 2 * params.size() > sobol_max_dimensions)
+            rd.error(params.Mark(), "parameters",
+                     "Saltelli sampling supports at most " + std::to_string(sobol_max_dimensions / 2) +
+                         " parameters, got " + std::to_string(params.size()));
         std::set<std::string> keys;
         for (std::size_t i = 0; i < params.size(); ++i) {
             sweep_parameter p;
@@ -220,15 +233,6 @@ sweep_spec load_root(const YAML::Node& root, const std::string& label, const std
                 rd.error(params[i]["key"].Mark(), at("parameters", i) + ".key", "key '" + p.key + "' is swept twice");
             sp.parameters.push_back(std::move(p));
         }
-        if (sp.method == sampling_method::sobol && sp.parameters.size() > sobol_max_dimensions)
-            rd.error(params.Mark(), "parameters",
-                     "Sobol sampling supports at most " + std::to_string(sobol_max_dimensions) + " parameters, got " +
-                         std::to_string(sp.parameters.size()));
-        // A and B matrices side by side: twice the parameters in Sobol dimensions.
-        if (sp.method == sampling_method::saltelli && 2 * sp.parameters.size() > sobol_max_dimensions)
-            rd.error(params.Mark(), "parameters",
-                     "Saltelli sampling supports at most " + std::to_string(sobol_max_dimensions / 2) +
-                         " parameters, got " + std::to_string(sp.parameters.size()));
     }
     for (std::size_t i = 0; i < sp.settings.size(); ++i)
         if (sp.settings[i].find('=') == std::string::npos || sp.settings[i].front() == '=')
@@ -240,7 +244,7 @@ sweep_spec load_root(const YAML::Node& root, const std::string& label, const std
     fs::path base = sp.base_scenario;
     if (base.is_relative() && !base_dir.empty()) base = fs::path(base_dir) / base;
     sp.base_scenario = base.lexically_normal().string();
-    const auto base_yaml = read_base_yaml(rd, root["base"], sp.base_scenario);
+    const auto base_yaml = read_base_yaml(rd, root["base"], sp.base_scenario, scenario_root);
     if (!base_yaml.ok) throw input_error(rd.diagnostics());
     for (std::size_t i = 0; i < sp.parameters.size(); ++i)
         if (auto msg = check_setting_path(base_yaml.root, sp.parameters[i].key); !msg.empty())
@@ -251,7 +255,7 @@ sweep_spec load_root(const YAML::Node& root, const std::string& label, const std
             rd.error(root["set"].IsSequence() ? root["set"][i].Mark() : root["set"].Mark(), at("set", i), msg);
     if (!rd.ok()) throw input_error(rd.diagnostics());
 
-    const scenario sc = load_scenario(sp.base_scenario, sp.settings);
+    const scenario sc = load_scenario(sp.base_scenario, scenario_load_options{sp.settings, scenario_root});
     sp.base_seed = has_seed ? seed : sc.seed;
     sp.base_calendar = sc.calendar;
     for (const auto& r : sc.regions) sp.base_regions.push_back(r.id);
@@ -263,7 +267,8 @@ sweep_spec load_root(const YAML::Node& root, const std::string& label, const std
 
 }  // namespace
 
-sweep_spec load_sweep_spec_text(const std::string& text, const std::string& label, const std::string& base_dir) {
+sweep_spec load_sweep_spec_text(const std::string& text, const std::string& label, const std::string& base_dir,
+                                const std::string& scenario_root) {
     YAML::Node root;
     try {
         root = YAML::Load(text);
@@ -271,17 +276,17 @@ sweep_spec load_sweep_spec_text(const std::string& text, const std::string& labe
         throw input_error(
             std::vector<diagnostic>{{label, e.mark.line + 1, e.mark.column + 1, "", "YAML syntax error: " + e.msg}});
     }
-    sweep_spec sp = load_root(root, label, base_dir);
+    sweep_spec sp = load_root(root, label, base_dir, scenario_root);
     sp.text = text;
     return sp;
 }
 
-sweep_spec load_sweep_spec(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw input_error(std::vector<diagnostic>{{path, 0, 0, "", "cannot open the sweep file"}});
-    std::stringstream buf;
-    buf << in.rdbuf();
-    return load_sweep_spec_text(buf.str(), path, fs::path(path).parent_path().string());
+sweep_spec load_sweep_spec(const std::string& path, const std::string& scenario_root) {
+    // Read as a scenario file is: a regular file of bounded size, never a pipe or device.
+    std::string text;
+    if (const std::string why = read_scenario_file(path, text); !why.empty())
+        throw input_error(std::vector<diagnostic>{{path, 0, 0, "", "cannot open the sweep file: " + why}});
+    return load_sweep_spec_text(text, path, fs::path(path).parent_path().string(), scenario_root);
 }
 
 }  // namespace laborsim
