@@ -53,7 +53,8 @@ struct item_list_target {  // mapping_list: a new item per mapping, read by the 
     void* (*append)(void* target);
 };
 using bound_target =
-    std::variant<std::monostate, double*, int*, bool*, std::string*, std::vector<std::string>*, year_month*,
+    std::variant<std::monostate, double*, int*, bool*, std::string*, std::vector<std::string>*, std::vector<double>*,
+                 year_month*,
                  education_level*, std::optional<education_level>*, field_kind*, std::optional<field_kind>*,
                  target_group*, choice_target, choice_list_target, item_list_target, std::array<double, 5>*,
                  std::array<double, field_count>*, std::array<double, education_count>*>;
