@@ -63,9 +63,9 @@ struct shock_spec {
     year_month end{2021, 1};
     std::vector<std::string> regions;  // empty: all
     std::vector<field_kind> fields;    // empty: all
-    double demand = 0;        // share of private jobs lost: desired headcount x (1 - demand)
-    double separation = 0;    // extra monthly layoff probability of employees
-    double productivity = 0;  // log points added to the regions' productivity (wages of all matches)
+    double demand = 0;                 // share of private jobs lost: desired headcount x (1 - demand)
+    double separation = 0;             // extra monthly layoff probability of employees
+    double productivity = 0;           // log points added to the regions' productivity (wages of all matches)
 };
 
 struct school_spec {

@@ -33,7 +33,8 @@ struct cell {
 // K agents over the cells in proportion to their shares, by largest remainder (ties: the
 // earlier cell), so the allocation is a function of the shares alone.
 void allocate(std::vector<cell>& cells, std::size_t K) {
-    const double total = std::accumulate(cells.begin(), cells.end(), 0.0, [](double a, const cell& c) { return a + c.share; });
+    const double total =
+        std::accumulate(cells.begin(), cells.end(), 0.0, [](double a, const cell& c) { return a + c.share; });
     std::vector<double> rest(cells.size());
     std::size_t given = 0;
     for (std::size_t c = 0; c < cells.size(); ++c) {
@@ -80,7 +81,8 @@ std::vector<firm_stratum> market_strata(const model_params& m, const region_spec
     for (const auto& c : cells)
         for (std::size_t j = 0; j < c.agents; ++j) {
             const double q = (static_cast<double>(j) + 0.5) / static_cast<double>(c.agents);
-            out.push_back({c.level, c.is_public, m.productivity_sigma * normal_quantile(q), 1.0 / static_cast<double>(K)});
+            out.push_back(
+                {c.level, c.is_public, m.productivity_sigma * normal_quantile(q), 1.0 / static_cast<double>(K)});
         }
     return out;
 }

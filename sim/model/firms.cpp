@@ -34,7 +34,7 @@ namespace laborsim {
 namespace {
 
 struct region_growth {
-    std::vector<double> private_jobs;                       // [region]
+    std::vector<double> private_jobs;                          // [region]
     std::vector<std::array<double, field_count>> public_jobs;  // [region][field]
 };
 
@@ -72,13 +72,13 @@ std::int32_t plan_firm(world& w, const region_growth& g, std::size_t f, const st
                                 ? static_cast<std::uint16_t>(std::min(fs.months_unfilled[f] + 1, max_status_months))
                                 : std::uint16_t{0};
     fs.hires[f] = 0;
-    fs.shock[f] =
-        static_cast<float>(m.productivity_rho * fs.shock[f] + m.productivity_shock_sd * counter_rng::normal(u[0], u[1]));
+    fs.shock[f] = static_cast<float>(m.productivity_rho * fs.shock[f] +
+                                     m.productivity_shock_sd * counter_rng::normal(u[0], u[1]));
     const bool is_public = fs.is_public[f] != 0;
     const double level = fs.shock[f] + w.regions[r].aggregate_shock;
-    const double scale = is_public ? g.public_jobs[r][fs.field[f]]
-                                   : g.private_jobs[r] * std::exp(m.labor_demand_elasticity * level) *
-                                         w.market_demand_factor(mk);
+    const double scale =
+        is_public ? g.public_jobs[r][fs.field[f]]
+                  : g.private_jobs[r] * std::exp(m.labor_demand_elasticity * level) * w.market_demand_factor(mk);
     const std::int32_t head = fs.headcount[f];
     if (!is_public && m.unfilled_exit_months > 0 && fs.months_unfilled[f] >= m.unfilled_exit_months && scale > 0) {
         // The establishments that cannot hire close: the stratum keeps what it holds.

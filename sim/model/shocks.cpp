@@ -13,8 +13,8 @@ bool shock_in_force(const shock_spec& s, year_month now) { return !(now < s.star
 
 bool shock_covers(const shock_spec& s, const region_spec& r, std::size_t field) {
     const bool region = s.regions.empty() || std::find(s.regions.begin(), s.regions.end(), r.id) != s.regions.end();
-    const bool in_field =
-        s.fields.empty() || std::find(s.fields.begin(), s.fields.end(), static_cast<field_kind>(field)) != s.fields.end();
+    const bool in_field = s.fields.empty() ||
+                          std::find(s.fields.begin(), s.fields.end(), static_cast<field_kind>(field)) != s.fields.end();
     return region && in_field;
 }
 

@@ -49,15 +49,15 @@ inline constexpr int flow_count = static_cast<int>(flow::count_);
 
 struct region_state {
     double min_wage_vnd = 0;
-    double productivity_scale = 0;     // P_r: VND per month of a match at log productivity 0
+    double productivity_scale = 0;          // P_r: VND per month of a match at log productivity 0
     double productivity_scale_initial = 0;  // P_r,0 (productivity.cpp: P_r,t = P_r,0 x prices x trend x shocks)
     double wage_index_step = 1;             // P_r,t / P_r,t-1 this month: existing wages follow it (wages.cpp)
     double price_index = 1;                 // CPI relative to the start
     double shock_log_productivity = 0;      // shocks in force (shocks.cpp)
-    double aggregate_shock = 0;        // regional AR(1) demand shock
-    double workers_target_growth = 0;  // agents added per month on top of replacing exits
-    double expected_income = 0;        // last month's mean wage x employment rate
-    double migration_incentive = 0;    // utility added by policies (everyone), reset monthly
+    double aggregate_shock = 0;             // regional AR(1) demand shock
+    double workers_target_growth = 0;       // agents added per month on top of replacing exits
+    double expected_income = 0;             // last month's mean wage x employment rate
+    double migration_incentive = 0;         // utility added by policies (everyone), reset monthly
     // Utility added by policies (talent_attraction) for one group of movers only, indexed
     // [level * field_count + field]; reset monthly by the policy schedule.
     std::array<float, education_count * field_count> group_incentive{};
