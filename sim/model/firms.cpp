@@ -11,7 +11,9 @@
 // force (shocks.cpp) cut private desired headcount and add layoffs. Public employers
 // (hospitals, schools, administration) neither turn over nor follow demand shocks: they staff
 // to a norm per 10,000 population, which starts at the initial ratio and policies may change.
-//   z_t = rho z_{t-1} + sd eps_t,  A_r,t = rho A_r,t-1 + sd_agg eta_t
+//   z_t = rho z_{t-1} + sd_m eps_t,  A_r,t = rho A_r,t-1 + sd_agg eta_t
+//   sd_m = productivity_shock_sd / sqrt(max(1, establishments a firm agent of market m stands for)):
+//   the establishments' own shocks average out within a stratum
 //   private: desired = sround(base * exp(elasticity (z + A_r)) * G_r,t^(1-kappa) * (L_r,t-1 / L_r,0)^kappa * (1 - d_m))
 //            G_r,t = (1 + g_r)^(t/12): the input labour-force trend; L: the region's labour force;
 //            d_m: demand shocks in force in the market
@@ -26,6 +28,7 @@
 #include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
 #include "core/units.hpp"
+#include "model/firm_strata.hpp"
 #include "model/phases.hpp"
 #include "model/productivity.hpp"
 
@@ -62,7 +65,7 @@ region_growth job_growth(const world& w) {
 }
 
 // One firm's month; returns its vacancies. `released`: base size given up by closing establishments.
-std::int32_t plan_firm(world& w, const region_growth& g, std::size_t f, const std::array<double, 4>& u,
+std::int32_t plan_firm(world& w, const region_growth& g, std::size_t f, const std::array<double, 4>& u, double shock_sd,
                        float& released) {
     const auto& m = w.sc->model;
     auto& fs = w.firms;
@@ -72,8 +75,7 @@ std::int32_t plan_firm(world& w, const region_growth& g, std::size_t f, const st
                                 ? static_cast<std::uint16_t>(std::min(fs.months_unfilled[f] + 1, max_status_months))
                                 : std::uint16_t{0};
     fs.hires[f] = 0;
-    fs.shock[f] = static_cast<float>(m.productivity_rho * fs.shock[f] +
-                                     m.productivity_shock_sd * counter_rng::normal(u[0], u[1]));
+    fs.shock[f] = static_cast<float>(m.productivity_rho * fs.shock[f] + shock_sd * counter_rng::normal(u[0], u[1]));
     const bool is_public = fs.is_public[f] != 0;
     const double level = fs.shock[f] + w.regions[r].aggregate_shock;
     const double scale =
@@ -128,12 +130,20 @@ void run_firms(world& w) {
     }
     const auto g = job_growth(w);
     auto& fs = w.firms;
+    std::vector<double> shock_sd(w.market_count(), 0.0);
+    for (std::size_t mk = 0; mk < w.market_count(); ++mk) {
+        const auto& reg = w.sc->regions[mk / field_count];
+        const auto agents = static_cast<double>(w.market_firm_begin[mk + 1] - w.market_firm_begin[mk]);
+        const double establishments = market_persons(reg, mk % field_count) * reg.firms_per_1000_workers / 1000.0;
+        shock_sd[mk] = m.productivity_shock_sd / std::sqrt(std::max(1.0, agents > 0 ? establishments / agents : 1.0));
+    }
     std::vector<float> released(fs.size(), 0.f);
     const auto vac =
         count_blocks(fs.size(), w.block_size, w.region_count(), [&](std::size_t b, std::size_t e, std::int64_t* v) {
             for (std::size_t f = b; f < e; ++f) {
                 const auto u = w.rng.uniforms(draws::firms::shock_and_rounding, month, static_cast<std::uint32_t>(f));
-                v[fs.region[f]] += plan_firm(w, g, f, u, released[f]);
+                const double sd = shock_sd[world::market_of(fs.region[f], fs.field[f])];
+                v[fs.region[f]] += plan_firm(w, g, f, u, sd, released[f]);
             }
         });
     enter_establishments(w, released);
