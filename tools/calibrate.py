@@ -22,6 +22,7 @@ SPEC (YAML, paths relative to it):
     targets:
       - {indicator: trained_rate, region: cao-bang, date: 2024-12, value: 0.509, tolerance: 0.01, weight: 1,
          source: "seed 000"}
+      - {indicator: unemployment_rate, date: 2021-01, to: 2021-12, value: 0.032}  # `to`: the mean over the months
       - {indicator: labor_force, region: national, date: 2024-12, value: 53.2e6, tolerance: 0.5e6}
       - {policy: [cb-a, cb-b], series: trained_employed, per: trained, from: 2021-01, to: 2024-12,
          value: 0.8, weight: 0}                       # weight 0: reported, not fitted
@@ -130,7 +131,12 @@ class run_output:
 def moment(out, target):
     """The simulated value of one target in one run."""
     if "indicator" in target:
-        return out.indicator(target["indicator"], target.get("region", "national"), target["date"])
+        region = target.get("region", "national")
+        if "to" in target:  # an average over the months date..to (an annual LFS figure)
+            first, last = out.row(target["date"]), out.row(target["to"])
+            months = [f"{(out.start + k) // 12:04d}-{(out.start + k) % 12 + 1:02d}" for k in range(first, last + 1)]
+            return float(np.mean([out.indicator(target["indicator"], region, m) for m in months]))
+        return out.indicator(target["indicator"], region, target["date"])
     if "policy" in target:
         value = out.policy_sum(target["policy"], target["series"], target["from"], target["to"])
         if "per" in target:
@@ -144,7 +150,8 @@ def target_label(t):
     if "indicator" in t:
         region = t.get("region", "national")
         region = "+".join(region) if isinstance(region, list) else region
-        return f"{t['indicator']} {region} {t['date']}"
+        span = f"..{t['to']}" if "to" in t else ""
+        return f"{t['indicator']} {region} {t['date']}{span}"
     pol = t["policy"] if isinstance(t["policy"], str) else "+".join(t["policy"])
     per = f"/{t['per']}" if "per" in t else ""
     return f"{t['series']}{per} {pol} {t['from']}..{t['to']}"

@@ -40,6 +40,32 @@ struct region_spec {
     double firms_per_1000_workers = 40;  // employers incl. household businesses, sampled
     // Levels of school leavers entering the labour force; all zero: the region's education_shares.
     std::array<double, education_count> entrant_education_shares{};
+    // Real productivity growth by year from growth.first_year (last value kept); empty: growth's.
+    std::vector<double> productivity_growth;
+};
+
+// Prices and trend productivity (sim/model/productivity.cpp): annual rates by calendar year
+// from first_year, the last rate kept for later years; years before first_year grow at the first.
+struct growth_spec {
+    int first_year = 2021;
+    // CPI, annual average change (GSO): 2021 1.84%, 2022 3.15%, 2023 3.25%, 2024 3.63%, 2025 3.31%.
+    std::vector<double> inflation{0.0184, 0.0315, 0.0325, 0.0363, 0.0331};
+    // Trend productivity: labour productivity at constant prices (GSO: 2021 4.71%, 2022 4.8%,
+    // 2023 3.65%, 2024 5.88%) less the 2.0 points a year that the model's own accumulation of
+    // skill and education adds to wages without a trend (docs/model.md).
+    std::vector<double> productivity_growth{0.0271, 0.028, 0.0165, 0.0388};
+};
+
+// A shock to labour demand in some markets over a window of months (sim/model/shocks.cpp).
+struct shock_spec {
+    std::string id;
+    year_month start{2021, 1};
+    year_month end{2021, 1};
+    std::vector<std::string> regions;  // empty: all
+    std::vector<field_kind> fields;    // empty: all
+    double demand = 0;                 // share of private jobs lost: desired headcount x (1 - demand)
+    double separation = 0;             // extra monthly layoff probability of employees
+    double productivity = 0;           // log points added to the regions' productivity (wages of all matches)
 };
 
 struct school_spec {
@@ -74,7 +100,10 @@ struct model_params {
     double initial_wage_share = 0.8;     // wage / match productivity at the start and for entrants
     double initial_skill_sd = 0.25;      // sd of log skill in the initial stock and of entrants
     double entrant_skill_offset = -0.1;  // mean log skill of entrants (no experience yet)
-    double firm_size_sd = 1.2;           // sd of log firm size (employer draw weights)
+    // Firm agents are strata of establishments (sim/model/firm_strata.hpp): at most this many
+    // a market (whole), each standing for about this many establishments.
+    double firm_agents_per_market = 32;
+    double establishments_per_firm_agent = 40;
     // Public employers by field (hospitals, schools, administration).
     std::array<double, field_count> public_employer_share{0.05, 0.05, 0.05, 0.9, 0.9, 0.05};
     // Required education level of a firm's jobs, by field: shares over levels.
@@ -145,6 +174,8 @@ struct model_params {
     double migration_income_weight = 2.0;    // logit weight on log expected income
     double migration_distance_cost = 0.004;  // PER KM (not per 100 km): utility of a move
     double migration_stay_bonus = 4.0;       // utility of staying (moving costs)
+    // returns to levels: premium_l += epsilon [ln(D_l / D_l,0) - ln(S_l / S_l,0)] (productivity.cpp)
+    double level_premium_supply_elasticity = 0.5;  // epsilon = 1/sigma, sigma = 2
 };
 
 struct output_spec {
@@ -167,6 +198,8 @@ struct scenario {
     std::vector<region_spec> regions;
     std::vector<school_spec> schools;
     std::vector<policy_spec> policies;
+    growth_spec growth;
+    std::vector<shock_spec> shocks;
     output_spec output;
 };
 

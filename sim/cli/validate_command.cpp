@@ -6,6 +6,7 @@
 
 #include "cli/command.hpp"
 #include "laborsim/scenario_io.hpp"
+#include "laborsim/warnings.hpp"
 
 namespace laborsim {
 
@@ -27,11 +28,13 @@ void add_validate_command(CLI::App& app, command_list& commands) {
                                 return 0;
                             }
                             const std::size_t warnings = print_warnings(sc);
-                            std::printf("%s: ok (scenario %s, %zu regions, %zu schools, %zu policies, %s to %s)%s\n",
-                                        path->c_str(), sc.name.c_str(), sc.regions.size(), sc.schools.size(),
-                                        sc.policies.size(), format_year_month(sc.calendar.start).c_str(),
-                                        format_year_month(sc.calendar.end).c_str(),
-                                        warnings ? ", with warnings (stderr)" : "");
+                            std::printf(
+                                "%s: ok (scenario %s, %zu regions, %zu schools, %zu policies, %s to %s, "
+                                "minimum supported scale %.3g)%s\n",
+                                path->c_str(), sc.name.c_str(), sc.regions.size(), sc.schools.size(),
+                                sc.policies.size(), format_year_month(sc.calendar.start).c_str(),
+                                format_year_month(sc.calendar.end).c_str(), minimum_supported_scale_of(sc),
+                                warnings ? ", with warnings (stderr)" : "");
                             return 0;
                         }});
 }

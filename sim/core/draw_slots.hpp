@@ -34,8 +34,8 @@ inline constexpr draw_slot_use draw_slot_table[] = {
     // a region index, and entrant ids start after the initial population.
     {"entry.entrant_count", {rng_stream::entry, 1}, "entry.entrant_human_capital"},
     // firms (agent: the firm index)
-    {"firms.shock_and_exit", {rng_stream::firms, 0}},
-    {"firms.reentry_productivity", {rng_stream::firms, 1}},
+    // transitory shock (normal from two), rounding of turnover layoffs, rounding of desired headcount
+    {"firms.shock_and_rounding", {rng_stream::firms, 0}},
     // education
     {"education.progress", {rng_stream::education, 0}},  // dropout, pass; abroad: completion, return
     {"education.application", {rng_stream::education, 1}},
@@ -53,8 +53,6 @@ inline constexpr draw_slot_use draw_slot_table[] = {
     // panel (month 0)
     {"panel.sample_key", {rng_stream::panel, 0}},
     // firm_init (month 0, agent: the firm index)
-    {"firm_init.attributes", {rng_stream::firm_init, 0}},  // required level, public, productivity
-    {"firm_init.size", {rng_stream::firm_init, 1}},
     {"firm_init.history", {rng_stream::firm_init, 2}},  // months its posts have stayed open
     // school_init (month: the cohort's months in school, agent: the school index)
     {"school_init.cohort_size", {rng_stream::school_init, 0}},
@@ -115,8 +113,7 @@ inline constexpr draw_slot entrant_human_capital = slot_named("entry.entrant_hum
 inline constexpr draw_slot entrant_count = slot_named("entry.entrant_count");
 }  // namespace entry
 namespace firms {
-inline constexpr draw_slot shock_and_exit = slot_named("firms.shock_and_exit");
-inline constexpr draw_slot reentry_productivity = slot_named("firms.reentry_productivity");
+inline constexpr draw_slot shock_and_rounding = slot_named("firms.shock_and_rounding");
 }  // namespace firms
 namespace education {
 inline constexpr draw_slot progress = slot_named("education.progress");
@@ -140,8 +137,6 @@ namespace panel {
 inline constexpr draw_slot sample_key = slot_named("panel.sample_key");
 }  // namespace panel
 namespace firm_init {
-inline constexpr draw_slot attributes = slot_named("firm_init.attributes");
-inline constexpr draw_slot size = slot_named("firm_init.size");
 inline constexpr draw_slot history = slot_named("firm_init.history");
 }  // namespace firm_init
 namespace school_init {

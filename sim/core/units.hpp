@@ -31,4 +31,9 @@ inline constexpr double first_band_age_years = 15.0;
 inline constexpr double age_band_years = 10.0;
 [[nodiscard]] constexpr double age_band_start_years(int band) { return first_band_age_years + age_band_years * band; }
 
+// A firm agent (a stratum of establishments, sim/model/firm_strata.hpp) holding fewer employed
+// agents than this at the start makes its market's hiring lumpy: the scale below which that
+// happens is a scenario's minimum supported scale (`laborsim validate` warns under it).
+inline constexpr double min_agents_per_firm_agent = 10.0;
+
 }  // namespace laborsim

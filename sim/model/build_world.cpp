@@ -8,7 +8,9 @@
 #include "core/parallel.hpp"
 #include "core/units.hpp"
 #include "laborsim/errors.hpp"
+#include "model/firm_strata.hpp"
 #include "model/panel_sample.hpp"
+#include "model/productivity.hpp"
 #include "model/shares.hpp"
 #include "model/world.hpp"
 
@@ -34,41 +36,31 @@ education_level school_output_level(const school_spec& spec) {
     return education_level::elementary;
 }
 
-void build_firms(world& w, const std::vector<std::size_t>& workers_per_region) {
+// Firm agents per market from the data (firm_strata.hpp), never from the agent count; the
+// strata's weights are the draw weights of the initial employers.
+void build_firms(world& w) {
     const auto& sc = *w.sc;
-    const auto& m = sc.model;
     const std::size_t R = sc.regions.size();
     w.market_firm_begin.assign(w.market_count() + 1, 0);
-    std::vector<std::size_t> per_market(w.market_count(), 0);
-    for (std::size_t r = 0; r < R; ++r) {
-        const auto& spec = sc.regions[r];
-        const double firms = static_cast<double>(workers_per_region[r]) * spec.firms_per_1000_workers / 1000.0;
+    std::vector<std::vector<firm_stratum>> strata(w.market_count());
+    for (std::size_t r = 0; r < R; ++r)
         for (std::size_t f = 0; f < field_count; ++f) {
-            if (spec.field_shares[f] <= 0) continue;
-            double share = spec.field_shares[f];
-            double total = std::accumulate(spec.field_shares.begin(), spec.field_shares.end(), 0.0);
-            per_market[world::market_of(r, f)] =
-                std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(firms * share / total)));
+            strata[world::market_of(r, f)] = market_strata(sc.model, sc.regions[r], f);
+            w.market_firm_begin[world::market_of(r, f) + 1] = strata[world::market_of(r, f)].size();
         }
-    }
-    std::partial_sum(per_market.begin(), per_market.end(), w.market_firm_begin.begin() + 1);
-    const std::size_t n = w.market_firm_begin.back();
-    w.firms.resize(n);
-    for (std::size_t mk = 0; mk < w.market_count(); ++mk) {
-        for (std::size_t i = w.market_firm_begin[mk]; i < w.market_firm_begin[mk + 1]; ++i) {
-            const auto field = static_cast<field_kind>(mk % field_count);
-            auto u = w.rng.uniforms(draws::firm_init::attributes, 0, static_cast<std::uint32_t>(i));
+    std::partial_sum(w.market_firm_begin.begin(), w.market_firm_begin.end(), w.market_firm_begin.begin());
+    w.firms.resize(w.market_firm_begin.back());
+    for (std::size_t mk = 0; mk < w.market_count(); ++mk)
+        for (std::size_t k = 0; k < strata[mk].size(); ++k) {
+            const std::size_t i = w.market_firm_begin[mk] + k;
+            const auto& s = strata[mk][k];
             w.firms.region[i] = static_cast<std::uint16_t>(mk / field_count);
-            w.firms.field[i] = static_cast<std::uint8_t>(field);
-            w.firms.min_level[i] =
-                static_cast<std::uint8_t>(pick_share(m.job_level_shares[static_cast<std::size_t>(field)], u[0]));
-            w.firms.is_public[i] = u[1] < m.public_employer_share[static_cast<std::size_t>(field)] ? 1 : 0;
-            w.firms.log_productivity[i] = static_cast<float>(m.productivity_sigma * counter_rng::normal(u[2], u[3]));
-            auto u2 = w.rng.uniforms(draws::firm_init::size, 0, static_cast<std::uint32_t>(i));
-            // Log-normal sizes: the weights of the initial employer draw (heavy right tail).
-            w.firms.base_size[i] = static_cast<float>(std::exp(m.firm_size_sd * counter_rng::normal(u2[0], u2[1])));
+            w.firms.field[i] = static_cast<std::uint8_t>(mk % field_count);
+            w.firms.min_level[i] = s.min_level;
+            w.firms.is_public[i] = s.is_public ? 1 : 0;
+            w.firms.log_productivity[i] = static_cast<float>(s.log_productivity);
+            w.firms.base_size[i] = static_cast<float>(s.weight);
         }
-    }
 }
 
 void build_schools(world& w) {
@@ -339,7 +331,7 @@ world build_world(const scenario& sc, std::size_t block_size) {
             w.distance_km[a * R + b] = haversine_km(sc.regions[a].latitude, sc.regions[a].longitude,
                                                     sc.regions[b].latitude, sc.regions[b].longitude);
 
-    build_firms(w, per_region);
+    build_firms(w);
     build_schools(w);
     add_abroad_program(w, abroad_program{static_cast<education_level>(static_cast<int>(m.abroad_level)), -1,
                                          std::max(1, static_cast<int>(m.abroad_program_months)),
@@ -352,6 +344,7 @@ world build_world(const scenario& sc, std::size_t block_size) {
     settle_firms(w);
     set_initial_wages(w);
     seed_students(w);
+    init_productivity(w);
     mark_panel(w, sc.output.panel);  // followed in the output's /panel
     w.decay_pow.resize(lookup_table_months);
     for (std::size_t k = 0; k < w.decay_pow.size(); ++k)

@@ -51,11 +51,15 @@ inline constexpr int flow_count = static_cast<int>(flow::count_);
 
 struct region_state {
     double min_wage_vnd = 0;
-    double productivity_scale = 0;     // P_r: VND per month of a match at log productivity 0
-    double aggregate_shock = 0;        // regional AR(1) demand shock
-    double workers_target_growth = 0;  // agents added per month on top of replacing exits
-    double expected_income = 0;        // last month's mean wage x employment rate
-    double migration_incentive = 0;    // utility added by policies (everyone), reset monthly
+    double productivity_scale = 0;          // P_r: VND per month of a match at log productivity 0
+    double productivity_scale_initial = 0;  // P_r,0 (productivity.cpp: P_r,t = P_r,0 x prices x trend x shocks)
+    double wage_index_step = 1;             // P_r,t / P_r,t-1 this month: existing wages follow it (wages.cpp)
+    double price_index = 1;                 // CPI relative to the start
+    double shock_log_productivity = 0;      // shocks in force (shocks.cpp)
+    double aggregate_shock = 0;             // regional AR(1) demand shock
+    double workers_target_growth = 0;       // agents added per month on top of replacing exits
+    double expected_income = 0;             // last month's mean wage x employment rate
+    double migration_incentive = 0;         // utility added by policies (everyone), reset monthly
     // Utility added by policies (talent_attraction) for one group of movers only, indexed
     // [level * field_count + field]; reset monthly by the policy schedule.
     std::array<float, education_count * field_count> group_incentive{};
@@ -72,7 +76,8 @@ struct region_state {
     // not here fails the size check below).
     template <class Self, class F>
     static constexpr void members(Self& s, F&& f) {
-        f(s.min_wage_vnd, s.productivity_scale, s.aggregate_shock, s.workers_target_growth, s.expected_income,
+        f(s.min_wage_vnd, s.productivity_scale, s.productivity_scale_initial, s.wage_index_step, s.price_index,
+          s.shock_log_productivity, s.aggregate_shock, s.workers_target_growth, s.expected_income,
           s.migration_incentive, s.group_incentive, s.population_agents, s.population_agents_initial,
           s.labor_force_agents, s.labor_force_agents_initial, s.public_staff_per_10k, s.public_staff_per_10k_initial);
     }
@@ -147,6 +152,15 @@ struct world {
     std::vector<region_state> regions;
     std::vector<double> distance_km;             // [origin * R + destination]
     std::vector<std::size_t> market_firm_begin;  // firms grouped by market, size markets + 1
+    // Shocks in force this month by market (shocks.cpp); empty: none.
+    std::vector<double> market_demand_shock;      // share of private jobs lost
+    std::vector<double> market_separation_extra;  // extra monthly layoff probability
+    // Returns to levels (productivity.cpp): premium shift b_l,t - b_l and this month's step, by level;
+    // initial shares of the labour force at level >= l and of desired jobs requiring >= l.
+    std::array<double, education_count> level_premium_shift{};
+    std::array<double, education_count> level_premium_step{};
+    std::array<double, education_count> level_supply_initial{};
+    std::array<double, education_count> level_demand_initial{};
     std::vector<std::vector<std::uint32_t>> region_schools;
     std::vector<policy_state> policies;
     std::vector<abroad_program> abroad_programs;    // [0]: the baseline programme
@@ -172,7 +186,15 @@ struct world {
     // Reservation wage of an unemployed worker i: replacement x market wage x decay^months
     // unemployed, without the minimum-wage floor (the employed compare with their wage).
     [[nodiscard]] double reservation_wage(std::size_t i) const;
-    [[nodiscard]] double wage_premium(std::size_t level) const { return sc->model.level_wage_premium[level]; }
+    [[nodiscard]] double wage_premium(std::size_t level) const {
+        return sc->model.level_wage_premium[level] + level_premium_shift[level];
+    }
+    [[nodiscard]] double market_demand_factor(std::size_t market) const {
+        return market_demand_shock.empty() ? 1.0 : 1.0 - market_demand_shock[market];
+    }
+    [[nodiscard]] double market_separation_shock(std::size_t market) const {
+        return market_separation_extra.empty() ? 0.0 : market_separation_extra[market];
+    }
     // The wage reference of a newcomer (entrant, graduate, returner): the market wage, at
     // least the minimum wage.
     [[nodiscard]] double entry_wage(std::size_t i) const;

@@ -69,6 +69,8 @@ std::string save_world_state(const world& w) {
     save_list(w.abroad_programs, out);
     save_list(w.abroad_month, out);
     out(w.distance_km, w.market_firm_begin, w.region_schools, w.decay_pow, w.flows);
+    out(w.market_demand_shock, w.market_separation_extra, w.level_premium_shift, w.level_premium_step,
+        w.level_supply_initial, w.level_demand_initial);
     save_list(w.policies, out);
     for (std::size_t k = 0; k < w.policies.size(); ++k) save_policy_own(w, k, out);
     out.put(end_marker);
@@ -86,6 +88,8 @@ void load_world_state(world& w, std::string_view bytes) {
     load_list(w.abroad_programs, in);
     load_list(w.abroad_month, in);
     in(w.distance_km, w.market_firm_begin, w.region_schools, w.decay_pow, w.flows);
+    in(w.market_demand_shock, w.market_separation_extra, w.level_premium_shift, w.level_premium_step,
+       w.level_supply_initial, w.level_demand_initial);
     load_list(w.policies, in);
     if (w.regions.size() != regions || w.policies.size() != policies)
         throw state_format_error("saved for another scenario (" + std::to_string(w.regions.size()) + " regions, " +

@@ -11,6 +11,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/units.hpp"
+#include "model/firm_strata.hpp"
 #include "policy/policy_hooks.hpp"
 #include "policy/target_group.hpp"
 
@@ -144,10 +146,27 @@ void policy_warnings(const scenario& sc, const policy_spec& p, std::vector<scena
         p.params);
 }
 
+// Below the minimum supported scale a firm agent (a stratum of establishments) starts with
+// fewer than min_agents_per_firm_agent employed agents: hiring in its market comes in lumps.
+void scale_warning(const scenario& sc, std::vector<scenario_warning>& out) {
+    const auto need = minimum_supported_scale(sc);
+    if (sc.scale >= need.scale) return;
+    out.push_back(
+        {"scale",
+         "scale " + scale_text(sc.scale) + " is below this scenario's minimum supported scale " +
+             scale_text(need.scale) + ": a firm agent of market " + need.market + " stands for " +
+             number(need.persons) + " employed persons, " + number(need.persons * sc.scale, 1) +
+             " agents at this scale (at least " + number(min_agents_per_firm_agent) + " keep its hiring smooth); " +
+             scale_advice(need.scale, "gives every firm agent " + number(min_agents_per_firm_agent) + " agents")});
+}
+
 }  // namespace
+
+double minimum_supported_scale_of(const scenario& sc) { return minimum_supported_scale(sc).scale; }
 
 std::vector<scenario_warning> scenario_warnings(const scenario& sc) {
     std::vector<scenario_warning> out;
+    scale_warning(sc, out);
     region_warnings(sc, out);
     for (const auto& p : sc.policies) policy_warnings(sc, p, out);
     return out;

@@ -1,6 +1,7 @@
 // Scenario loading: YAML text -> laborsim::scenario, every key checked against the schema
 // and every problem collected (file:line:column, key path, expected vs found).
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "core/units.hpp"
@@ -63,7 +64,8 @@ void load_model(yaml_reader& rd, const YAML::Node& n, const std::string& p, mode
     LABORSIM_PARAM(initial_wage_share);
     LABORSIM_PARAM(initial_skill_sd);
     LABORSIM_PARAM(entrant_skill_offset);
-    LABORSIM_PARAM(firm_size_sd);
+    LABORSIM_PARAM(firm_agents_per_market);
+    LABORSIM_PARAM(establishments_per_firm_agent);
     LABORSIM_PARAM(public_employer_share);
     LABORSIM_PARAM(score_noise);
     LABORSIM_PARAM(placement_priority);
@@ -84,6 +86,7 @@ void load_model(yaml_reader& rd, const YAML::Node& n, const std::string& p, mode
     LABORSIM_PARAM(field_switch_penalty);
     LABORSIM_PARAM(unfilled_exit_months);
     LABORSIM_PARAM(young_age_years);
+    LABORSIM_PARAM(level_premium_supply_elasticity);
 #undef LABORSIM_PARAM
     if (const YAML::Node jobs = n["job_level_shares"]; jobs.IsDefined() && !jobs.IsNull()) {
         const auto& js = S("job_level_shares");
@@ -98,6 +101,10 @@ void load_model(yaml_reader& rd, const YAML::Node& n, const std::string& p, mode
         rd.error(n[key].Mark(), yaml_reader::join(p, key), what);
     };
     if (education_level level{}; rd.get(n, s, "abroad_level", p, level)) m.abroad_level = static_cast<double>(level);
+    if (n["firm_agents_per_market"] && m.firm_agents_per_market < 1)
+        bad("firm_agents_per_market", "expected at least 1 firm agent a market");
+    if (n["establishments_per_firm_agent"] && m.establishments_per_firm_agent <= 0)
+        bad("establishments_per_firm_agent", "expected a positive number of establishments");
     if (n["abroad_program_months"] && m.abroad_program_months < 1)
         bad("abroad_program_months", "expected at least 1 month");
     if (n["entrant_age_max"] && m.entrant_age_max < m.entrant_age_min)
@@ -319,12 +326,36 @@ void check_references(yaml_reader& rd, const YAML::Node& root, const scenario& s
         // calendar (e.g. a run shortened with --set calendar.end) simply never applies.
         if (p.end < p.start && n["end"]) rd.error(n, at("policies", i) + ".end", "ends before it starts");
     }
+    std::set<std::string> shock_ids;
+    for (std::size_t i = 0; i < sc.shocks.size(); ++i) {
+        const YAML::Node n = root["shocks"][i];
+        if (!sc.shocks[i].id.empty() && !shock_ids.insert(sc.shocks[i].id).second)
+            rd.error(n, at("shocks", i) + ".id", "duplicate shock id '" + sc.shocks[i].id + "'");
+        for (const auto& r : sc.shocks[i].regions) check_region(n["regions"], at("shocks", i) + ".regions", r);
+    }
     if (sc.calendar.end < sc.calendar.start && root["calendar"])
         rd.error(root["calendar"], "calendar.end", "expected a month on or after calendar.start");
     // (A missing key is an undefined node; asking its type would throw.)
     if (root["regions"].IsDefined() && root["regions"].IsSequence() && sc.regions.empty())
         rd.error(root["regions"], "regions", "expected at least one region");
     if (sc.scale <= 0 && root["scale"]) rd.error(root["scale"], "scale", "expected a number in (0, 1], got 0");
+}
+
+void load_growth_and_shocks(yaml_reader& rd, const YAML::Node& root, scenario& sc) {
+    if (const YAML::Node g = root["growth"]; g.IsDefined() && !g.IsNull()) {
+        const auto& gs = S("growth");
+        if (rd.check_map(g, "growth", {&gs})) read_bound(rd, g, "growth", gs, &sc.growth);
+    }
+    const auto& ss = S("shock");
+    load_list(rd, root, "shocks", sc.shocks, [&](const YAML::Node& n, const std::string& p, shock_spec& x) {
+        if (rd.check_map(n, p, {&ss})) read_bound(rd, n, p, ss, &x);
+        if (x.regions.size() == 1 && x.regions[0] == "all") x.regions.clear();
+        if (n["end"] && n["start"] && x.end < x.start) rd.error(n["end"], p + ".end", "ends before it starts");
+        if (n["separation"] && x.separation > 0.5)
+            rd.error(n["separation"], p + ".separation", "expected a monthly probability of at most 0.5");
+        if (n["productivity"] && std::abs(x.productivity) > 1)
+            rd.error(n["productivity"], p + ".productivity", "expected at most 1 log point either way");
+    });
 }
 
 scenario load_root(yaml_reader& rd, const YAML::Node& root) {
@@ -354,6 +385,7 @@ scenario load_root(yaml_reader& rd, const YAML::Node& root) {
     load_list(rd, root, "policies", sc.policies, [&](const YAML::Node& n, const std::string& p, policy_spec& x) {
         load_policy(rd, n, p, sc.calendar, x);
     });
+    load_growth_and_shocks(rd, root, sc);
     if (const YAML::Node out = root["output"]; out.IsDefined() && !out.IsNull()) {
         const auto& os = S("output");
         if (rd.check_map(out, "output", {&os})) {

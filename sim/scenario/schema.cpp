@@ -59,6 +59,8 @@ constexpr unit_range unit_ranges[] = {
     {"log points/100 km", 0, 100},
     {"utility", -100, 100},
     {"utility/km", 0, 10},
+    {"firm agents", 1, 4096},        // per market: the firm store stays small at any scale
+    {"establishments", 1e-3, 1e9},   // per firm agent
 };
 // Keys whose range is not their unit's.
 const std::vector<key_range> key_ranges = {
@@ -68,6 +70,11 @@ const std::vector<key_range> key_ranges = {
     {"region.age_shares", 0, 1},
     {"model.outside_applications", 0, 3},
     {"model.overqualification_gap", 0, education_count - 1},
+    {"growth.first_year", 1900, 2200},  // the calendar year of the first rates
+    // A year's change of a price or productivity index: halved at worst, at most doubled.
+    {"growth.inflation", -0.5, 1},
+    {"growth.productivity_growth", -0.5, 1},
+    {"region.productivity_growth", -0.5, 1},
 };
 
 }  // namespace
@@ -111,6 +118,8 @@ std::vector<section_spec> make_schema() {
             {"regions", vt::mapping_list, "required", "", "Regions (provinces), at least one.", {}, "region"},
             {"schools", vt::mapping_list, "[]", "", "Schools and vocational institutions.", {}, "school"},
             {"policies", vt::mapping_list, "[]", "", "Scheduled policies.", {}, "policy"},
+            {"growth", vt::mapping, "GSO 2021-2025 rates", "", "Price index and trend productivity (docs/model.md, productivity and prices).", {}, "growth"},
+            {"shocks", vt::mapping_list, "[]", "", "Shocks to labour demand in some regions and fields over a window (docs/model.md, shocks).", {}, "shock"},
             {"output", vt::mapping, "defaults", "", "What to write and where.", {}, "output"},
         }},
         {"calendar", "Simulated period, month by month, both ends included.", {
@@ -135,6 +144,22 @@ std::vector<section_spec> make_schema() {
             {"longitude", vt::number, "105.8", "degrees", "Centroid longitude (distance matrix).", {}, {}, bind_to<&region_spec::longitude>()},
             {"firms_per_1000_workers", vt::nonneg, "40", "1/1000 workers", "Employers (incl. household businesses) per 1,000 workers.", {}, {}, bind_to<&region_spec::firms_per_1000_workers>()},
             {"entrant_education_shares", vt::level_shares, "education_shares", "1", "Levels of school leavers entering the labour force, summing to 1.", levels, {}, bind_to<&region_spec::entrant_education_shares>()},
+            {"productivity_growth", vt::number_list, "growth.productivity_growth", "1/year", "Real productivity growth by year from growth.first_year, overriding the national path here (the last rate is kept).", {}, {}, bind_to<&region_spec::productivity_growth>()},
+        }},
+        {"growth", "Prices and trend productivity: annual rates by calendar year from first_year; the last rate is kept for later years, the first for earlier ones. Nominal values (wages, minimum wages, unit costs) are in VND of their month.", {
+            {"first_year", vt::integer, "2021", "year", "Calendar year of each list's first rate.", {}, {}, bind_to<&growth_spec::first_year>()},
+            {"inflation", vt::number_list, "[0.0184, 0.0315, 0.0325, 0.0363, 0.0331]", "1/year", "CPI, annual average change (GSO 2021-2025).", {}, {}, bind_to<&growth_spec::inflation>()},
+            {"productivity_growth", vt::number_list, "[0.0271, 0.028, 0.0165, 0.0388]", "1/year", "Trend productivity growth: GSO labour productivity growth 2021-2024 less the 2.0 points a year the model's own skill and education growth adds (docs/model.md).", {}, {}, bind_to<&growth_spec::productivity_growth>()},
+        }},
+        {"shock", "A shock to labour demand in the markets of some regions and fields, in force from start to end (both included).", {
+            {"id", vt::identifier, "required", "", "Stable id.", {}, {}, bind_to<&shock_spec::id>()},
+            {"start", vt::date, "required", "YYYY-MM", "First month in force.", {}, {}, bind_to<&shock_spec::start>()},
+            {"end", vt::date, "required", "YYYY-MM", "Last month in force.", {}, {}, bind_to<&shock_spec::end>()},
+            {"regions", vt::string_list, "all", "", "Region ids (`all`: every region).", {}, {}, bind_to<&shock_spec::regions>()},
+            {"fields", vt::string_list, "all", "", "Fields of the jobs hit.", fields, {}, bind_to<&shock_spec::fields>()},
+            {"demand", vt::fraction, "0", "1", "Share of private jobs that disappear: desired headcount x (1 - demand).", {}, {}, bind_to<&shock_spec::demand>()},
+            {"separation", vt::fraction, "0", "1/month", "Extra monthly layoff probability of every employee in the markets.", {}, {}, bind_to<&shock_spec::separation>()},
+            {"productivity", vt::number, "0", "log points", "Added to the regions' productivity while in force (wages of new and existing matches).", {}, {}, bind_to<&shock_spec::productivity>()},
         }},
         {"school", "A school: kind sets its output level (vocational_centre -> elementary, vocational_college -> college, university -> university).", {
             {"id", vt::identifier, "required", "", "Stable id.", {}, {}, bind_to<&school_spec::id>()},
@@ -161,7 +186,8 @@ std::vector<section_spec> make_schema() {
             {"initial_wage_share", vt::fraction, "0.8", "1", "Wage / match productivity at the start and for newcomers."},
             {"initial_skill_sd", vt::nonneg, "0.25", "log points", "Sd of log skill at the start and of entrants."},
             {"entrant_skill_offset", vt::number, "-0.1", "log points", "Mean log skill of entrants (no experience yet)."},
-            {"firm_size_sd", vt::nonneg, "1.2", "log points", "Sd of log firm size (weights of the initial employer draw)."},
+            {"firm_agents_per_market", vt::integer, "32", "firm agents", "Most firm agents (strata of establishments) in a region x field market; their number does not depend on the scale."},
+            {"establishments_per_firm_agent", vt::nonneg, "40", "establishments", "Establishments one firm agent stands for, below the cap (the market's establishments from firms_per_1000_workers)."},
             {"public_employer_share", vt::field_fractions, "agriculture 0.05, industry 0.05, services 0.05, health 0.9, education 0.9, digital 0.05", "1",
              "Share of employers in each field that are public (staff to a norm, never exit).", fields},
             {"job_level_shares", vt::mapping, "see docs/model.md", "", "Required education level of jobs, by field.", {}, "job_level_shares"},
@@ -216,6 +242,7 @@ std::vector<section_spec> make_schema() {
             {"migration_income_weight", vt::nonneg, "2", "1", "Logit weight on log expected income."},
             {"migration_distance_cost", vt::nonneg, "0.004", "utility/km", "Moving cost per km."},
             {"migration_stay_bonus", vt::number, "4", "utility", "Utility of staying put."},
+            {"level_premium_supply_elasticity", vt::nonneg, "0.5", "1", "epsilon: a level's wage premium moves by epsilon x (log change of the share of jobs requiring it - log change of the share of the labour force holding it)."},
         }},
         {"job_level_shares", "Required education level of a firm's jobs, by field: shares over levels summing to 1 (drawn per firm).", {
             {"agriculture", vt::level_shares, "none 0.9, elementary 0.1", "1", "Agriculture jobs.", levels},

@@ -53,10 +53,10 @@ struct item_list_target {  // mapping_list: a new item per mapping, read by the 
     void* (*append)(void* target);
 };
 using bound_target =
-    std::variant<std::monostate, double*, int*, bool*, std::string*, std::vector<std::string>*, year_month*,
-                 education_level*, std::optional<education_level>*, field_kind*, std::optional<field_kind>*,
-                 target_group*, choice_target, choice_list_target, item_list_target, std::array<double, 5>*,
-                 std::array<double, field_count>*, std::array<double, education_count>*>;
+    std::variant<std::monostate, double*, int*, bool*, std::string*, std::vector<std::string>*, std::vector<double>*,
+                 year_month*, education_level*, std::optional<education_level>*, field_kind*,
+                 std::optional<field_kind>*, target_group*, choice_target, choice_list_target, item_list_target,
+                 std::array<double, 5>*, std::array<double, field_count>*, std::array<double, education_count>*>;
 // What a key's values name, for the loader's cross-reference checks.
 enum class key_refers : std::uint8_t { nothing, school_ids };
 

@@ -234,4 +234,20 @@ bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::str
     return true;
 }
 
+// A number_list of any length (at least one number), e.g. annual rates by year.
+bool yaml_reader::convert(const YAML::Node& n, const key_spec& k, const std::string& path, std::vector<double>& out) {
+    if (!n.IsSequence() || n.size() == 0) {
+        error(n, path, "expected a non-empty list of numbers, got " + describe(n));
+        return false;
+    }
+    std::vector<double> v(n.size());
+    key_spec item{k.key, value_type::number, "", k.unit, ""};
+    item.min = k.min;  // each number within the key's range
+    item.max = k.max;
+    for (std::size_t i = 0; i < n.size(); ++i)
+        if (!convert(n[i], item, path + "[" + std::to_string(i) + "]", v[i])) return false;
+    out = std::move(v);
+    return true;
+}
+
 }  // namespace laborsim

@@ -55,6 +55,7 @@ private:
     bool convert(const YAML::Node& n, const key_spec& k, const std::string& path, std::string& out);
     bool convert(const YAML::Node& n, const key_spec& k, const std::string& path, year_month& out);
     bool convert(const YAML::Node& n, const key_spec& k, const std::string& path, std::vector<std::string>& out);
+    bool convert(const YAML::Node& n, const key_spec& k, const std::string& path, std::vector<double>& out);
     template <std::size_t N>
     bool convert(const YAML::Node& n, const key_spec& k, const std::string& path, std::array<double, N>& out);
     // Reports a number outside the key's range (schema.cpp, value ranges).

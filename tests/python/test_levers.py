@@ -33,6 +33,14 @@ UNCAPPED_DIGITAL = [*POLICY_SMALL, "policies.qn-digital-skills.annual_budget_vnd
 ABROAD_MOVING = [*MOVING, "policies.qn-study-abroad.places_per_year=600", "policies.qn-study-abroad.annual_budget_vnd=0"]
 KEY_BASE = {
     "model.progression_rate": (ACCREDITATION, POLICY_SMALL, "model.progression_rate"),
+    # The ranking bonus matters where meetings are scarce for the supported trainees: the
+    # training example's unemployed trainees (the quickstart's rural trainees, at scale 0.01
+    # with scale-free firm strata, meet every post they would take).
+    # At scale 0.01 the quickstart's moves into Cao Bang are a few dozen agents: more of them
+    # consider moving, so that the amenity's pull shows above the noise.
+    "region.amenity": (QUICKSTART, [*SMALL, "model.migration_rate=0.01"], "regions.cao-bang.amenity"),
+    "model.placement_priority": ("scenarios/policies/vocational_training_quota.yaml", POLICY_SMALL,
+                                 "model.placement_priority"),
     "school.quality": (ACCREDITATION, POLICY_SMALL, "schools.hp-vc-an-duong.quality"),
     "policy.talent_attraction.clawback_share": ("scenarios/policies/talent_attraction.yaml", MOVING,
                                                 "policies.bk-young-talent.clawback_share"),

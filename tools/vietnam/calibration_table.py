@@ -70,7 +70,7 @@ def rows_for(scenario, scale, fixed, targets, seeds, jobs, binary):
         sd = statistics.stdev(sims) if len(sims) > 1 else 0.0
         kind = t.get("indicator") or (f"{t['series']}/{t['per']}" if "per" in t else t["series"])
         status = "fitted" if float(t.get("weight", 1)) > 0 else "reported"
-        if t.get("date") == "2021-01":
+        if t.get("date") == "2021-01" and "to" not in t:
             status = "start"
         if kind.endswith("_rate") or kind.endswith("/trained"):
             gap_text = f"{100 * (mean - float(t['value'])):+.2f} pt"

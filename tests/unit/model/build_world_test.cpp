@@ -5,6 +5,8 @@
 // depend on the block size.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <array>
 #include <cmath>
 
@@ -148,9 +150,17 @@ TEST_CASE("build_world: firms sit in their markets, employ workers of that marke
             CHECK(fs.base_size[f] == Approx(fs.headcount[f] * (1 + sc.model.vacancy_rate)));
         }
     }
-    // Roughly firms_per_1000_workers (default 40) per region: 160 and 80, give or take rounding per market.
-    CHECK(w.market_firm_begin[field_count] == Approx(160).margin(2));
-    CHECK(w.market_firm_begin[2 * field_count] - w.market_firm_begin[field_count] == Approx(80).margin(2));
+    // Firm agents are strata of establishments: per market, the data's establishments
+    // (firms_per_1000_workers x persons / 1000) over establishments_per_firm_agent, capped.
+    for (std::size_t mk = 0; mk < w.market_count(); ++mk) {
+        const auto& reg = sc.regions[mk / field_count];
+        const double persons = reg.labor_force * reg.field_shares[mk % field_count];
+        const double expected = persons <= 0 ? 0.0
+                                             : std::clamp(std::ceil(persons * reg.firms_per_1000_workers / 1000.0 /
+                                                                    sc.model.establishments_per_firm_agent),
+                                                          1.0, sc.model.firm_agents_per_market);
+        CHECK(static_cast<double>(w.market_firm_begin[mk + 1] - w.market_firm_begin[mk]) == expected);
+    }
     CHECK(positions_consistent(w));
     std::array<double, 2> wage_sum{}, employed{};
     for (std::size_t i = 0; i < ws.size(); ++i) {

@@ -16,10 +16,14 @@ using namespace laborsim::test;
 
 namespace {
 
+// One firm agent per establishment (about 25 workers each), so that markets have many.
 scenario market_scenario() {
     auto region = small_region("north", 3000);
     region.unemployment_rate = 0.3;
-    return quiet_scenario({region});
+    auto sc = quiet_scenario({region});
+    sc.model.establishments_per_firm_agent = 1;
+    sc.model.firm_agents_per_market = 1000;
+    return sc;
 }
 
 void set_vacancies(world& w, std::int32_t n) {

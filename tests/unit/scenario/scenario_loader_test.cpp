@@ -15,9 +15,12 @@
 #include "laborsim/scenario_io.hpp"
 
 using laborsim::diagnostic;
+using laborsim::field_kind;
+using laborsim::growth_spec;
 using laborsim::input_error;
 using laborsim::load_scenario;
 using laborsim::load_scenario_text;
+using laborsim::year_month;
 
 namespace {
 
@@ -538,5 +541,61 @@ TEST_CASE("loader: bad --set overrides are refused and named", "[loader][overrid
         }();
         REQUIRE(ds.size() == 1);
         CHECK(contains(ds[0].message, "cannot open"));
+    }
+}
+
+TEST_CASE("loader: shocks and growth paths are read, with located errors and ranges", "[loader]") {
+    SECTION("a valid shock and growth path") {
+        const auto sc = load_scenario_text(minimal() + lines({
+                                                           "growth: {first_year: 2020, inflation: [0.02, 0.03]}",
+                                                           "shocks:",
+                                                           "  - id: covid",
+                                                           "    start: 2021-07",
+                                                           "    end: 2021-09",
+                                                           "    regions: [north]",
+                                                           "    fields: [industry, services]",
+                                                           "    demand: 0.1",
+                                                           "    separation: 0.02",
+                                                           "    productivity: -0.1",
+                                                       }),
+                                           label);
+        REQUIRE(sc.shocks.size() == 1);
+        const auto& s = sc.shocks[0];
+        CHECK(s.id == "covid");
+        CHECK(s.start == year_month{2021, 7});
+        CHECK(s.end == year_month{2021, 9});
+        CHECK(s.regions == std::vector<std::string>{"north"});
+        CHECK(s.fields == std::vector<field_kind>{field_kind::industry, field_kind::services});
+        CHECK(s.demand == 0.1);
+        CHECK(s.separation == 0.02);
+        CHECK(s.productivity == -0.1);
+        CHECK(sc.growth.first_year == 2020);
+        CHECK(sc.growth.inflation == std::vector<double>{0.02, 0.03});
+        CHECK(sc.growth.productivity_growth == growth_spec{}.productivity_growth);  // the default kept
+    }
+    SECTION("bad values name their line, column and key") {
+        const auto ds = errors_of(minimal() + lines({
+                                                  "growth: {inflation: [0.02, 1.5]}",  // 8
+                                                  "shocks:",                           // 9
+                                                  "  - id: covid",                     // 10
+                                                  "    start: 2021-09",                // 11
+                                                  "    end: 2021-07",                  // 12
+                                                  "    regions: [nort]",               // 13
+                                                  "    fields: [farming]",             // 14
+                                                  "    demand: 1.5",                   // 15
+                                                  "    separation: 0.7",               // 16
+                                              }));
+        CHECK(find(ds, "growth.inflation[1]").line == 8);
+        CHECK(contains(find(ds, "growth.inflation[1]").message, "from -0.5 to 1"));
+        CHECK(find(ds, "shocks[0].end").line == 12);
+        CHECK(contains(find(ds, "shocks[0].regions").message, "did you mean 'north'"));
+        CHECK(find(ds, "shocks[0].fields[0]").line == 14);
+        CHECK(find(ds, "shocks[0].demand").line == 15);
+        CHECK(contains(find(ds, "shocks[0].separation").message, "at most 0.5"));
+    }
+    SECTION("a shock without its window is refused") {
+        const auto ds = errors_of(minimal() + lines({"shocks:", "  - {id: s, demand: 0.1}"}));
+        CHECK(contains(find(ds, "shocks[0].start").message, "missing required key"));
+        CHECK(contains(find(ds, "shocks[0].end").message, "missing required key"));
     }
 }
