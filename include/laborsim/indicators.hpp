@@ -45,6 +45,13 @@ enum class indicator : int {
     abroad_departures,
     abroad_returns,
     abroad_emigrants,
+    participation_rate,
+    inactive,
+    neet_youth,
+    informal_share,
+    formal_employed,
+    formal_mean_wage,
+    formal_at_minimum_share,
     count_
 };
 inline constexpr int indicator_count = static_cast<int>(indicator::count_);
@@ -98,6 +105,18 @@ inline constexpr std::array<indicator_info, indicator_count> indicator_table{{
     {"abroad_returns", "persons/month", "returns from study abroad", "people returning from study abroad this month"},
     {"abroad_emigrants", "persons/month", "emigrants after study abroad",
      "people staying abroad after their studies this month (leave the population)"},
+    {"participation_rate", "1", "labour-force participation rate",
+     "labour force / population 15+ (labour force, students, inactive of working age, and the inactive above the "
+     "retirement age, a count per region)"},
+    {"inactive", "persons", "inactive of working age",
+     "people below the retirement age outside the labour force and not in school (students excluded)"},
+    {"neet_youth", "persons", "youth not in employment, education or training",
+     "aged 15-24, unemployed or inactive, not in a school, general education or a policy course"},
+    {"informal_share", "1", "informal employment share", "employed in informal jobs / employed"},
+    {"formal_employed", "persons", "formal employment", "employed in formal jobs (public employers included)"},
+    {"formal_mean_wage", "VND/month", "mean monthly wage, formal jobs", "mean monthly wage of formal employees"},
+    {"formal_at_minimum_share", "1", "formal jobs at the minimum wage",
+     "share of formal employees paid the regional minimum wage (to 1 VND)"},
 }};
 
 [[nodiscard]] inline std::string_view indicator_name(indicator i) { return indicator_table[static_cast<int>(i)].name; }

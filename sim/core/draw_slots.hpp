@@ -55,12 +55,18 @@ inline constexpr draw_slot_use draw_slot_table[] = {
     // firm_init (month 0, agent: the firm index)
     {"firm_init.attributes", {rng_stream::firm_init, 0}},  // required level, public, productivity
     {"firm_init.size", {rng_stream::firm_init, 1}},
-    {"firm_init.history", {rng_stream::firm_init, 2}},  // months its posts have stayed open
+    {"firm_init.history", {rng_stream::firm_init, 2}},    // months its posts have stayed open
+    {"firm_init.formality", {rng_stream::firm_init, 3}},  // formal rank when productivity_sigma = 0
     // school_init (month: the cohort's months in school, agent: the school index)
     {"school_init.cohort_size", {rng_stream::school_init, 0}},
     // market
     {"market.meetings", {rng_stream::market, 0}},        // agent: the market (region x field)
     {"market.regional_shock", {rng_stream::market, 7}},  // agent: the region
+    // participation
+    {"participation.transition", {rng_stream::participation, 0}},  // joining or leaving the labour force
+    {"participation.entrant", {rng_stream::participation, 1}},     // month: the entry month; inactive at entry
+    {"participation.initial",
+     {rng_stream::participation, 2}},  // month 0: an initial inactive person's age band and sex
 };
 
 // True when no two uses of a stream share a slot (unless one names the other in
@@ -141,6 +147,7 @@ namespace firm_init {
 inline constexpr draw_slot attributes = slot_named("firm_init.attributes");
 inline constexpr draw_slot size = slot_named("firm_init.size");
 inline constexpr draw_slot history = slot_named("firm_init.history");
+inline constexpr draw_slot formality = slot_named("firm_init.formality");
 }  // namespace firm_init
 namespace school_init {
 inline constexpr draw_slot cohort_size = slot_named("school_init.cohort_size");
@@ -149,6 +156,11 @@ namespace market {
 inline constexpr draw_slot meetings = slot_named("market.meetings");
 inline constexpr draw_slot regional_shock = slot_named("market.regional_shock");
 }  // namespace market
+namespace participation {
+inline constexpr draw_slot transition = slot_named("participation.transition");
+inline constexpr draw_slot entrant = slot_named("participation.entrant");
+inline constexpr draw_slot initial = slot_named("participation.initial");
+}  // namespace participation
 }  // namespace draws
 
 }  // namespace laborsim

@@ -11,6 +11,7 @@ struct firm_store {
     std::vector<std::uint8_t> field;      // field_kind of the jobs it offers
     std::vector<std::uint8_t> min_level;  // education_level required
     std::vector<std::uint8_t> is_public;  // hospitals, schools, administration
+    std::vector<std::uint8_t> is_formal;  // registered: minimum wage and social insurance bind (formality.cpp)
     std::vector<float> log_productivity;  // permanent component, log-normal cross-section
     std::vector<float> shock;             // AR(1) transitory component
     std::vector<float> base_size;         // desired headcount at log_productivity = 0
@@ -27,6 +28,7 @@ struct firm_store {
         field.resize(n);
         min_level.resize(n);
         is_public.resize(n);
+        is_formal.resize(n);
         log_productivity.resize(n);
         shock.resize(n);
         base_size.resize(n);

@@ -27,6 +27,7 @@ enum class rng_stream : std::uint32_t {
     firm_init = 12,
     school_init = 13,
     market = 14,
+    participation = 15,
 };
 
 // Where a use of randomness draws from: its stream and its draw index within the stream.

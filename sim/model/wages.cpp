@@ -1,10 +1,10 @@
 // Wages and human capital: the employed learn on the job and their wage follows their
 // skill (the match's productivity rises by the same log points, so the wage keeps its
 // place between the reservation wage and productivity); the unemployed lose skill; no one
-// is paid under the regional minimum wage. Students' and those abroad's months in status
-// are counted by the education phase.
+// in a formal job is paid under the regional minimum wage (informal jobs have no floor). Students' and those abroad's
+// months in status are counted by the education phase.
 //   skill += learning (employed),  skill -= depreciation (unemployed)
-//   wage *= exp(learning)  then  wage = max(wage, min wage_r)
+//   wage *= exp(learning)  then  wage = max(wage, min wage_r) in formal jobs
 #include <algorithm>
 #include <cmath>
 
@@ -25,7 +25,8 @@ void run_wages_and_learning(world& w) {
             const auto st = ws.status[i];
             if (st == static_cast<std::uint8_t>(worker_status::employed)) {
                 ws.skill[i] += learn;
-                const double wage = std::max(ws.wage_vnd[i] * wage_growth, w.regions[ws.region[i]].min_wage_vnd);
+                const double floor = w.firms.is_formal[ws.employer[i]] ? w.regions[ws.region[i]].min_wage_vnd : 0.0;
+                const double wage = std::max(ws.wage_vnd[i] * wage_growth, floor);
                 ws.wage_vnd[i] = static_cast<std::uint32_t>(std::min(wage, wage_cap_vnd_month));
             } else if (st == static_cast<std::uint8_t>(worker_status::unemployed)) {
                 ws.skill[i] -= depreciate;

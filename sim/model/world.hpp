@@ -35,7 +35,10 @@ enum class flow : int {
     abroad_returns,
     abroad_stayers,
     layoffs,
-    enrolments_level0,                                       // by the level of the program
+    activations,               // inactive -> labour force (participation and completed courses)
+    deactivations,             // labour force -> inactive
+    minimum_wage_separations,  // formal matches dissolved under the minimum wage
+    enrolments_level0,         // by the level of the program
     graduates_level0 = enrolments_level0 + education_count,  // by the level reached
     count_ = graduates_level0 + education_count
 };
@@ -65,6 +68,14 @@ struct region_state {
     // at the initial ratio; a policy (e.g. doctors per 10,000) may raise it.
     std::array<double, field_count> public_staff_per_10k{};
     std::array<double, field_count> public_staff_per_10k_initial{};
+    // Participation (sim/model/participation.cpp): the population above the retirement age
+    // outside the labour force, in agents at the start (a count, not agents in the store);
+    // the references of the participation index and last months' job-finding rate.
+    double retired_agents_initial = 0;
+    double certified_share_initial = 0;  // of the working-age population at the start
+    double expected_income_initial = 0;
+    double job_finding_rate = 0;  // smoothed over recent months; 0 until first measured
+    double job_finding_rate_initial = 0;
 };
 
 // A programme of study abroad: the baseline (index 0, from model_params) or one a policy adds.
