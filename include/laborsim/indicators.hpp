@@ -52,6 +52,7 @@ enum class indicator : int {
     formal_employed,
     formal_mean_wage,
     formal_at_minimum_share,
+    population_15plus,
     count_
 };
 inline constexpr int indicator_count = static_cast<int>(indicator::count_);
@@ -117,6 +118,9 @@ inline constexpr std::array<indicator_info, indicator_count> indicator_table{{
     {"formal_mean_wage", "VND/month", "mean monthly wage, formal jobs", "mean monthly wage of formal employees"},
     {"formal_at_minimum_share", "1", "formal jobs at the minimum wage",
      "share of formal employees paid the regional minimum wage (to 1 VND)"},
+    {"population_15plus", "persons", "population 15+",
+     "the denominator of participation_rate: labour force, students, working-age inactive and the inactive above "
+     "the retirement age"},
 }};
 
 [[nodiscard]] inline std::string_view indicator_name(indicator i) { return indicator_table[static_cast<int>(i)].name; }

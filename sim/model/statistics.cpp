@@ -243,6 +243,7 @@ void collect_statistics(const world& w, month_stats& out) {
         const double outside =
             static_cast<double>(x[students] + x[inactive]) + retired_agents(w, r, x[alive]);  // of the 15+ population
         out.at(r, indicator::participation_rate) = ratio(L, L + outside);
+        out.at(r, indicator::population_15plus) = (L + outside) * per;
         out.at(r, indicator::inactive) = static_cast<double>(x[inactive]) * per;
         out.at(r, indicator::neet_youth) = static_cast<double>(x[neet]) * per;
         const double formal_jobs = static_cast<double>(x[formal_emp]);
