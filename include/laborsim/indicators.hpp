@@ -111,7 +111,7 @@ inline constexpr std::array<indicator_info, indicator_count> indicator_table{{
      "retirement age, a count per region)"},
     {"inactive", "persons", "inactive of working age",
      "people below the retirement age outside the labour force and not in school (students excluded)"},
-    {"neet_youth", "persons", "youth not in employment, education or training",
+    {"neet_youth", "persons", "NEET youth (15-24)",
      "aged 15-24, unemployed or inactive, not in a school, general education or a policy course"},
     {"informal_share", "1", "informal employment share", "employed in informal jobs / employed"},
     {"formal_employed", "persons", "formal employment", "employed in formal jobs (public employers included)"},
