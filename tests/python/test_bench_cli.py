@@ -7,7 +7,7 @@ import json
 import pytest
 
 QUICKSTART = "scenarios/quickstart.yaml"
-PHASES = ["policy", "demography", "firms", "education", "separations", "migration", "matching",
+PHASES = ["policy", "demography", "firms", "education", "separations", "participation", "migration", "matching",
           "wages", "statistics", "output"]
 
 

@@ -103,7 +103,8 @@ DIRECTIONS = {
     "model.vacancy_rate": ("regions/vacancies", None, "mean", +1),
     "model.initial_wage_share": ("regions/mean_wage", "hai-phong", "first", +1),
     "model.retirement_age_men": ("regions/labor_force", None, "last", +1),
-    "model.participation_rate_15plus": ("regions/population_15plus", None, "first", -1),
+    # A fraction above 0.5 is perturbed by halving it (perturb): lower participation, a larger 15+ population.
+    "model.participation_rate_15plus": ("regions/population_15plus", None, "first", +1),
     "model.social_insurance_rate": ("regions/formal_employed", None, "mean", -1),
     "region.labor_force": ("regions/labor_force", "cao-bang", "first", +1),
     "region.unemployment_rate": ("regions/unemployed", "cao-bang", "first", +1),
