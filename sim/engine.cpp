@@ -15,8 +15,8 @@ namespace {
 
 using phase_fn = void (*)(world&);
 constexpr phase_fn phase_table[] = {
-    run_firm_training, run_policy_schedule, run_demography,         run_firms, run_education, run_separations,
-    run_migration,     run_matching,        run_wages_and_learning,
+    run_firm_training, run_policy_schedule, run_demography, run_firms,    run_education,
+    run_separations,   run_participation,   run_migration,  run_matching, run_wages_and_learning,
 };
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
@@ -26,9 +26,9 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 }  // namespace
 
 const std::vector<const char*>& phase_names() {
-    static const std::vector<const char*> names{"training",  "policy",      "demography", "firms",
-                                                "education", "separations", "migration",  "matching",
-                                                "wages",     "statistics",  "output"};
+    static const std::vector<const char*> names{"training",  "policy",      "demography",    "firms",
+                                                "education", "separations", "participation", "migration",
+                                                "matching",  "wages",       "statistics",    "output"};
     return names;
 }
 

@@ -66,6 +66,9 @@ AGGREGATION = {
     "high_quality_rate": "labor_force", "mean_skill": "labor_force",
     "mean_wage": "employed", "mismatch_rate": "employed", "doctors_per_10k": "population",
     "job_finding_rate": "unemployed", "vacancy_filling_rate": "vacancies",
+    "population_15plus": None, "inactive": None, "neet_youth": None, "formal_employed": None,
+    "participation_rate": "population_15plus", "informal_share": "employed",
+    "formal_mean_wage": "formal_employed", "formal_at_minimum_share": "formal_employed",
 }
 
 

@@ -46,6 +46,14 @@ enum class indicator : int {
     abroad_returns,
     abroad_emigrants,
     firm_trained,
+    participation_rate,
+    inactive,
+    neet_youth,
+    informal_share,
+    formal_employed,
+    formal_mean_wage,
+    formal_at_minimum_share,
+    population_15plus,
     count_
 };
 inline constexpr int indicator_count = static_cast<int>(indicator::count_);
@@ -101,6 +109,21 @@ inline constexpr std::array<indicator_info, indicator_count> indicator_table{{
      "people staying abroad after their studies this month (leave the population)"},
     {"firm_trained", "persons/month", "trained by their firm",
      "employees trained by their own firm this month (firms' own training, subsidised or not)"},
+    {"participation_rate", "1", "labour-force participation rate",
+     "labour force / population 15+ (labour force, students, inactive of working age, and the inactive above the "
+     "retirement age, a count per region)"},
+    {"inactive", "persons", "inactive of working age",
+     "people below the retirement age outside the labour force and not in school (students excluded)"},
+    {"neet_youth", "persons", "NEET youth (15-24)",
+     "aged 15-24, unemployed or inactive, not in a school, general education or a policy course"},
+    {"informal_share", "1", "informal employment share", "employed in informal jobs / employed"},
+    {"formal_employed", "persons", "formal employment", "employed in formal jobs (public employers included)"},
+    {"formal_mean_wage", "VND/month", "mean monthly wage, formal jobs", "mean monthly wage of formal employees"},
+    {"formal_at_minimum_share", "1", "formal jobs at the minimum wage",
+     "share of formal employees paid the regional minimum wage (to 1 VND)"},
+    {"population_15plus", "persons", "population 15+",
+     "the denominator of participation_rate: labour force, students, working-age inactive and the inactive above "
+     "the retirement age"},
 }};
 
 [[nodiscard]] inline std::string_view indicator_name(indicator i) { return indicator_table[static_cast<int>(i)].name; }

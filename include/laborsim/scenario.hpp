@@ -176,6 +176,23 @@ struct model_params {
     double migration_stay_bonus = 4.0;       // utility of staying (moving costs)
     // returns to levels: premium_l += epsilon [ln(D_l / D_l,0) - ln(S_l / S_l,0)] (productivity.cpp)
     double level_premium_supply_elasticity = 0.5;  // epsilon = 1/sigma, sigma = 2
+    // participation (sim/model/participation.cpp; docs/model.md, participation)
+    double participation_rate_15plus = 0.685;  // of the population 15+ at the start (0: no inactive state)
+    // Participation of the working-age population by age band (15-24, ..., 55-64) below the
+    // retirement age, men and women: the centre of the participation logit.
+    std::array<double, age_band_count> participation_men{0.50, 0.93, 0.96, 0.94, 0.85};
+    std::array<double, age_band_count> participation_women{0.44, 0.84, 0.87, 0.83, 0.65};
+    double participation_turnover = 0.02;           // kappa: monthly hazards kappa p(x), kappa (1 - p(x))
+    double participation_education_effect = 0.3;    // log odds, level >= elementary (centred on the region)
+    double participation_job_finding_effect = 0.5;  // log odds per log point of the job-finding rate vs its start
+    double participation_income_effect = -0.3;      // log odds per log point of expected income vs its start
+    double discouragement_effect = 0.5;      // log odds lost per year unemployed (the unemployed, at most 2 years)
+    double inactive_youth_in_school = 0.87;  // initial inactive aged 15-24 in general education (not NEET)
+    // formal and informal jobs (sim/model/formality.cpp; docs/model.md, formal and informal jobs)
+    std::array<double, field_count> informal_share{0.97, 0.5, 0.6, 0.1, 0.1, 0.3};  // of each field's employers
+    double social_insurance_rate = 0.215;      // employer contributions on a formal wage
+    double informal_on_the_job_search = 0.03;  // share of informal employees searching each month
+    double formal_job_value = 0.1;             // log points a worker adds to a formal offer (insurance, security)
 };
 
 struct output_spec {

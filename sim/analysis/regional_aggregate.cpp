@@ -18,12 +18,19 @@ std::optional<indicator_traits> traits_of(const std::string& name) {
         if (info.units == "persons" || info.units == "jobs" || t.flow) {
             t.agg = regional_aggregate::sum;
         } else {
-            static const std::map<std::string, std::string> weights{
-                {"unemployment_rate", "labor_force"}, {"trained_rate", "labor_force"},
-                {"certified_rate", "labor_force"},    {"high_quality_rate", "labor_force"},
-                {"mean_skill", "labor_force"},        {"mean_wage", "employed"},
-                {"mismatch_rate", "employed"},        {"doctors_per_10k", "population"},
-                {"vacancy_filling_rate", "vacancies"}};
+            static const std::map<std::string, std::string> weights{{"unemployment_rate", "labor_force"},
+                                                                    {"trained_rate", "labor_force"},
+                                                                    {"certified_rate", "labor_force"},
+                                                                    {"high_quality_rate", "labor_force"},
+                                                                    {"mean_skill", "labor_force"},
+                                                                    {"mean_wage", "employed"},
+                                                                    {"mismatch_rate", "employed"},
+                                                                    {"doctors_per_10k", "population"},
+                                                                    {"vacancy_filling_rate", "vacancies"},
+                                                                    {"participation_rate", "population_15plus"},
+                                                                    {"informal_share", "employed"},
+                                                                    {"formal_mean_wage", "formal_employed"},
+                                                                    {"formal_at_minimum_share", "formal_employed"}};
             if (auto it = weights.find(name); it != weights.end()) {
                 t.agg = regional_aggregate::weighted;
                 t.weight = it->second;

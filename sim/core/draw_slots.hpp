@@ -53,7 +53,8 @@ inline constexpr draw_slot_use draw_slot_table[] = {
     // panel (month 0)
     {"panel.sample_key", {rng_stream::panel, 0}},
     // firm_init (month 0, agent: the firm index)
-    {"firm_init.history", {rng_stream::firm_init, 2}},  // months its posts have stayed open
+    {"firm_init.history", {rng_stream::firm_init, 2}},    // months its posts have stayed open
+    {"firm_init.formality", {rng_stream::firm_init, 3}},  // formal rank when productivity_sigma = 0
     // school_init (month: the cohort's months in school, agent: the school index)
     {"school_init.cohort_size", {rng_stream::school_init, 0}},
     // market
@@ -61,6 +62,11 @@ inline constexpr draw_slot_use draw_slot_table[] = {
     {"market.regional_shock", {rng_stream::market, 7}},  // agent: the region
     // training
     {"training.firm_review", {rng_stream::training, 0}},  // a firm reviews the worker's training
+    // participation
+    {"participation.transition", {rng_stream::participation, 0}},  // joining or leaving the labour force
+    {"participation.entrant", {rng_stream::participation, 1}},     // month: the entry month; inactive at entry
+    {"participation.initial",
+     {rng_stream::participation, 2}},  // month 0: an initial inactive person's age band and sex
 };
 
 // True when no two uses of a stream share a slot (unless one names the other in
@@ -138,6 +144,7 @@ inline constexpr draw_slot sample_key = slot_named("panel.sample_key");
 }  // namespace panel
 namespace firm_init {
 inline constexpr draw_slot history = slot_named("firm_init.history");
+inline constexpr draw_slot formality = slot_named("firm_init.formality");
 }  // namespace firm_init
 namespace school_init {
 inline constexpr draw_slot cohort_size = slot_named("school_init.cohort_size");
@@ -149,6 +156,11 @@ inline constexpr draw_slot regional_shock = slot_named("market.regional_shock");
 namespace training {
 inline constexpr draw_slot firm_review = slot_named("training.firm_review");
 }  // namespace training
+namespace participation {
+inline constexpr draw_slot transition = slot_named("participation.transition");
+inline constexpr draw_slot entrant = slot_named("participation.entrant");
+inline constexpr draw_slot initial = slot_named("participation.initial");
+}  // namespace participation
 }  // namespace draws
 
 }  // namespace laborsim

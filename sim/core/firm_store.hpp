@@ -12,6 +12,7 @@ struct firm_store {
     std::vector<std::uint8_t> field;      // field_kind of the jobs it offers
     std::vector<std::uint8_t> min_level;  // education_level required
     std::vector<std::uint8_t> is_public;  // hospitals, schools, administration
+    std::vector<std::uint8_t> is_formal;  // registered: minimum wage and social insurance bind (formality.cpp)
     std::vector<float> log_productivity;  // permanent component, log-normal cross-section
     std::vector<float> shock;             // AR(1) transitory component
     std::vector<float> base_size;         // desired headcount at log_productivity = 0
@@ -30,6 +31,7 @@ struct firm_store {
         f("field", s.field);
         f("min_level", s.min_level);
         f("is_public", s.is_public);
+        f("is_formal", s.is_formal);
         f("log_productivity", s.log_productivity);
         f("shock", s.shock);
         f("base_size", s.base_size);
@@ -44,7 +46,8 @@ struct firm_store {
     [[nodiscard]] static std::size_t bytes_per_firm() {
         std::size_t bytes = 0;
         firm_store none;
-        columns(none, [&](const char*, auto& col) { bytes += sizeof(typename std::decay_t<decltype(col)>::value_type); });
+        columns(none,
+                [&](const char*, auto& col) { bytes += sizeof(typename std::decay_t<decltype(col)>::value_type); });
         return bytes;
     }
     void resize(std::size_t n) {

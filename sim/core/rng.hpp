@@ -28,6 +28,7 @@ enum class rng_stream : std::uint32_t {
     school_init = 13,
     market = 14,
     training = 15,
+    participation = 16,
 };
 
 // Where a use of randomness draws from: its stream and its draw index within the stream.

@@ -17,8 +17,9 @@ inline constexpr std::uint8_t panel = 1u << 3;       // followed in /panel
 inline constexpr std::uint8_t trained_by_policy = 1u << 4;
 inline constexpr std::uint8_t moved = 1u << 5;  // changed region in this month's migration (read by talent_attraction)
 inline constexpr std::uint8_t placement = 1u << 6;  // placement support after a course
-// Trained by its firm this month (set by the firm-training phase, read by firm_training_subsidy).
-inline constexpr std::uint8_t firm_trained = 1u << 7;
+// Inactive and in general (upper-secondary) education, which the model does not hold as
+// schools: not NEET. Cleared when the person joins the labour force or turns 25.
+inline constexpr std::uint8_t schooling = 1u << 7;
 }  // namespace worker_flag
 
 inline constexpr std::int32_t no_employer = -1;

@@ -9,7 +9,9 @@
 #include "core/units.hpp"
 #include "laborsim/errors.hpp"
 #include "model/firm_strata.hpp"
+#include "model/formality.hpp"
 #include "model/panel_sample.hpp"
+#include "model/participation.hpp"
 #include "model/productivity.hpp"
 #include "model/shares.hpp"
 #include "model/world.hpp"
@@ -279,8 +281,8 @@ void set_initial_wages(world& w) {
             const double lp =
                 (f == no_employer ? 0.0 : w.firms.log_productivity[f]) + ws.skill[i] + w.wage_premium(ws.level[i]);
             const double wage = m.initial_wage_share * reg.productivity_scale * std::exp(lp);
-            ws.wage_vnd[i] =
-                static_cast<std::uint32_t>(std::clamp(std::max(wage, reg.min_wage_vnd), 0.0, wage_cap_vnd_month));
+            const double floor = f != no_employer && w.firms.is_formal[f] ? reg.min_wage_vnd : 0.0;
+            ws.wage_vnd[i] = static_cast<std::uint32_t>(std::clamp(std::max(wage, floor), 0.0, wage_cap_vnd_month));
         }
     });
 }
@@ -332,6 +334,7 @@ world build_world(const scenario& sc, std::size_t block_size) {
                                                     sc.regions[b].latitude, sc.regions[b].longitude);
 
     build_firms(w);
+    assign_formality(w);
     build_schools(w);
     add_abroad_program(w, abroad_program{static_cast<education_level>(static_cast<int>(m.abroad_level)), -1,
                                          std::max(1, static_cast<int>(m.abroad_program_months)),
@@ -340,10 +343,12 @@ world build_world(const scenario& sc, std::size_t block_size) {
     w.next_worker_id = static_cast<std::uint32_t>(first[R]);
     draw_initial_workers(w, first, cumulative_firm_sizes(w));
     calibrate_regions(w, per_region);
+    place_initial_formal_workers(w);
     init_public_staffing(w, per_region);
     settle_firms(w);
     set_initial_wages(w);
     seed_students(w);
+    add_initial_inactive(w);  // after the students, whom it counts
     init_productivity(w);
     mark_panel(w, sc.output.panel);  // followed in the output's /panel
     w.decay_pow.resize(lookup_table_months);

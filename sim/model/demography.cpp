@@ -6,7 +6,8 @@
 //   entrants_r = exits_r + N_r0 * g_r / 12   (stochastically rounded)
 // An entrant is aged U(entrant_age_min, entrant_age_max), has the region's entrant
 // education mix (default: its labour-force mix), log skill ~ N(offset, sd), and enters
-// unemployed with the entry wage as its wage reference.
+// unemployed with the entry wage as its wage reference, or inactive with probability
+// 1 - logistic(x_i) (participation.cpp).
 #include <algorithm>
 #include <cmath>
 
@@ -14,6 +15,7 @@
 #include "core/parallel.hpp"
 #include "core/rng_batch.hpp"
 #include "core/units.hpp"
+#include "model/participation.hpp"
 #include "model/phases.hpp"
 #include "model/shares.hpp"
 
@@ -45,6 +47,8 @@ void add_entrant(world& w, std::size_t r) {
     ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
     ws.months_in_status[i] = 0;
     ws.wage_vnd[i] = static_cast<std::uint32_t>(w.entry_wage(i));
+    // Youth after school: some stay outside the labour force (participation.cpp).
+    set_entrant_participation(w, i);
 }
 
 }  // namespace

@@ -4,9 +4,9 @@
 //   (1 - beta) * g * wage_i * T >= c,   T = min(120, 1 / separation_rate) months
 // (beta: the worker's bargaining share, g: firm_training_skill_gain, c: firm_training_cost_vnd).
 // A trainee gains g in skill and its wage its share of the gain: wage *= exp(beta * g).
-// The month's trainees carry worker_flag::firm_trained, which firm_training_subsidy reads to
-// tell the training it pays for but would have happened anyway (deadweight) from the
-// training it adds. The phase runs before the policy schedule.
+// The month's trainees are listed in world::firm_trained_this_month, which
+// firm_training_subsidy reads to tell the training it pays for but would have happened
+// anyway (deadweight) from the training it adds. The phase runs before the policy schedule.
 #include <algorithm>
 #include <cmath>
 
@@ -17,6 +17,11 @@
 #include "model/phases.hpp"
 
 namespace laborsim {
+
+bool firm_trained_this_month(const world& w, std::size_t i) {
+    return std::binary_search(w.firm_trained_this_month.begin(), w.firm_trained_this_month.end(),
+                              static_cast<std::uint32_t>(i));
+}
 
 double firm_review_draw(const world& w, std::size_t i) {
     const auto& d = draws::training::firm_review;
@@ -34,21 +39,19 @@ void run_firm_training(world& w) {
     const double value_per_vnd = training_value_per_vnd(m, m.firm_training_skill_gain);
     const double wage_factor = std::exp(m.nash_share * m.firm_training_skill_gain);
     const float gain = static_cast<float>(m.firm_training_skill_gain);
-    const std::size_t R = w.region_count();
-    const auto trained = count_blocks(ws.size(), w.block_size, R, [&](std::size_t b, std::size_t e, std::int64_t* n) {
-        for (std::size_t i = b; i < e; ++i) {
-            ws.set(i, worker_flag::firm_trained, false);
-            if (ws.status[i] != static_cast<std::uint8_t>(worker_status::employed) || ws.course[i] != no_course)
-                continue;
-            if (value_per_vnd * ws.wage_vnd[i] < m.firm_training_cost_vnd) continue;
-            if (firm_review_draw(w, i) >= m.firm_training_review_rate) continue;
-            ws.skill[i] += gain;
-            ws.wage_vnd[i] = static_cast<std::uint32_t>(std::min(wage_cap_vnd_month, ws.wage_vnd[i] * wage_factor));
-            ws.set(i, worker_flag::firm_trained, true);
-            ++n[ws.region[i]];
-        }
-    });
-    w.add_flows(trained, {flow::firm_trained});
+    w.firm_trained_this_month = gather_blocks<std::uint32_t>(
+        ws.size(), w.block_size, [&](std::size_t b, std::size_t e, std::vector<std::uint32_t>& out) {
+            for (std::size_t i = b; i < e; ++i) {
+                if (ws.status[i] != static_cast<std::uint8_t>(worker_status::employed) || ws.course[i] != no_course)
+                    continue;
+                if (value_per_vnd * ws.wage_vnd[i] < m.firm_training_cost_vnd) continue;
+                if (firm_review_draw(w, i) >= m.firm_training_review_rate) continue;
+                ws.skill[i] += gain;
+                ws.wage_vnd[i] = static_cast<std::uint32_t>(std::min(wage_cap_vnd_month, ws.wage_vnd[i] * wage_factor));
+                out.push_back(static_cast<std::uint32_t>(i));
+            }
+        });
+    for (const auto i : w.firm_trained_this_month) w.add_flow(ws.region[i], flow::firm_trained, 1);
 }
 
 }  // namespace laborsim

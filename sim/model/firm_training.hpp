@@ -7,6 +7,8 @@
 
 namespace laborsim {
 
+// Whether the firms' own training trained worker i this month (before the policies act).
+[[nodiscard]] bool firm_trained_this_month(const world& w, std::size_t i);
 // This month's uniform draw of a firm reviewing worker i's training.
 [[nodiscard]] double firm_review_draw(const world& w, std::size_t i);
 // The firm's gain from a course, per VND of the worker's monthly wage:

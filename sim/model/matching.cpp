@@ -14,12 +14,15 @@
 // post has no surplus (p < r) does not take a meeting, since every post left is worse.
 //   p = P_j exp(a_f + z_f + skill + premium[level] - penalty [level < required] - penalty_field [field != job field])
 //   r = replacement x market wage x decay^months unemployed (world.hpp), or the current wage when employed
-//   w = max(min wage_j, r_j + beta (p - r_j)),  r_j = max(min wage_j, r)
-// The surplus test leaves out the minimum wage, which most (informal) jobs do not observe;
-// the wage paid never falls under it. The unemployed take the best offer by
-// ln w - c_d km / 100 (one elsewhere only if that beats ln r); the employed only if it
-// beats their wage. A searcher who takes a job in another region moves there. Declined
-// offers leave the post open this month.
+//   formal job:   w = max(m_j, r_j + beta (p / (1 + s) - r_j)),  r_j = max(m_j, r); needs p / (1 + s) >= r_j
+//   informal job: w = r + beta (p - r); needs p >= r  (formality.cpp: no minimum, no social insurance s)
+// An applicant whose best open post is formal and out of reach at the minimum meets the best
+// informal post instead, if that has a surplus. An employed searcher never meets a post of
+// its own employer. The unemployed take the best offer by
+// ln w + v [formal] - c_d km / 100 (one elsewhere only if that beats ln r); the employed only
+// if it beats their wage (plus v when formal). Informal employees search on the job more
+// often. A searcher who takes a job in another region moves there. Declined offers leave the
+// post open this month.
 // In validation mode (fixed_job_finding_rate f > 0) every unemployed searcher is hired
 // in its own market with probability f, whatever the vacancies.
 #include <tbb/parallel_for.h>
@@ -33,6 +36,7 @@
 #include "core/parallel.hpp"
 #include "core/rng_batch.hpp"
 #include "core/units.hpp"
+#include "model/formality.hpp"
 #include "model/phases.hpp"
 
 namespace laborsim {
@@ -127,16 +131,6 @@ double own_reservation(const world& w, std::size_t i) {
     return is_employed(w, i) ? static_cast<double>(w.workers.wage_vnd[i]) : w.reservation_wage(i);
 }
 
-double productivity(const world& w, std::size_t i, std::size_t f) {
-    const auto& m = w.sc->model;
-    const auto& ws = w.workers;
-    const auto& fs = w.firms;
-    const double penalty = (ws.level[i] < fs.min_level[f] ? m.mismatch_penalty : 0.0) +
-                           (ws.field[i] != fs.field[f] ? m.field_switch_penalty : 0.0);
-    return w.regions[fs.region[f]].productivity_scale *
-           std::exp(fs.log_productivity[f] + fs.shock[f] + ws.skill[i] + w.wage_premium(ws.level[i]) - penalty);
-}
-
 // Precomputed logs for the surplus test, which runs for every applicant in the ranking.
 struct surplus_logs {
     std::vector<double> log_scale;  // ln P_r
@@ -169,10 +163,21 @@ double log_surplus(const world& w, const surplus_logs& L, const application& a, 
     return L.log_scale[fs.region[f]] + fs.log_productivity[f] + fs.shock[f] - penalty + a.surplus_base;
 }
 
-double nash_wage(const world& w, double p, double own_r, std::size_t job_region) {
-    const double floor = w.regions[job_region].min_wage_vnd;
+// The bargained wage at firm f (formality.cpp: the floor and social insurance of formal jobs).
+double nash_wage(const world& w, double p, double own_r, std::size_t f) {
+    const double floor = wage_floor_vnd(w, f);
     const double r = std::max(floor, own_r);
-    return std::max(floor, r + w.sc->model.nash_share * (p - r));
+    return std::max(floor, r + w.sc->model.nash_share * (net_productivity(w, p, f) - r));
+}
+
+// Whether worker i would take a meeting at post f: the match has a surplus, and an employed
+// worker is not applying to its own employer.
+bool meets(const world& w, const surplus_logs& L, const application& a, std::size_t i, std::size_t f) {
+    if (is_employed(w, i) && static_cast<std::size_t>(w.workers.employer[i]) == f) return false;
+    if (log_surplus(w, L, a, f) < 0) return false;
+    if (!w.firms.is_formal[f]) return true;
+    const double p = net_productivity(w, match_productivity(w, i, f), f);
+    return p >= std::max(wage_floor_vnd(w, f), own_reservation(w, i));
 }
 
 // Validation mode: hires at a fixed rate, spread over the market's firms by size.
@@ -192,8 +197,7 @@ void match_fixed_rate(world& w, std::size_t mk, const application* first, const 
         if (u[0] >= m.fixed_job_finding_rate) continue;
         const auto k = static_cast<std::size_t>(std::upper_bound(cum.begin(), cum.end(), u[1] * acc) - cum.begin());
         const auto f = fb + std::min(k, fe - fb - 1);
-        hire(w, i, static_cast<std::int32_t>(f),
-             nash_wage(w, productivity(w, i, f), own_reservation(w, i), fs.region[f]));
+        hire(w, i, static_cast<std::int32_t>(f), nash_wage(w, match_productivity(w, i, f), own_reservation(w, i), f));
         fs.hires[f] += 1;
         counts[hires] += 1;
     }
@@ -224,23 +228,33 @@ void make_offers(world& w, const surplus_logs& L, std::size_t mk, const applicat
     const double expected =
         m.matching_efficiency * std::pow(Sd, m.matching_elasticity) * std::pow(Vd, 1.0 - m.matching_elasticity);
     const auto M = std::min<std::int64_t>({static_cast<std::int64_t>(S), V, stochastic_round(expected, u[0])});
-    std::size_t firm_pos = 0;
-    std::int32_t left = fs.vacancies[open[0]];
-    // Applicants for whom the best open post has no surplus do not take a meeting: they
-    // would accept none of the posts left (all are less productive), so they do not apply.
+    // Posts left per open firm; `best` is the most productive with posts left, `informal`
+    // the most productive informal one.
+    std::vector<std::int32_t> left(open.size());
+    for (std::size_t q = 0; q < open.size(); ++q) left[q] = fs.vacancies[open[q]];
+    std::size_t best = 0, informal = 0;
+    auto next_informal = [&] {
+        while (informal < open.size() && (fs.is_formal[open[informal]] || left[informal] == 0)) ++informal;
+    };
+    next_informal();
+    // Applicants for whom the best open post (or, when it is formal, the best informal one)
+    // has no surplus do not take a meeting: they would accept none of the posts left.
     std::int64_t met = 0;
-    for (std::size_t k = 0; k < S && met < M; ++k) {
+    for (std::size_t k = 0; k < S && met < M && best < open.size(); ++k) {
         const auto i = seekers[first[k].seeker].index;
-        const auto f = open[firm_pos];
-        if (log_surplus(w, L, first[k], f) < 0) continue;
-        const double p = productivity(w, i, f);
-        const double r = own_reservation(w, i);
-        ++met;
-        offers[k] = {static_cast<std::int32_t>(f), static_cast<float>(nash_wage(w, p, r, fs.region[f])), 0};
-        if (--left == 0) {
-            if (++firm_pos == open.size()) break;
-            left = fs.vacancies[open[firm_pos]];
+        std::size_t q = best;
+        if (!meets(w, L, first[k], i, open[q])) {
+            if (!fs.is_formal[open[q]] || informal >= open.size() || !meets(w, L, first[k], i, open[informal]))
+                continue;
+            q = informal;
         }
+        const auto f = open[q];
+        ++met;
+        offers[k] = {static_cast<std::int32_t>(f),
+                     static_cast<float>(nash_wage(w, match_productivity(w, i, f), own_reservation(w, i), f)), 0};
+        --left[q];
+        while (best < open.size() && left[best] == 0) ++best;
+        next_informal();
     }
 }
 
@@ -284,7 +298,8 @@ std::vector<seeker> gather_seekers(world& w, int outside_n, const std::vector<do
                 if (st != static_cast<std::uint8_t>(worker_status::unemployed) &&
                     st != static_cast<std::uint8_t>(worker_status::employed))
                     return;
-                if (st == static_cast<std::uint8_t>(worker_status::employed) && d.unit(j, 0) >= m.on_the_job_search)
+                if (st == static_cast<std::uint8_t>(worker_status::employed) &&
+                    d.unit(j, 0) >= (is_formal_job(w, i) ? m.on_the_job_search : m.informal_on_the_job_search))
                     return;
                 // Gumbel noise: what the firm cannot see of the applicant.
                 const double noise = -std::log(-std::log(d.unit(j, 1))) * m.score_noise;
@@ -351,7 +366,8 @@ std::vector<std::int64_t> accept_best_offers(const world& w, const std::vector<s
                 const auto& of = offers[pos];
                 if (of.firm == no_employer) continue;
                 const std::size_t j = s.markets[a] / field_count;
-                const double value = std::log(static_cast<double>(of.wage)) -
+                const double value = std::log(static_cast<double>(of.wage)) +
+                                     (w.firms.is_formal[of.firm] ? m.formal_job_value : 0.0) -
                                      m.search_distance_cost * hundreds_of_km(w.distance_km[o * R + j]);
                 if (value > best) {
                     best = value;
@@ -362,7 +378,8 @@ std::vector<std::int64_t> accept_best_offers(const world& w, const std::vector<s
             const std::size_t j = apps[best_pos].market / field_count;
             const double keep =
                 is_employed(w, i) ? static_cast<double>(ws.wage_vnd[i]) : (j == o ? 0.0 : own_reservation(w, i));
-            if (keep > 0 && best <= std::log(keep)) continue;
+            const double keep_value = is_formal_job(w, i) ? m.formal_job_value : 0.0;
+            if (keep > 0 && best <= std::log(keep) + keep_value) continue;
             offers[best_pos].accepted = 1;
             if (!is_employed(w, i)) c[3 * o + 2] += 1;  // hire from unemployment, by origin
             if (j != o) {

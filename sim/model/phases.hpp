@@ -10,6 +10,7 @@ void run_demography(world& w);          // ageing, retirement, death, entry
 void run_firms(world& w);               // shocks, desired headcount, vacancies, layoffs, entry/exit
 void run_education(world& w);           // graduation, dropout, applications, admission
 void run_separations(world& w);         // exogenous separations and layoffs
+void run_participation(world& w);       // joining and leaving the labour force
 void run_migration(world& w);           // logit over regions
 void run_matching(world& w);            // search and matching per region x field market
 void run_wages_and_learning(world& w);  // on-the-job learning, depreciation, wage drift

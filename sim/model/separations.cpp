@@ -1,12 +1,14 @@
 // Separations: each employed worker leaves with the exogenous monthly rate s, plus the
 // firm's layoff share this month:  P(sep) = s + layoffs_f / headcount_f.
 // The reservation wage then decays with months unemployed (world::reservation_wage).
+// Then formal matches below the minimum wage end (formality.cpp).
 #include <atomic>
 #include <vector>
 
 #include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
 #include "core/rng_batch.hpp"
+#include "model/formality.hpp"
 #include "model/phases.hpp"
 
 namespace laborsim {
@@ -43,6 +45,7 @@ void run_separations(world& w) {
                            });
         });
     w.add_flows(seps, {flow::separations, flow::layoffs});
+    dissolve_formal_matches_below_minimum(w);
 }
 
 }  // namespace laborsim

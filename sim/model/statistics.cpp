@@ -2,9 +2,12 @@
 // count): stocks by status and level, wage sums and a log-wage histogram for quantiles,
 // plus the flows the phases counted. Outputs are in persons (agent counts / scale).
 // Over-qualification is read from the employer's required level at the time of counting.
+#include <algorithm>
 #include <cmath>
 
 #include "core/parallel.hpp"
+#include "core/units.hpp"
+#include "model/participation.hpp"
 #include "model/phases.hpp"
 #include "model/wage_bins.hpp"
 
@@ -27,6 +30,11 @@ enum slot : int {
     alive,
     abroad,
     overqualified,
+    inactive,
+    neet,
+    formal_emp,
+    formal_wage_sum,
+    formal_at_min,
     lf_level0,
     emp_field0 = lf_level0 + education_count,
     hist0 = emp_field0 + field_count
@@ -39,12 +47,25 @@ constexpr int width = hist0 + wage_bins::count;
 // above are derived from it per region.
 constexpr int status_count = static_cast<int>(worker_status_names.size());
 constexpr int joint_count = status_count * education_count * field_count * 4;
-enum raw_slot : int { raw_skill_sum_micro, raw_wage_sum, raw_joint0, raw_hist0 = raw_joint0 + joint_count };
+enum raw_slot : int {
+    raw_skill_sum_micro,
+    raw_wage_sum,
+    raw_neet,
+    raw_formal_emp,
+    raw_formal_wage_sum,
+    raw_formal_at_min,
+    raw_joint0,
+    raw_hist0 = raw_joint0 + joint_count
+};
 constexpr int raw_width = raw_hist0 + wage_bins::count;
 
 void derive_slots(const std::int64_t* raw, std::int64_t* x) {
     x[skill_sum_micro] = raw[raw_skill_sum_micro];
     x[wage_sum] = raw[raw_wage_sum];
+    x[neet] = raw[raw_neet];
+    x[formal_emp] = raw[raw_formal_emp];
+    x[formal_wage_sum] = raw[raw_formal_wage_sum];
+    x[formal_at_min] = raw[raw_formal_at_min];
     for (int k = 0; k < wage_bins::count; ++k) x[hist0 + k] = raw[raw_hist0 + k];
     constexpr auto employed = static_cast<int>(worker_status::employed);
     constexpr auto unemployed = static_cast<int>(worker_status::unemployed);
@@ -67,6 +88,10 @@ void derive_slots(const std::int64_t* raw, std::int64_t* x) {
                     x[alive] += n;
                     if (st == static_cast<int>(worker_status::student)) {
                         x[students] += n;
+                        continue;
+                    }
+                    if (st == static_cast<int>(worker_status::inactive)) {
+                        x[inactive] += n;
                         continue;
                     }
                     if (st != employed && st != unemployed) continue;
@@ -117,6 +142,12 @@ std::vector<std::int64_t> count_workers(const world& w) {
     const std::size_t R = w.region_count();
     const int gap = static_cast<int>(w.sc->model.overqualification_gap);
     const auto& bin_of = wage_bins::table();
+    // A formal wage at most 1 VND above the minimum is at the minimum (wages are whole VND).
+    std::vector<std::uint32_t> at_minimum(R);
+    for (std::size_t r = 0; r < R; ++r)
+        at_minimum[r] =
+            static_cast<std::uint32_t>(std::clamp(w.regions[r].min_wage_vnd + 1.0, 0.0, wage_cap_vnd_month));
+    constexpr int youth_months = 25 * 12;
     return count_blocks(ws.size(), w.block_size, R * raw_width, [&](std::size_t b, std::size_t e, std::int64_t* cnt) {
         const std::uint16_t* const region = ws.region.data();
         const std::uint8_t* const status = ws.status.data();
@@ -127,8 +158,10 @@ std::vector<std::int64_t> count_workers(const world& w) {
         const std::uint32_t* const wage = ws.wage_vnd.data();
         const std::int32_t* const employer = ws.employer.data();
         const std::uint8_t* const min_level = fs.min_level.data();
+        const std::uint8_t* const formal = fs.is_formal.data();
         constexpr auto employed = static_cast<std::uint8_t>(worker_status::employed);
         constexpr auto unemployed = static_cast<std::uint8_t>(worker_status::unemployed);
+        constexpr auto inactive = static_cast<std::uint8_t>(worker_status::inactive);
         for (std::size_t i = b; i < e; ++i) {
             std::int64_t* x = cnt + static_cast<std::size_t>(region[i]) * raw_width;
             const auto st = status[i];
@@ -138,6 +171,14 @@ std::vector<std::int64_t> count_workers(const world& w) {
                 joint += ((flags[i] & worker_flag::mismatched) ? 2 : 0) + (lv >= min_level[employer[i]] + gap ? 1 : 0);
                 x[raw_wage_sum] += wage[i];
                 x[raw_hist0 + bin_of(wage[i])] += 1;
+                if (formal[employer[i]]) {
+                    x[raw_formal_emp] += 1;
+                    x[raw_formal_wage_sum] += wage[i];
+                    x[raw_formal_at_min] += wage[i] <= at_minimum[region[i]] ? 1 : 0;
+                }
+            } else if ((st == unemployed || (st == inactive && !(flags[i] & worker_flag::schooling))) &&
+                       ws.age_months[i] < youth_months && ws.course[i] == no_course) {
+                x[raw_neet] += 1;  // not employed, not in education or training
             }
             if (st == employed || st == unemployed) x[raw_skill_sum_micro] += round_half_away(skill[i] * 1e6);
             x[raw_joint0 + joint] += 1;
@@ -201,6 +242,17 @@ void collect_statistics(const world& w, month_stats& out) {
         out.at(r, indicator::abroad_returns) = F(flow::abroad_returns) * per;
         out.at(r, indicator::abroad_emigrants) = F(flow::abroad_stayers) * per;
         out.at(r, indicator::firm_trained) = F(flow::firm_trained) * per;
+        const double outside =
+            static_cast<double>(x[students] + x[inactive]) + retired_agents(w, r, x[alive]);  // of the 15+ population
+        out.at(r, indicator::participation_rate) = ratio(L, L + outside);
+        out.at(r, indicator::population_15plus) = (L + outside) * per;
+        out.at(r, indicator::inactive) = static_cast<double>(x[inactive]) * per;
+        out.at(r, indicator::neet_youth) = static_cast<double>(x[neet]) * per;
+        const double formal_jobs = static_cast<double>(x[formal_emp]);
+        out.at(r, indicator::informal_share) = ratio(E - formal_jobs, E);
+        out.at(r, indicator::formal_employed) = formal_jobs * per;
+        out.at(r, indicator::formal_mean_wage) = ratio(static_cast<double>(x[formal_wage_sum]), formal_jobs);
+        out.at(r, indicator::formal_at_minimum_share) = ratio(static_cast<double>(x[formal_at_min]), formal_jobs);
         for (int k = 0; k < education_count; ++k) {
             out.enrolments_by_education[r][k] = F(enrolments_at(k)) * per;
             out.graduates_by_education[r][k] = F(graduates_at(k)) * per;
@@ -219,6 +271,7 @@ void update_region_state(world& w, const month_stats& s) {
         reg.population_agents = std::llround(s.at(r, indicator::population) * w.scale);
         reg.labor_force_agents = s.at(r, indicator::labor_force) * w.scale;
     }
+    update_participation_state(w, s);
 }
 
 }  // namespace laborsim

@@ -1,11 +1,12 @@
 // Wages and human capital: the employed learn on the job and their wage follows their
 // skill (the match's productivity rises by the same log points, so the wage keeps its
 // place between the reservation wage and productivity); the unemployed lose skill; no one
-// is paid under the regional minimum wage. Existing wages also follow the region's
-// productivity path and the level premiums (productivity.cpp), for the same reason.
-// Students' and those abroad's months in status are counted by the education phase.
+// in a formal job is paid under the regional minimum wage (informal jobs have no floor).
+// Existing wages also follow the region's productivity path and the level premiums
+// (productivity.cpp), for the same reason. Students' and those abroad's months in status are
+// counted by the education phase.
 //   skill += learning (employed),  skill -= depreciation (unemployed)
-//   wage *= exp(learning) (P_r,t / P_r,t-1) exp(b_l,t - b_l,t-1)  then  wage = max(wage, min wage_r)
+//   wage *= exp(learning) (P_r,t / P_r,t-1) exp(b_l,t - b_l,t-1)  then  wage = max(wage, min wage_r) in formal jobs
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -31,7 +32,8 @@ void run_wages_and_learning(world& w) {
                 ws.skill[i] += learn;
                 const auto& reg = w.regions[ws.region[i]];
                 const double step = wage_growth * reg.wage_index_step * level_step[ws.level[i]];
-                const double wage = std::max(ws.wage_vnd[i] * step, reg.min_wage_vnd);
+                const double floor = w.firms.is_formal[ws.employer[i]] ? reg.min_wage_vnd : 0.0;
+                const double wage = std::max(ws.wage_vnd[i] * step, floor);
                 ws.wage_vnd[i] = static_cast<std::uint32_t>(std::min(wage, wage_cap_vnd_month));
             } else if (st == static_cast<std::uint8_t>(worker_status::unemployed)) {
                 ws.skill[i] -= depreciate;

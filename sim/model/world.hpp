@@ -37,7 +37,10 @@ enum class flow : int {
     abroad_stayers,
     layoffs,
     firm_trained,
-    enrolments_level0,                                       // by the level of the program
+    activations,               // inactive -> labour force (participation and completed courses)
+    deactivations,             // labour force -> inactive
+    minimum_wage_separations,  // formal matches dissolved under the minimum wage
+    enrolments_level0,         // by the level of the program
     graduates_level0 = enrolments_level0 + education_count,  // by the level reached
     count_ = graduates_level0 + education_count
 };
@@ -71,6 +74,14 @@ struct region_state {
     // at the initial ratio; a policy (e.g. doctors per 10,000) may raise it.
     std::array<double, field_count> public_staff_per_10k{};
     std::array<double, field_count> public_staff_per_10k_initial{};
+    // Participation (sim/model/participation.cpp): the population above the retirement age
+    // outside the labour force, in agents at the start (a count, not agents in the store);
+    // the references of the participation index and last months' job-finding rate.
+    double retired_agents_initial = 0;
+    double certified_share_initial = 0;  // of the working-age population at the start
+    double expected_income_initial = 0;
+    double job_finding_rate = 0;  // smoothed over recent months; 0 until first measured
+    double job_finding_rate_initial = 0;
 
     // Every member, once (checkpoints save and load this list; a member added above and
     // not here fails the size check below).
@@ -79,7 +90,9 @@ struct region_state {
         f(s.min_wage_vnd, s.productivity_scale, s.productivity_scale_initial, s.wage_index_step, s.price_index,
           s.shock_log_productivity, s.aggregate_shock, s.workers_target_growth, s.expected_income,
           s.migration_incentive, s.group_incentive, s.population_agents, s.population_agents_initial,
-          s.labor_force_agents, s.labor_force_agents_initial, s.public_staff_per_10k, s.public_staff_per_10k_initial);
+          s.labor_force_agents, s.labor_force_agents_initial, s.public_staff_per_10k, s.public_staff_per_10k_initial,
+          s.retired_agents_initial, s.certified_share_initial, s.expected_income_initial, s.job_finding_rate,
+          s.job_finding_rate_initial);
     }
 };
 static_assert(listed_bytes<region_state>() == sizeof(region_state), "region_state::members must list every member");
@@ -162,6 +175,9 @@ struct world {
     std::array<double, education_count> level_supply_initial{};
     std::array<double, education_count> level_demand_initial{};
     std::vector<std::vector<std::uint32_t>> region_schools;
+    // This month's trainees of the firms' own training (indexes, ascending; firm_training.cpp),
+    // read by firm_training_subsidy in the same month (not carried across months).
+    std::vector<std::uint32_t> firm_trained_this_month;
     std::vector<policy_state> policies;
     std::vector<abroad_program> abroad_programs;    // [0]: the baseline programme
     std::vector<abroad_month_counts> abroad_month;  // per programme, this month

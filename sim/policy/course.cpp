@@ -24,8 +24,13 @@ course_end course_month(world& w, std::size_t i, double completion_rate) {
     auto& ws = w.workers;
     if (--ws.course_months_left[i] > 0) return course_end::ongoing;
     ws.course[i] = no_course;
-    return follow_up_uniform(w, i, follow_up_draw::course_completion) >= completion_rate ? course_end::dropped
-                                                                                         : course_end::completed;
+    if (follow_up_uniform(w, i, follow_up_draw::course_completion) >= completion_rate) return course_end::dropped;
+    // Completion activates an inactive trainee: it joins the labour force as a searcher.
+    if (ws.status[i] == static_cast<std::uint8_t>(worker_status::inactive)) {
+        ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
+        ws.months_in_status[i] = 0;
+    }
+    return course_end::completed;
 }
 
 }  // namespace laborsim

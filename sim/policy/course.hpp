@@ -6,11 +6,13 @@
 
 namespace laborsim {
 
-// Available for a policy's course or programme: in the policy's regions, in the labour force,
-// not on a course already, in the target group.
+// Available for a policy's course or programme: in the policy's regions, in the labour force
+// (or inactive, for a target group of the inactive), not on a course already, in the target group.
 inline bool available_for_course(const world& w, const policy_state& st, std::size_t i, const target_group& g) {
     const auto& ws = w.workers;
-    return st.region_on[ws.region[i]] && ws.in_labor_force(i) && ws.course[i] == no_course && in_group(w, i, g);
+    const bool present =
+        g.inactive ? ws.status[i] == static_cast<std::uint8_t>(worker_status::inactive) : ws.in_labor_force(i);
+    return st.region_on[ws.region[i]] && present && ws.course[i] == no_course && in_group(w, i, g);
 }
 
 struct course_offer {
@@ -27,7 +29,7 @@ void start_courses(world& w, std::size_t k, const policy_spec& p, const course_o
 
 enum class course_end { ongoing, dropped, completed };
 // One month of worker i's course; at its end the worker leaves the course, having completed
-// it with probability completion_rate.
+// it with probability completion_rate (an inactive completer joins the labour force, unemployed).
 course_end course_month(world& w, std::size_t i, double completion_rate);
 
 }  // namespace laborsim

@@ -40,13 +40,12 @@ void apply_firm_training_subsidy(world& w, std::size_t k, const policy_spec& p, 
     const double wage_factor = std::exp(m.nash_share * f.skill_gain);
     std::int64_t induced = 0;
     for (const auto i : chosen) {
-        if (ws.has(i, worker_flag::firm_trained)) continue;  // deadweight: the firm trained it anyway
+        if (firm_trained_this_month(w, i)) continue;  // deadweight: the firm trained it anyway
         ++induced;
         ws.skill[i] = static_cast<float>(ws.skill[i] + f.skill_gain);
         if (f.certify_level) ws.level[i] = std::max(ws.level[i], static_cast<std::uint8_t>(*f.certify_level));
         ws.wage_vnd[i] = static_cast<std::uint32_t>(std::min(wage_cap_vnd_month, ws.wage_vnd[i] * wage_factor));
         ws.set(i, worker_flag::trained_by_policy, true);
-        ws.set(i, worker_flag::firm_trained, true);
         ws.set(i, worker_flag::mismatched, ws.level[i] < w.firms.min_level[static_cast<std::size_t>(ws.employer[i])]);
         w.add_flow(ws.region[i], flow::firm_trained, 1);
     }

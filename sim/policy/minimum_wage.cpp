@@ -1,9 +1,11 @@
 // minimum_wage: the regional minimum in force is the last step dated on or before now.
-// Wages below it rise to it in the wage phase; offers never fall below it; reservation
-// wages are at least it. No public spending.
-//   wage_i >= min_wage_r  (so the wage p10 rises when the minimum binds below it)
-// Series: spending_vnd (0), beneficiaries (employed paid below the new minimum this month),
+// It binds formal jobs only (sim/model/formality.cpp): their wages below it rise to it in the
+// wage phase, their offers never fall below it, and formal matches worth less than it plus
+// social insurance end. No public spending.
+//   wage_i >= min_wage_r in formal jobs (so the formal wage p10 rises when the minimum binds)
+// Series: spending_vnd (0), beneficiaries (formal employees paid below the new minimum this month),
 // minimum_wage_vnd.
+#include "model/formality.hpp"
 #include "policy/policy_rules.hpp"
 
 namespace laborsim {
@@ -46,9 +48,7 @@ struct policy_rules<minimum_wage> {
         const auto& ws = w.workers;
         const auto below = count_blocks(ws.size(), w.block_size, 1, [&](std::size_t b, std::size_t e, std::int64_t* c) {
             for (std::size_t i = b; i < e; ++i)
-                c[0] += st.region_on[ws.region[i]] &&
-                        ws.status[i] == static_cast<std::uint8_t>(worker_status::employed) &&
-                        ws.wage_vnd[i] < current->wage_vnd;
+                c[0] += st.region_on[ws.region[i]] && is_formal_job(w, i) && ws.wage_vnd[i] < current->wage_vnd;
         });
         record_spending(w, k, 0.0);
         st.add("beneficiaries", static_cast<double>(below[0]) / w.scale);

@@ -47,6 +47,7 @@ inline bool in_group(const world& w, std::size_t i, const target_group& g) {
     if (g.rural && ws.has(i, worker_flag::rural) != *g.rural) return false;
     if (g.unemployed && (ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed)) != *g.unemployed)
         return false;
+    if ((ws.status[i] == static_cast<std::uint8_t>(worker_status::inactive)) != g.inactive) return false;
     if (g.min_level && ws.level[i] < static_cast<std::uint8_t>(*g.min_level)) return false;
     if (g.max_level && ws.level[i] > static_cast<std::uint8_t>(*g.max_level)) return false;
     if (g.field && ws.field[i] != static_cast<std::uint8_t>(*g.field)) return false;

@@ -11,6 +11,9 @@ namespace laborsim {
 struct target_group {
     std::optional<bool> rural;
     std::optional<bool> unemployed;
+    // Working-age people outside the labour force (true) rather than its members (false, the
+    // default: courses and programmes are for the labour force unless they say so).
+    bool inactive = false;
     std::optional<education_level> min_level;
     std::optional<education_level> max_level;
     std::optional<field_kind> field;

@@ -87,6 +87,19 @@ void load_model(yaml_reader& rd, const YAML::Node& n, const std::string& p, mode
     LABORSIM_PARAM(unfilled_exit_months);
     LABORSIM_PARAM(young_age_years);
     LABORSIM_PARAM(level_premium_supply_elasticity);
+    LABORSIM_PARAM(participation_rate_15plus);
+    LABORSIM_PARAM(participation_men);
+    LABORSIM_PARAM(participation_women);
+    LABORSIM_PARAM(participation_turnover);
+    LABORSIM_PARAM(participation_education_effect);
+    LABORSIM_PARAM(participation_job_finding_effect);
+    LABORSIM_PARAM(participation_income_effect);
+    LABORSIM_PARAM(discouragement_effect);
+    LABORSIM_PARAM(inactive_youth_in_school);
+    LABORSIM_PARAM(informal_share);
+    LABORSIM_PARAM(social_insurance_rate);
+    LABORSIM_PARAM(informal_on_the_job_search);
+    LABORSIM_PARAM(formal_job_value);
 #undef LABORSIM_PARAM
     if (const YAML::Node jobs = n["job_level_shares"]; jobs.IsDefined() && !jobs.IsNull()) {
         const auto& js = S("job_level_shares");
@@ -109,6 +122,14 @@ void load_model(yaml_reader& rd, const YAML::Node& n, const std::string& p, mode
         bad("abroad_program_months", "expected at least 1 month");
     if (n["entrant_age_max"] && m.entrant_age_max < m.entrant_age_min)
         bad("entrant_age_max", "expected at least entrant_age_min");
+    for (const char* key : {"participation_men", "participation_women"}) {
+        const auto& shares = std::string_view(key) == "participation_men" ? m.participation_men : m.participation_women;
+        for (double v : shares)
+            if (n[key] && (v <= 0 || v > 1)) {
+                bad(key, "expected participation rates in (0, 1], got " + std::to_string(v));
+                break;
+            }
+    }
 }
 
 void load_target(yaml_reader& rd, const YAML::Node& n, const std::string& p, target_group& g) {
@@ -116,6 +137,7 @@ void load_target(yaml_reader& rd, const YAML::Node& n, const std::string& p, tar
     if (!rd.check_map(n, p, {&s})) return;
     rd.get(n, s, "rural", p, g.rural);
     rd.get(n, s, "unemployed", p, g.unemployed);
+    rd.get(n, s, "inactive", p, g.inactive);
     rd.get(n, s, "min_level", p, g.min_level);
     rd.get(n, s, "max_level", p, g.max_level);
     rd.get(n, s, "field", p, g.field);

@@ -59,8 +59,10 @@ constexpr unit_range unit_ranges[] = {
     {"log points/100 km", 0, 100},
     {"utility", -100, 100},
     {"utility/km", 0, 10},
-    {"firm agents", 1, 4096},        // per market: the firm store stays small at any scale
-    {"establishments", 1e-3, 1e9},   // per firm agent
+    {"log odds", -20, 20},  // e^20: odds of 5e8 to 1
+    {"log odds/year", 0, 20},
+    {"firm agents", 1, 4096},       // per market: the firm store stays small at any scale
+    {"establishments", 1e-3, 1e9},  // per firm agent
 };
 // Keys whose range is not their unit's.
 const std::vector<key_range> key_ranges = {
@@ -75,6 +77,8 @@ const std::vector<key_range> key_ranges = {
     {"growth.inflation", -0.5, 1},
     {"growth.productivity_growth", -0.5, 1},
     {"region.productivity_growth", -0.5, 1},
+    {"model.participation_men", 0, 1},  // participation by age band
+    {"model.participation_women", 0, 1},
 };
 
 }  // namespace
@@ -243,6 +247,20 @@ std::vector<section_spec> make_schema() {
             {"migration_distance_cost", vt::nonneg, "0.004", "utility/km", "Moving cost per km."},
             {"migration_stay_bonus", vt::number, "4", "utility", "Utility of staying put."},
             {"level_premium_supply_elasticity", vt::nonneg, "0.5", "1", "epsilon: a level's wage premium moves by epsilon x (log change of the share of jobs requiring it - log change of the share of the labour force holding it)."},
+            {"participation_rate_15plus", vt::fraction, "0.685", "1", "Labour-force participation of the population 15+ at the start; sets the inactive population above the retirement age (0: no inactive state)."},
+            {"participation_men", vt::number_list, "[0.5, 0.93, 0.96, 0.94, 0.85]", "1", "Participation of men below the retirement age in bands 15-24, 25-34, 35-44, 45-54, 55-64 (each in (0, 1])."},
+            {"participation_women", vt::number_list, "[0.44, 0.84, 0.87, 0.83, 0.65]", "1", "Participation of women below the retirement age, same bands."},
+            {"participation_turnover", vt::fraction, "0.02", "1/month", "kappa: monthly hazards of joining (kappa p) and leaving (kappa (1 - p)) the labour force."},
+            {"participation_education_effect", vt::number, "0.3", "log odds", "Participation log odds of a certified person (level >= elementary), centred on the region's start."},
+            {"participation_job_finding_effect", vt::number, "0.5", "log odds", "Participation log odds per log point of the region's job-finding rate against its start."},
+            {"participation_income_effect", vt::number, "-0.3", "log odds", "Participation log odds per log point of the region's expected income against its start."},
+            {"discouragement_effect", vt::nonneg, "0.5", "log odds/year", "Participation log odds an unemployed person loses per year unemployed (at most two years)."},
+            {"inactive_youth_in_school", vt::fraction, "0.87", "1", "Share of the initial inactive aged 15-24 who are in general education (not NEET until they leave it at 25 or join the labour force)."},
+            {"informal_share", vt::field_fractions, "agriculture 0.97, industry 0.5, services 0.6, health 0.1, education 0.1, digital 0.3", "1",
+             "Share of each field's employers that are informal (the least productive; public employers are formal).", fields},
+            {"social_insurance_rate", vt::nonneg, "0.215", "1", "Employer social, health and unemployment insurance on a formal wage."},
+            {"informal_on_the_job_search", vt::fraction, "0.03", "1/month", "Share of informal employees searching each month."},
+            {"formal_job_value", vt::number, "0.1", "log points", "What a worker adds to the log wage of a formal offer (insurance, security)."},
         }},
         {"job_level_shares", "Required education level of a firm's jobs, by field: shares over levels summing to 1 (drawn per firm).", {
             {"agriculture", vt::level_shares, "none 0.9, elementary 0.1", "1", "Agriculture jobs.", levels},
@@ -269,17 +287,21 @@ std::vector<section_spec> make_schema() {
         // clang-format on
     };
     add_policy_sections(schema);
-    schema.push_back(section_spec{"target",
-                                  "A target group; omitted keys mean anyone.",
-                                  {
-                                      {"rural", vt::boolean, "any", "", "Rural (true) or urban (false) workers."},
-                                      {"unemployed", vt::boolean, "any", "", "Unemployed (true) or employed (false)."},
-                                      {"min_level", vt::choice, "none", "", "Lowest education level.", levels},
-                                      {"max_level", vt::choice, "postgraduate", "", "Highest education level.", levels},
-                                      {"field", vt::choice, "any", "", "Field.", fields},
-                                      {"min_age", vt::integer, "15", "years", "Youngest age."},
-                                      {"max_age", vt::integer, "64", "years", "Oldest age."},
-                                  }});
+    schema.push_back(
+        section_spec{"target",
+                     "A target group; omitted keys mean anyone.",
+                     {
+                         {"rural", vt::boolean, "any", "", "Rural (true) or urban (false) workers."},
+                         {"unemployed", vt::boolean, "any", "", "Unemployed (true) or employed (false)."},
+                         {"inactive", vt::boolean, "false", "",
+                          "Working-age people outside the labour force (true; not students) instead of its members "
+                          "(false). Training completed activates them: they join the labour force as searchers."},
+                         {"min_level", vt::choice, "none", "", "Lowest education level.", levels},
+                         {"max_level", vt::choice, "postgraduate", "", "Highest education level.", levels},
+                         {"field", vt::choice, "any", "", "Field.", fields},
+                         {"min_age", vt::integer, "15", "years", "Youngest age."},
+                         {"max_age", vt::integer, "64", "years", "Oldest age."},
+                     }});
     assign_ranges(schema, key_ranges);
     return schema;
 }

@@ -126,9 +126,10 @@ TEST_CASE("engine: every person is accounted for and rates stay in [0, 1]", "[en
             const auto unemp = agents(m.at(r, indicator::unemployed), s);
             const auto students = agents(m.at(r, indicator::students), s);
             const auto pop = agents(m.at(r, indicator::population), s);
-            // Each person is in exactly one of these states (no inactive status yet).
+            const auto inactive = agents(m.at(r, indicator::inactive), s);
+            // Each person is in exactly one of these states.
             REQUIRE(emp + unemp == lf);
-            REQUIRE(lf + students == pop);
+            REQUIRE(lf + students + inactive == pop);
             REQUIRE(lf > 0);
             // The breakdowns add up to their totals.
             std::int64_t by_level = 0, by_field = 0;

@@ -7,7 +7,8 @@ import json
 import pytest
 
 QUICKSTART = "scenarios/quickstart.yaml"
-PHASES = ["training", "policy", "demography", "firms", "education", "separations", "migration", "matching",
+PHASES = ["training", "policy", "demography", "firms", "education", "separations", "participation", "migration",
+          "matching",
           "wages", "statistics", "output"]
 
 

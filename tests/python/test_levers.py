@@ -114,10 +114,14 @@ DIRECTIONS = {
     "model.firm_training_cost_vnd": ("regions/firm_trained", None, "sum", -1),
     "model.initial_wage_share": ("regions/mean_wage", "hai-phong", "first", +1),
     "model.retirement_age_men": ("regions/labor_force", None, "last", +1),
+    # A fraction above 0.5 is perturbed by halving it (perturb): lower participation, a larger 15+ population.
+    "model.participation_rate_15plus": ("regions/population_15plus", None, "first", +1),
+    "model.social_insurance_rate": ("regions/formal_employed", None, "mean", -1),
     "region.labor_force": ("regions/labor_force", "cao-bang", "first", +1),
     "region.unemployment_rate": ("regions/unemployed", "cao-bang", "first", +1),
     "region.mean_wage_vnd": ("regions/mean_wage", "cao-bang", "first", +1),
-    "region.min_wage_vnd": ("regions/wage_p10", "cao-bang", "first", +1),
+    # The minimum binds formal jobs only (informal wages have no floor): formal wages rise.
+    "region.min_wage_vnd": ("regions/formal_mean_wage", "cao-bang", "first", +1),
     "region.amenity": ("regions/migration_in", "cao-bang", "sum", +1),
     "school.seats_per_year": ("regions/enrolments", "cao-bang", "sum", +1),
     "policy.vocational_training_quota.seats_per_year": ("policies/{id}/beneficiaries", None, "sum", +1),
@@ -131,7 +135,7 @@ DIRECTIONS = {
     "policy.digital_skills_program.cost_per_trainee_vnd": ("policies/{id}/spending_vnd", None, "sum", +1),
     "policy.public_recruitment.target_per_10k": ("regions/doctors_per_10k", "cao-bang", "last", +1),
     "policy.school_enterprise_partnership.ordered_seats_per_year": ("regions/enrolments", "quang-ninh", "sum", +1),
-    "minimum_wage_step.wage_vnd": ("regions/wage_p10", "cao-bang", "mean", +1),
+    "minimum_wage_step.wage_vnd": ("regions/formal_mean_wage", "cao-bang", "mean", +1),
 }
 
 

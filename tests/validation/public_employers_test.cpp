@@ -26,6 +26,7 @@ health_staff run_months(world& w, int months) {
         run_firms(w);
         run_education(w);
         run_separations(w);
+        run_participation(w);
         run_migration(w);
         run_matching(w);
         run_wages_and_learning(w);
@@ -52,6 +53,10 @@ TEST_CASE("public employers hire toward their staffing norm", "[validation]") {
     sc.regions[0].field_shares = {0.3, 0.2, 0.3, 0.1, 0.05, 0.05};
     // Many health-trained people in search of work, so hiring is not held back by supply.
     sc.regions[0].unemployment_rate = 0.08;
+    sc.regions[0].min_wage_vnd = 0;  // the norm, not the minimum wage, sets public hiring here
+    // Social insurance lowers what a public match is worth to the employer (p / (1 + s)), so fewer
+    // meetings have a surplus and the raised norm takes longer than 36 months to reach.
+    sc.model.social_insurance_rate = 0;
     sc.model.migration_rate = 0;
 
     world base = build_world(sc, 4096);

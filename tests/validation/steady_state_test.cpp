@@ -17,6 +17,7 @@ TEST_CASE("unemployment converges to s / (s + f) with fixed separation and job-f
     sc.regions = {make_region("only", N, 21, 105.8)};
     sc.regions[0].unemployment_rate = 0.02;
     sc.regions[0].labor_force_growth = 0;
+    sc.regions[0].min_wage_vnd = 0;  // no formal matches ending under a minimum: s is the only separation
     close_the_market(sc.model);
     sc.model.separation_rate = s;
     sc.model.fixed_job_finding_rate = f;

@@ -64,6 +64,7 @@ inline void close_the_market(model_params& m) {
     m.aggregate_shock_sd = 0;
     m.layoff_threshold = 1e9;
     m.outside_search_share = 0;
+    m.participation_rate_15plus = 0;  // no one joins or leaves the labour force
 }
 
 // Keeps every month's statistics and the population of each region before the first month.

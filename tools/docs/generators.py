@@ -310,3 +310,52 @@ def compare_pairing(ctx):
     return (f"Pairing matters: in the example, the interval of the extra certified workers in Cao Bang is\n"
             f"+-{paired:,.0f} paired; the same runs treated as unpaired give +-{welch:,.0f}, because both runs of a pair\n"
             f"share the seed-to-seed variation (sd {bb.std(ddof=1):,.0f} workers between baseline replicates).\n")
+
+
+# ---- docs/model.md: participation and informal jobs (issue 16) -----------------------------
+
+PARTICIPATION_DATA = {  # national.csv: participation, informal share, unemployment (working age)
+    "2021-07": (None, None, 0.0320), "2022-07": (0.685, 0.656, 0.0232), "2023-07": (None, None, 0.0227),
+    "2024-07": (None, None, 0.0224), "2025-07": (0.686, None, 0.0222),
+}
+
+
+@generator("vietnam-participation", cost="slow")
+def vietnam_participation(ctx):
+    """National participation, informal share, unemployment and NEET youth of the Vietnam base
+    at scale 0.01, mid-year 2021-2025, next to national.csv."""
+    import h5py
+    import numpy as np
+    ctx.laborsim("run", ROOT / "scenarios/vietnam/base.yaml", "--set", "scale=0.01", "--set", "calendar.end=2025-12",
+                 "-o", "vietnam-participation.h5", "--quiet", "--force")
+    with h5py.File(ctx.work / "vietnam-participation.h5") as f:
+        g = f["regions"]
+        d = {k: np.asarray(g[k][()], dtype=float) for k in
+             ("labor_force", "unemployed", "employed", "population_15plus", "informal_share", "neet_youth")}
+    out = ["| month | participation (data) | informal share (data) | unemployment (data) | NEET youth |",
+           "|---|---:|---:|---:|---:|"]
+
+    def pct(x, data):
+        return f"{100 * x:.1f} %" + (f" ({100 * data:.1f} %)" if data is not None else "")
+
+    for date, (p_data, i_data, u_data) in PARTICIPATION_DATA.items():
+        y, m = map(int, date.split("-"))
+        t = (y - 2021) * 12 + m - 1
+        lf = d["labor_force"][t].sum()
+        part = lf / d["population_15plus"][t].sum()
+        informal = (d["informal_share"][t] * d["employed"][t]).sum() / d["employed"][t].sum()
+        unemp = d["unemployed"][t].sum() / lf
+        out.append(f"| {date} | {pct(part, p_data)} | {pct(informal, i_data)} | {pct(unemp, u_data)} | "
+                   f"{d['neet_youth'][t].sum() / 1e6:.2f} M |")
+    return "\n".join(out) + "\n"
+
+
+@generator("validation-issue16", cost="slow")
+def validation_issue16(ctx):
+    """The minimum-wage and inactive-training tests with the Vietnam scenarios (several seeds)."""
+    out = ["| test | quantity | measured | expected | tolerance |", "|---|---|---:|---:|---:|"]
+    for test, quantity, measured, expected, tolerance in printed_validation_lines(ctx, "[labour_market_policy]"):
+        quantity = quantity.replace("|", "\\|")
+        out.append(f"| {test} | {quantity} | {policy_number(measured)} | {policy_number(expected)} | "
+                   f"{policy_number(tolerance, tolerance=True)} |")
+    return "\n".join(out) + "\n"

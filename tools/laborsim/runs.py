@@ -28,12 +28,15 @@ SUMMED = (
     "labor_force", "employed", "unemployed", "students", "vacancies", "hires", "separations",
     "enrolments", "graduates", "migration_in", "migration_out", "population", "entrants", "exits",
     "dropouts", "layoffs", "students_abroad", "abroad_departures", "abroad_returns", "abroad_emigrants",
+    "inactive", "neet_youth", "formal_employed", "population_15plus",
     "labor_force_by_education", "employed_by_field", "enrolments_by_education", "graduates_by_education",
 )
 WEIGHTS = {
     "unemployment_rate": "labor_force", "trained_rate": "labor_force", "certified_rate": "labor_force",
     "high_quality_rate": "labor_force", "mean_skill": "labor_force", "mean_wage": "employed",
     "mismatch_rate": "employed", "doctors_per_10k": "population", "vacancy_filling_rate": "vacancies",
+    "participation_rate": "population_15plus", "informal_share": "employed",
+    "formal_mean_wage": "formal_employed", "formal_at_minimum_share": "formal_employed",
 }
 
 _RUN_ID = re.compile(r"^p(\d+)-r(\d+)$")
@@ -46,7 +49,9 @@ def national(ds: xr.Dataset, name: str = "all") -> xr.Dataset:
     Counts and flows (``labor_force``, ``hires``, the ``*_by_education`` breakdowns, ...) are
     summed; rates are weighted by their base (``unemployment_rate`` and the education rates by
     ``labor_force``, ``mean_wage`` and ``mismatch_rate`` by ``employed``, ``doctors_per_10k``
-    by ``population``, ``vacancy_filling_rate`` by ``vacancies``); percentiles and the other
+    by ``population``, ``vacancy_filling_rate`` by ``vacancies``, ``participation_rate`` by
+    ``population_15plus``, ``informal_share`` by ``employed``, the formal wage figures by
+    ``formal_employed``); percentiles and the other
     rates become NaN. This is the definition ``laborsim compare --regions all`` uses.
     The result has a scalar ``region`` coordinate equal to ``name``.
     """

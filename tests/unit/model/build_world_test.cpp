@@ -79,10 +79,15 @@ TEST_CASE("build_world: labour-force agents per region are labour_force x scale,
     for (std::size_t i = 0; i < w.workers.size(); ++i)
         if (has_status(w, i, worker_status::student)) by_month.at(w.workers.months_in_status[i]) += 1;
     for (int k = 0; k < 6; ++k) CHECK(by_month[k] == 10);
-    CHECK(w.workers.size() == 4000 + 2001 + 60);
+    // The working-age inactive come on top of both (participation_test.cpp checks their number).
+    std::array<std::int64_t, 2> inactive{};
+    for (std::size_t i = 0; i < w.workers.size(); ++i)
+        if (has_status(w, i, worker_status::inactive)) inactive[w.workers.region[i]] += 1;
+    CHECK(inactive[0] > 0);
+    CHECK(static_cast<std::int64_t>(w.workers.size()) == 4000 + 2001 + 60 + inactive[0] + inactive[1]);
     CHECK(w.next_worker_id == w.workers.size());  // ids 0..n-1, unique
-    CHECK(w.regions[0].population_agents_initial == 4060);
-    CHECK(w.regions[1].population_agents_initial == 2001);
+    CHECK(w.regions[0].population_agents_initial == 4060 + inactive[0]);
+    CHECK(w.regions[1].population_agents_initial == 2001 + inactive[1]);
 }
 
 TEST_CASE("build_world: drawn shares match the scenario's within sampling error", "[unit][model]") {

@@ -1,6 +1,6 @@
 // Firms' own training (sim/model/firm_training.cpp): a reviewed employee is trained when the
 // firm's share of the gain over the expected tenure covers the cost; trainees gain skill and
-// their share of it in wage, and carry the month's firm_trained flag.
+// their share of it in wage, and are listed as the month's trainees.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -34,7 +34,7 @@ TEST_CASE("firm training: reviewed employees whose training pays are trained", "
     for (std::size_t i = 0; i < ws.size(); ++i) {
         const bool employed = has_status(w, i, worker_status::employed);
         const bool pays = value_per_vnd * wage[i] >= sw.sc->model.firm_training_cost_vnd;
-        const bool was_trained = ws.has(i, worker_flag::firm_trained);
+        const bool was_trained = firm_trained_this_month(w, i);
         INFO("worker " << i);
         if (!employed || !pays) {
             CHECK_FALSE(was_trained);
@@ -51,9 +51,9 @@ TEST_CASE("firm training: reviewed employees whose training pays are trained", "
     REQUIRE(qualified > 500);
     CHECK(static_cast<double>(trained) / static_cast<double>(qualified) == Approx(0.5).margin(0.06));
     CHECK(w.flows[0][static_cast<int>(flow::firm_trained)] == static_cast<std::int64_t>(trained));
-    // Next month the flag is cleared and set again only for that month's trainees.
+    // Next month the list holds only that month's trainees.
     sw.sc->model.firm_training_review_rate = 0;
     begin_month(w, 1);
     run_firm_training(w);
-    for (std::size_t i = 0; i < ws.size(); ++i) CHECK_FALSE(ws.has(i, worker_flag::firm_trained));
+    CHECK(w.firm_trained_this_month.empty());
 }

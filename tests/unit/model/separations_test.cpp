@@ -9,14 +9,21 @@ using namespace laborsim::test;
 
 namespace {
 
-small_world separation_world() { return make_small_world(quiet_scenario({small_region("north", 3000)})); }
+// No minimum wage: formal matches ending under it are the other separation (formality_test.cpp).
+region_spec unfloored_region() {
+    auto r = small_region("north", 3000);
+    r.min_wage_vnd = 0;
+    return r;
+}
+
+small_world separation_world() { return make_small_world(quiet_scenario({unfloored_region()})); }
 
 std::vector<std::uint8_t> statuses(const world& w) { return w.workers.status; }
 
 }  // namespace
 
 TEST_CASE("separations: with rate 0 and no layoffs nobody separates", "[unit][model]") {
-    auto sw = make_small_world(quiet_scenario({small_region("north", 3000)}));
+    auto sw = make_small_world(quiet_scenario({unfloored_region()}));
     auto& w = sw.w;
     begin_month(w, 0);
     const auto before = statuses(w);

@@ -36,13 +36,18 @@ inline region_spec small_region(std::string id, double labor_force, double latit
 
 // Switches off every behaviour a phase test does not ask for: nobody retires, dies,
 // separates, migrates, studies, learns; firms neither move nor exit.
-// (The validation tests' closed market, plus no separations, progression, on-the-job search or
-// learning.)
+// (The validation tests' closed market, plus no separations, progression, on-the-job search,
+// informal jobs or learning.)
 inline void quiet(model_params& m) {
     validation::close_the_market(m);
     m.separation_rate = 0;
     m.progression_rate = 0;
     m.on_the_job_search = 0;
+    m.informal_on_the_job_search = 0;
+    // Every job formal without social insurance: the minimum wage binds everywhere, as the
+    // phase tests expect (formality_test.cpp tests the two sectors).
+    m.informal_share.fill(0.0);
+    m.social_insurance_rate = 0;
     m.learning_rate = 0;
     m.depreciation_rate = 0;
 }

@@ -1,5 +1,6 @@
 // minimum_wage on a tiny world: the step in force sets the regional minimum of the targeted
-// region only, and the employed paid below it are counted; no spending.
+// region only, and the formal employees paid below it are counted; no spending.
+#include "model/formality.hpp"
 #include "policy_world.hpp"
 
 using namespace laborsim;
@@ -18,8 +19,7 @@ TEST_CASE("minimum_wage sets the step in force in its regions", "[unit][policy][
     const auto& ws = t.w.workers;
     const auto below = [&](double wage) {
         return static_cast<double>(t.count([&](std::size_t i) {
-            return ws.region[i] == 0 && ws.status[i] == static_cast<std::uint8_t>(worker_status::employed) &&
-                   ws.wage_vnd[i] < wage;
+            return ws.region[i] == 0 && is_formal_job(t.w, i) && ws.wage_vnd[i] < wage;  // formal jobs only
         }));
     };
     t.schedule_month(0);

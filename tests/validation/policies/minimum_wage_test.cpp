@@ -9,15 +9,22 @@ using namespace laborsim;
 using namespace laborsim::policy_test;
 
 TEST_CASE("minimum_wage raises the wage p10 to the new minimum", "[policy][minimum_wage]") {
-    const auto without = run(base_yaml(""));
-    const auto with = run(base_yaml(R"(policies:
+    // Every job formal here, so that the floor shows in the wage p10 (informal jobs have none;
+    // tests/validation/labour_market_policy_test.cpp runs the two sectors).
+    const std::string all_formal =
+        "informal_share: {agriculture: 0, industry: 0, services: 0, health: 0, education: 0, digital: 0}";
+    // No productivity or price growth either, so that wages stay where the minimum puts them.
+    const std::string still = "growth: {inflation: [0], productivity_growth: [0]}\n";
+    const auto without = run(base_yaml(still, "2023-12", all_formal));
+    const auto with = run(base_yaml(still + R"(policies:
   - id: mw
     type: minimum_wage
     region: a
     steps:
       - {from: 2022-01, wage_vnd: 3500000}
       - {from: 2023-01, wage_vnd: 5000000}
-)"));
+)",
+                                    "2023-12", all_formal));
     const std::size_t before = 11, end = with.months.size() - 1;
     const double p10_without = indicator_at(without, end, 0, indicator::wage_p10);
     const double p10_with = indicator_at(with, end, 0, indicator::wage_p10);

@@ -1,0 +1,28 @@
+// Formal and informal jobs (sim/model/formality.cpp; docs/model.md, formal and informal jobs).
+#pragma once
+#include "model/world.hpp"
+
+namespace laborsim {
+
+// build_world: marks each firm formal or informal (public employers are formal).
+void assign_formality(world& w);
+// Productivity of worker i in firm f, VND a month:
+//   p = P_r exp(a_f + z_f + skill + premium[level] - penalty [level < required] - penalty_field [field differs])
+[[nodiscard]] double match_productivity(const world& w, std::size_t i, std::size_t f);
+// What the firm's side of the bargain is worth: p / (1 + social_insurance_rate) in a formal
+// firm (it pays the contributions on top of the wage), p in an informal one.
+[[nodiscard]] double net_productivity(const world& w, double p, std::size_t f);
+// The wage floor of firm f: the region's minimum wage if formal, else none (0).
+[[nodiscard]] double wage_floor_vnd(const world& w, std::size_t f);
+[[nodiscard]] inline bool is_formal_job(const world& w, std::size_t i) {
+    return w.workers.status[i] == static_cast<std::uint8_t>(worker_status::employed) &&
+           w.firms.is_formal[static_cast<std::size_t>(w.workers.employer[i])] != 0;
+}
+// build_world, after the regional productivity scales are set: initial workers whose formal
+// match is worth less than the minimum wage plus social insurance work in an informal firm of
+// their market instead (drawn by size), and the scales are re-set to the regions' mean wages.
+void place_initial_formal_workers(world& w);
+// separations: formal matches whose net productivity fell below the minimum wage end.
+void dissolve_formal_matches_below_minimum(world& w);
+
+}  // namespace laborsim
