@@ -23,6 +23,13 @@ struct api_response {
     std::string download_name;  // non-empty: sent as an attachment with this name
 };
 
+// A 200 answer with a JSON body.
+inline api_response json_response(std::string body) {
+    api_response r;
+    r.body = std::move(body);
+    return r;
+}
+
 // An answer other than 200: status and a one-line reason (sent as {"error": reason}).
 class http_error : public std::runtime_error {
 public:

@@ -16,12 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-api_response json(std::string body) {
-    api_response r;
-    r.body = std::move(body);
-    return r;
-}
-
 std::vector<std::string> split_commas(const std::string& s) {
     std::vector<std::string> out;
     std::size_t start = 0;
@@ -96,18 +90,19 @@ run_set_request request_of(const std::string& text) {
 void add_run_routes(router& r, const serve_options& opts, run_manager& runs) {
     (void)opts;
     r.add("POST", "/api/runs", [&runs](const api_request& q) {
-        auto res = json(runs.start(request_of(q.body)));
+        auto res = json_response(runs.start(request_of(q.body)));
         res.status = 202;
         return res;
     });
-    r.add("GET", "/api/runs", [&runs](const api_request&) { return json(runs.list_json()); });
-    r.add("GET", "/api/runs/*", [&runs](const api_request& q) { return json(runs.status_json(q.params[0])); });
+    r.add("GET", "/api/runs", [&runs](const api_request&) { return json_response(runs.list_json()); });
+    r.add("GET", "/api/runs/*", [&runs](const api_request& q) { return json_response(runs.status_json(q.params[0])); });
     r.add("POST", "/api/runs/*/cancel", [&runs](const api_request& q) {
         runs.cancel(q.params[0]);
-        return json(runs.status_json(q.params[0]));
+        return json_response(runs.status_json(q.params[0]));
     });
-    r.add("GET", "/api/runs/*/compare",
-          [&runs](const api_request& q) { return json(comparison_json(compare_set(runs.folder(q.params[0]), q))); });
+    r.add("GET", "/api/runs/*/compare", [&runs](const api_request& q) {
+        return json_response(comparison_json(compare_set(runs.folder(q.params[0]), q)));
+    });
     r.add("GET", "/api/runs/*/compare.csv", [&runs](const api_request& q) {
         api_response res;
         res.content_type = content_type_of("x.csv");
@@ -128,7 +123,7 @@ void add_run_routes(router& r, const serve_options& opts, run_manager& runs) {
         return res;
     });
     r.add("GET", "/api/runs/*/files",
-          [&runs](const api_request& q) { return json(file_list(runs.folder(q.params[0]))); });
+          [&runs](const api_request& q) { return json_response(file_list(runs.folder(q.params[0]))); });
     r.add("GET", "/api/runs/*/files/**", [&runs](const api_request& q) {
         const fs::path folder = runs.folder(q.params[0]);
         const fs::path p = path_inside(folder, q.params[1]);

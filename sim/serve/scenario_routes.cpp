@@ -20,12 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-api_response json(std::string body) {
-    api_response r;
-    r.body = std::move(body);
-    return r;
-}
-
 std::string extends_of(const std::string& text) {
     static const std::regex re("^extends:\\s*['\"]?([^'\"#\\s]+)", std::regex::multiline);
     std::smatch m;
@@ -90,7 +84,7 @@ std::string list_scenarios(const fs::path& root) {
 
 void add_scenario_routes(router& r, const serve_options& opts) {
     const fs::path root(opts.scenarios);
-    r.add("GET", "/api/scenarios", [root](const api_request&) { return json(list_scenarios(root)); });
+    r.add("GET", "/api/scenarios", [root](const api_request&) { return json_response(list_scenarios(root)); });
     r.add("GET", "/api/scenarios/*", [root](const api_request& q) {
         const fs::path p = path_inside(root, q.params[0]);
         const std::string text = read_whole_file(p);
@@ -99,9 +93,9 @@ void add_scenario_routes(router& r, const serve_options& opts) {
         j.begin_object().field("file", p.filename().string()).field("yaml", text);
         scenario_fields(j, sc);
         j.end_object();
-        return json(j.str());
+        return json_response(j.str());
     });
-    r.add("GET", "/api/schema", [](const api_request&) { return json(schema_json()); });
+    r.add("GET", "/api/schema", [](const api_request&) { return json_response(schema_json()); });
     r.add("POST", "/api/validate", [root](const api_request& q) {
         const json_body body(q.body);
         const std::string text = body.required_text("yaml");
@@ -114,7 +108,7 @@ void add_scenario_routes(router& r, const serve_options& opts) {
         j.begin_object().field("ok", true);
         scenario_fields(j, sc);
         j.end_object();
-        return json(j.str());
+        return json_response(j.str());
     });
 }
 

@@ -28,10 +28,17 @@ ACCREDITATION = "scenarios/policies/school_accreditation.yaml"
 # Commitments weigh on migration only when the committed consider moving: a higher monthly
 # migration rate makes enough of them do so in a short run. Partner schools matter where
 # the policy's regions hold more than one school.
-MOVING = [*POLICY_SMALL, "model.migration_rate=0.05"]
+MOVING = [*POLICY_SMALL, "model.migration_rate=0.2"]
 UNCAPPED_DIGITAL = [*POLICY_SMALL, "policies.qn-digital-skills.annual_budget_vnd=0"]
 ABROAD_MOVING = [*MOVING, "policies.qn-study-abroad.places_per_year=600", "policies.qn-study-abroad.annual_budget_vnd=0"]
+# Employed recruits come after the unemployed: the pool of unemployed doctors must run dry.
+RECRUIT_MANY = [*POLICY_SMALL, "policies.cb-doctors.max_hires_per_year=5000", "policies.cb-doctors.annual_budget_vnd=0"]
 KEY_BASE = {
+    "policy.public_recruitment.recruit_employed": ("scenarios/policies/public_recruitment.yaml", RECRUIT_MANY,
+                                                   "policies.cb-doctors.recruit_employed"),
+    # The example's pace limit binds at its target already: a higher target shows without it.
+    "policy.public_recruitment.target_per_10k": ("scenarios/policies/public_recruitment.yaml", RECRUIT_MANY,
+                                                 "policies.cb-doctors.target_per_10k"),
     "model.progression_rate": (ACCREDITATION, POLICY_SMALL, "model.progression_rate"),
     # The ranking bonus matters where meetings are scarce for the supported trainees: the
     # training example's unemployed trainees (the quickstart's rural trainees, at scale 0.01
@@ -66,6 +73,10 @@ KEY_BASE = {
         [*POLICY_SMALL, "policies.qn-university-enterprises.region=[quang-ninh, hai-phong]"],
         "policies.qn-university-enterprises.schools"),
 }
+# Keys whose doubled value the schema refuses (or a fraction above 0.5, which perturb would
+# halve): raised within their range instead, so that the known direction applies. Lowering
+# the retirement age instead would only redraw the initial population younger.
+RAISE_WITHIN_RANGE = {"model.retirement_age_men": "70", "model.initial_wage_share": "0.9"}
 # Bounds that do not bind at their default: the lever is tested by tightening them.
 TIGHTEN = {"model.application_odds_cap"}
 # Commitment terms: switched off (0), the largest move they have.
@@ -281,6 +292,8 @@ def value_for(case_id, base, sets, path, key):
         return "0"
     if case_id == "policy.school_enterprise_partnership.placement_window_months":
         return "1"  # partner graduates find jobs within weeks in this model: only the shortest window binds
+    if case_id in RAISE_WITHIN_RANGE:
+        return RAISE_WITHIN_RANGE[case_id]
     if case_id in TIGHTEN:
         value = (current if current is not None else number(key["default"])) / 4
         return str(int(value) if key["type"] == "integer" else value)
