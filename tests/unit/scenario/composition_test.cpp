@@ -8,34 +8,16 @@
 
 #include "laborsim/errors.hpp"
 #include "laborsim/scenario_io.hpp"
+#include "scratch_folder.hpp"
 
 using namespace laborsim;
 namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh folder of scenario files for one test.
-class scratch {
+class scratch : public test::scratch_folder {
 public:
-    scratch() {
-        std::random_device rd;
-        dir_ = fs::temp_directory_path() / ("laborsim-composition-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(dir_);
-    }
-    ~scratch() {
-        std::error_code ec;
-        fs::remove_all(dir_, ec);
-    }
-    std::string write(const std::string& name, const std::string& text) const {
-        const fs::path p = dir_ / name;
-        fs::create_directories(p.parent_path());
-        std::ofstream(p) << text;
-        return p.string();
-    }
-    [[nodiscard]] std::string path(const std::string& name) const { return (dir_ / name).lexically_normal().string(); }
-
-private:
-    fs::path dir_;
+    scratch() : scratch_folder("laborsim-composition-") {}
 };
 
 const char* grand_text = R"(name: grand
