@@ -45,6 +45,32 @@ void for_each_drawn(const counter_rng& rng, rng_stream stream, std::uint32_t mon
     }
 }
 
+// The same for the agents that keep(i) selects, drawing for them only: an agent's words
+// depend on its id alone, so the kept agents get exactly the words for_each_drawn gives them
+// and skipping the others changes nothing but the time. keep(i) reads agent i's own state
+// before body(i) runs, as a test at the top of the body would.
+template <class Keep, class Body>
+void for_each_drawn_if(const counter_rng& rng, draw_slot slot, std::uint32_t month, const std::uint32_t* ids,
+                       std::size_t b, std::size_t e, Keep&& keep, Body&& body) {
+    const simd_path path = best_simd_path();
+    draw_words d;
+    std::size_t picked[draw_chunk];
+    std::uint32_t picked_ids[draw_chunk];
+    std::size_t n = 0;
+    auto flush = [&] {
+        philox_words(path, rng.seed(), slot.stream, month, slot.index, picked_ids, n, d);
+        for (std::size_t j = 0; j < n; ++j) body(picked[j], d, j);
+        n = 0;
+    };
+    for (std::size_t i = b; i < e; ++i) {  // without a branch on keep(i): half would be mispredicted
+        picked[n] = i;
+        picked_ids[n] = ids[i];
+        n += keep(i) ? 1 : 0;
+        if (n == draw_chunk) flush();
+    }
+    if (n > 0) flush();
+}
+
 // The same, at a named slot.
 template <class Body>
 void for_each_drawn(const counter_rng& rng, draw_slot slot, std::uint32_t month, const std::uint32_t* ids,

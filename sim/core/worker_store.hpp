@@ -86,8 +86,9 @@ struct worker_store {
     }
     [[nodiscard]] worker_status status_of(std::size_t i) const { return static_cast<worker_status>(status[i]); }
     [[nodiscard]] bool in_labor_force(std::size_t i) const {
-        return status[i] == static_cast<std::uint8_t>(worker_status::employed) ||
-               status[i] == static_cast<std::uint8_t>(worker_status::unemployed);
+        const auto st = status[i];
+        return (st == static_cast<std::uint8_t>(worker_status::employed)) |
+               (st == static_cast<std::uint8_t>(worker_status::unemployed));
     }
     // The firm (employed) or school (student) of worker i, else no_employer: what the
     // outputs' employer columns hold (a programme abroad is not an employer).

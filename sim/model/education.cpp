@@ -69,15 +69,15 @@ school_rates make_school_rates(const world& w) {
     return r;
 }
 
-// Young people below the baseline programme's level may leave to study abroad.
-bool leaves_to_study_abroad(const world& w, std::size_t i) {
+// Young people below the baseline programme's level may leave to study abroad (with
+// probability study_abroad_rate a month, drawn at education.abroad_departure).
+bool may_study_abroad(const world& w, std::size_t i) {
     const auto& m = w.sc->model;
     const auto& ws = w.workers;
     const auto& programs = w.abroad_programs;
     if (m.study_abroad_rate <= 0 || programs.empty()) return false;
-    return ws.age_months[i] < m.young_age_years * 12.0 && ws.in_labor_force(i) && ws.course[i] == no_course &&
-           ws.level[i] < static_cast<std::uint8_t>(programs[0].level) &&
-           w.rng.uniforms(draws::education::abroad_departure, w.month_key(), ws.id[i])[0] < m.study_abroad_rate;
+    return (ws.age_months[i] < m.young_age_years * 12.0) & ws.in_labor_force(i) & (ws.course[i] == no_course) &
+           (ws.level[i] < static_cast<std::uint8_t>(programs[0].level));
 }
 
 // A month abroad: gone at the start of month d (the policy phase or the departures above),
@@ -179,19 +179,34 @@ education_month progress_students(world& w) {
     const auto rates = make_school_rates(w);
     constexpr auto student = static_cast<std::uint8_t>(worker_status::student);
     constexpr auto abroad = static_cast<std::uint8_t>(worker_status::abroad);
+    const double abroad_rate = w.sc->model.study_abroad_rate;
+    // Chunk by chunk: who leaves to study abroad (drawn for those who may), then the month of
+    // every student and student abroad, the new ones included, in worker order.
     auto events = gather_blocks<student_event>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
-        for (std::size_t i = b; i < e; ++i) {
-            auto st = ws.status[i];
-            if (leaves_to_study_abroad(w, i)) {
-                depart_abroad(w, i, 0);
-                out.push_back({static_cast<std::uint32_t>(i), 0, event_kind::departed});
-                st = abroad;
-            }
-            if (st != student && st != abroad) continue;
-            ws.months_in_status[i] = static_cast<std::uint16_t>(ws.months_in_status[i] + 1);
-            const auto u = w.rng.uniforms(draws::education::progress, month, ws.id[i]);
-            if (st == abroad) progress_abroad(w, i, u, out);
-            else progress_at_school(w, i, u, rates, out);
+        std::uint8_t departs[draw_chunk];
+        for (std::size_t c = b; c < e; c += draw_chunk) {
+            const std::size_t ce = std::min(e, c + draw_chunk);
+            std::fill(departs, departs + (ce - c), std::uint8_t{0});
+            for_each_drawn_if(
+                w.rng, draws::education::abroad_departure, month, ws.id.data(), c, ce,
+                [&](std::size_t i) { return may_study_abroad(w, i); },
+                [&](std::size_t i, const draw_words& d, std::size_t j) {
+                    departs[i - c] = d.unit(j, 0) < abroad_rate;
+                });
+            auto in_school = [&](std::size_t i) {
+                return (ws.status[i] == student) | (ws.status[i] == abroad) | (departs[i - c] != 0);
+            };
+            for_each_drawn_if(w.rng, draws::education::progress, month, ws.id.data(), c, ce, in_school,
+                              [&](std::size_t i, const draw_words& d, std::size_t j) {
+                                  if (departs[i - c]) {
+                                      depart_abroad(w, i, 0);
+                                      out.push_back({static_cast<std::uint32_t>(i), 0, event_kind::departed});
+                                  }
+                                  ws.months_in_status[i] = static_cast<std::uint16_t>(ws.months_in_status[i] + 1);
+                                  const std::array<double, 4> u{d.unit(j, 0), d.unit(j, 1), d.unit(j, 2), d.unit(j, 3)};
+                                  if (ws.status[i] == abroad) progress_abroad(w, i, u, out);
+                                  else progress_at_school(w, i, u, rates, out);
+                              });
         }
     });
     return count_student_events(w, events);
@@ -297,31 +312,33 @@ void admit_applicants(world& w, const education_month& month_events) {
     if (S == 0) return;
 
     auto apps = gather_blocks<application>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
-        for_each_drawn(
-            w.rng, draws::education::application, month, ws.id.data(), b, e,
-            [&](std::size_t i, const draw_words& d, std::size_t j) {
-                if (!ws.in_labor_force(i) || ws.course[i] != no_course) return;
-                // Who changed status this month (entrants, graduates, dropouts, returners) waits;
-                // new graduates have their own progression channel below.
-                if (ws.months_in_status[i] == 0 && ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed))
-                    return;
-                const double u0 = d.unit(j, 0);
-                const bool young = ws.age_months[i] < young_months;
-                if (u0 >= max_rate) return;  // cheap pre-filter: the full odds are at most cap x the base rate
-                const double rate = young ? m.application_rate_young : m.application_rate_adult;
-                const std::size_t s = draw_school(choice.row(ws.region[i], ws.level[i]), S, d.unit(j, 1));
-                if (s == S) return;
-                const double gain = w.wage_premium(sch.output_level[s]) - w.wage_premium(ws.level[i]);
-                const double income = std::max(1.0, static_cast<double>(ws.wage_vnd[i]) * 12.0);
-                const double cost = sch.tuition_vnd_year[s] * sch.program_months[s] / 12.0 / income;
-                const double odds =
-                    std::min(m.application_odds_cap,
-                             sch.recruitment_intensity[s] * std::exp(m.schooling_return_weight * gain - cost));
-                if (u0 >= odds * rate) return;
-                out.push_back({static_cast<std::uint32_t>(s),
-                               w.rng.words(draws::education::admission_priority, month, ws.id[i])[0],
-                               static_cast<std::uint32_t>(i)});
-            });
+        // Who changed status this month (entrants, graduates, dropouts, returners) waits;
+        // new graduates have their own progression channel below.
+        auto may_apply = [&](std::size_t i) {
+            return ws.in_labor_force(i) & (ws.course[i] == no_course) &
+                   !((ws.months_in_status[i] == 0) &
+                     (ws.status[i] == static_cast<std::uint8_t>(worker_status::unemployed)));
+        };
+        for_each_drawn_if(w.rng, draws::education::application, month, ws.id.data(), b, e, may_apply,
+                          [&](std::size_t i, const draw_words& d, std::size_t j) {
+                              const double u0 = d.unit(j, 0);
+                              const bool young = ws.age_months[i] < young_months;
+                              if (u0 >= max_rate)
+                                  return;  // cheap pre-filter: the full odds are at most cap x the base rate
+                              const double rate = young ? m.application_rate_young : m.application_rate_adult;
+                              const std::size_t s = draw_school(choice.row(ws.region[i], ws.level[i]), S, d.unit(j, 1));
+                              if (s == S) return;
+                              const double gain = w.wage_premium(sch.output_level[s]) - w.wage_premium(ws.level[i]);
+                              const double income = std::max(1.0, static_cast<double>(ws.wage_vnd[i]) * 12.0);
+                              const double cost = sch.tuition_vnd_year[s] * sch.program_months[s] / 12.0 / income;
+                              const double odds = std::min(
+                                  m.application_odds_cap,
+                                  sch.recruitment_intensity[s] * std::exp(m.schooling_return_weight * gain - cost));
+                              if (u0 >= odds * rate) return;
+                              out.push_back({static_cast<std::uint32_t>(s),
+                                             w.rng.words(draws::education::admission_priority, month, ws.id[i])[0],
+                                             static_cast<std::uint32_t>(i)});
+                          });
     });
     add_progression_applications(w, month_events, apps);
     std::sort(apps.begin(), apps.end());

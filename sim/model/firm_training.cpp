@@ -12,6 +12,7 @@
 
 #include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
+#include "core/rng_batch.hpp"
 #include "core/units.hpp"
 #include "model/firm_training.hpp"
 #include "model/phases.hpp"
@@ -41,15 +42,19 @@ void run_firm_training(world& w) {
     const float gain = static_cast<float>(m.firm_training_skill_gain);
     w.firm_trained_this_month = gather_blocks<std::uint32_t>(
         ws.size(), w.block_size, [&](std::size_t b, std::size_t e, std::vector<std::uint32_t>& out) {
-            for (std::size_t i = b; i < e; ++i) {
-                if (ws.status[i] != static_cast<std::uint8_t>(worker_status::employed) || ws.course[i] != no_course)
-                    continue;
-                if (value_per_vnd * ws.wage_vnd[i] < m.firm_training_cost_vnd) continue;
-                if (firm_review_draw(w, i) >= m.firm_training_review_rate) continue;
-                ws.skill[i] += gain;
-                ws.wage_vnd[i] = static_cast<std::uint32_t>(std::min(wage_cap_vnd_month, ws.wage_vnd[i] * wage_factor));
-                out.push_back(static_cast<std::uint32_t>(i));
-            }
+            // The draws are firm_review_draw's, batched over the employees worth training.
+            auto worth_training = [&](std::size_t i) {
+                return (ws.status[i] == static_cast<std::uint8_t>(worker_status::employed)) &
+                       (ws.course[i] == no_course) & (value_per_vnd * ws.wage_vnd[i] >= m.firm_training_cost_vnd);
+            };
+            for_each_drawn_if(w.rng, draws::training::firm_review, w.month_key(), ws.id.data(), b, e, worth_training,
+                              [&](std::size_t i, const draw_words& d, std::size_t j) {
+                                  if (d.unit(j, 0) >= m.firm_training_review_rate) return;
+                                  ws.skill[i] += gain;
+                                  ws.wage_vnd[i] = static_cast<std::uint32_t>(
+                                      std::min(wage_cap_vnd_month, ws.wage_vnd[i] * wage_factor));
+                                  out.push_back(static_cast<std::uint32_t>(i));
+                              });
         });
     for (const auto i : w.firm_trained_this_month) w.add_flow(ws.region[i], flow::firm_trained, 1);
 }

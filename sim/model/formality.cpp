@@ -12,7 +12,6 @@
 #include "model/formality.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 
 #include "core/draw_slots.hpp"
@@ -60,8 +59,7 @@ double match_productivity(const world& w, std::size_t i, std::size_t f) {
     const auto& m = w.sc->model;
     const auto& ws = w.workers;
     const auto& fs = w.firms;
-    const double penalty = (ws.level[i] < fs.min_level[f] ? m.mismatch_penalty : 0.0) +
-                           (ws.field[i] != fs.field[f] ? m.field_switch_penalty : 0.0);
+    const double penalty = match_penalty(m, ws.level[i], fs.min_level[f], ws.field[i], fs.field[f]);
     return w.regions[fs.region[f]].productivity_scale *
            std::exp(fs.log_productivity[f] + fs.shock[f] + ws.skill[i] + w.wage_premium(ws.level[i]) - penalty);
 }
@@ -128,28 +126,28 @@ void place_initial_formal_workers(world& w) {
     rescale_regions(w);
 }
 
-void dissolve_formal_matches_below_minimum(world& w) {
-    auto& ws = w.workers;
-    auto& fs = w.firms;
-    const auto ended =
-        count_blocks(ws.size(), w.block_size, w.region_count(), [&](std::size_t b, std::size_t e, std::int64_t* c) {
-            for (std::size_t i = b; i < e; ++i) {
-                if (!is_formal_job(w, i)) continue;
-                const auto f = static_cast<std::size_t>(ws.employer[i]);
-                const double floor = w.regions[fs.region[f]].min_wage_vnd;
-                if (floor <= 0 || net_productivity(w, match_productivity(w, i, f), f) >= floor) continue;
-                std::atomic_ref<std::int32_t>(fs.headcount[f]).fetch_sub(1, std::memory_order_relaxed);
-                ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
-                ws.employer[i] = no_employer;
-                ws.months_in_status[i] = 0;
-                ws.set(i, worker_flag::mismatched, false);
-                c[ws.region[i]] += 1;
-            }
-        });
-    for (std::size_t r = 0; r < w.region_count(); ++r) {
-        w.add_flow(r, flow::minimum_wage_separations, ended[r]);
-        w.add_flow(r, flow::separations, ended[r]);
+minimum_wage_test::minimum_wage_test(const world& w) : cut_(w.firms.size(), -HUGE_VAL) {
+    const auto& fs = w.firms;
+    const double s = w.sc->model.social_insurance_rate;
+    for (std::size_t f = 0; f < fs.size(); ++f) {
+        const auto& reg = w.regions[fs.region[f]];
+        if (!fs.is_formal[f] || reg.min_wage_vnd <= 0) continue;
+        cut_[f] = reg.productivity_scale > 0 ? std::log(reg.min_wage_vnd * (1.0 + s) / reg.productivity_scale) + 1e-6
+                                             : HUGE_VAL;
     }
+}
+
+bool minimum_wage_test::below(const world& w, std::size_t i) const {
+    const auto& m = w.sc->model;
+    const auto& ws = w.workers;
+    const auto& fs = w.firms;
+    const auto f = static_cast<std::size_t>(ws.employer[i]);
+    // The exponent of match_productivity, written the same way (informal, or no minimum here:
+    // the cut is -inf).
+    const double penalty = match_penalty(m, ws.level[i], fs.min_level[f], ws.field[i], fs.field[f]);
+    const double x = fs.log_productivity[f] + fs.shock[f] + ws.skill[i] + w.wage_premium(ws.level[i]) - penalty;
+    if (x > cut_[f]) return false;
+    return net_productivity(w, match_productivity(w, i, f), f) < w.regions[fs.region[f]].min_wage_vnd;
 }
 
 }  // namespace laborsim

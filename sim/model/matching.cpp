@@ -158,8 +158,7 @@ float surplus_base(const world& w, const surplus_logs& L, std::size_t i) {
 double log_surplus(const world& w, const surplus_logs& L, const application& a, std::size_t f) {
     const auto& m = w.sc->model;
     const auto& fs = w.firms;
-    const double penalty = (a.level < fs.min_level[f] ? m.mismatch_penalty : 0.0) +
-                           (a.field != fs.field[f] ? m.field_switch_penalty : 0.0);
+    const double penalty = match_penalty(m, a.level, fs.min_level[f], a.field, fs.field[f]);
     return L.log_scale[fs.region[f]] + fs.log_productivity[f] + fs.shock[f] - penalty + a.surplus_base;
 }
 
@@ -290,17 +289,19 @@ std::vector<seeker> gather_seekers(world& w, int outside_n, const std::vector<do
     auto& ws = w.workers;
     const std::uint32_t month = w.month_key();
     const std::size_t M = w.market_count();
+    // Formality by employer without a branch on the status: the non-employed read firm 0 (or a
+    // zero when there is no firm), for nothing.
+    static constexpr std::uint8_t no_firm = 0;
+    const std::uint8_t* const formal_of = w.firms.size() > 0 ? w.firms.is_formal.data() : &no_firm;
     return gather_blocks<seeker>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
-        for_each_drawn(
+        for_each_drawn_if(
             w.rng, draws::matching::search, month, ws.id.data(), b, e,
+            [&](std::size_t i) { return ws.in_labor_force(i); },
             [&](std::size_t i, const draw_words& d, std::size_t j) {
                 const auto st = ws.status[i];
-                if (st != static_cast<std::uint8_t>(worker_status::unemployed) &&
-                    st != static_cast<std::uint8_t>(worker_status::employed))
-                    return;
-                if (st == static_cast<std::uint8_t>(worker_status::employed) &&
-                    d.unit(j, 0) >= (is_formal_job(w, i) ? m.on_the_job_search : m.informal_on_the_job_search))
-                    return;
+                const bool emp = st == static_cast<std::uint8_t>(worker_status::employed);
+                const bool formal = formal_of[select(emp, ws.employer[i], 0)] != 0;
+                if (emp & (d.unit(j, 0) >= select(formal, m.on_the_job_search, m.informal_on_the_job_search))) return;
                 // Gumbel noise: what the firm cannot see of the applicant.
                 const double noise = -std::log(-std::log(d.unit(j, 1))) * m.score_noise;
                 const double bonus = ws.has(i, worker_flag::placement) ? m.placement_priority : 0.0;

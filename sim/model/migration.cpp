@@ -87,10 +87,10 @@ void run_migration(world& w) {
     auto& fs = w.firms;
     const std::uint32_t month = w.month_key();
     const auto moves = count_blocks(ws.size(), w.block_size, 2 * R, [&](std::size_t b, std::size_t e, std::int64_t* c) {
-        for_each_drawn(
+        for_each_drawn_if(
             w.rng, draws::migration::move, month, ws.id.data(), b, e,
+            [&](std::size_t i) { return ws.in_labor_force(i) & (ws.course[i] == no_course); },
             [&](std::size_t i, const draw_words& d, std::size_t jd) {
-                if (!ws.in_labor_force(i) || ws.course[i] != no_course) return;
                 if (d.unit(jd, 0) >= m.migration_rate) return;
                 const double u1 = d.unit(jd, 1);
                 const std::size_t o = ws.region[i];

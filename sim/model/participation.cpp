@@ -205,38 +205,43 @@ void run_participation(world& w) {
     const double kappa = m.participation_turnover;
     constexpr auto inactive = static_cast<std::uint8_t>(worker_status::inactive);
     constexpr auto employed = static_cast<std::uint8_t>(worker_status::employed);
+    constexpr auto unemployed = static_cast<std::uint8_t>(worker_status::unemployed);
     const auto moves =
         count_blocks(ws.size(), w.block_size, 2 * w.region_count(), [&](std::size_t b, std::size_t e, std::int64_t* c) {
-            for_each_drawn(w.rng, draws::participation::transition, w.month_key(), ws.id.data(), b, e,
-                           [&](std::size_t i, const draw_words& d, std::size_t j) {
-                               const auto st = ws.status[i];
-                               if ((st != inactive && !ws.in_labor_force(i)) || ws.course[i] != no_course) return;
-                               const bool pupil = ws.has(i, worker_flag::schooling);
-                               if (pupil && ws.age_months[i] < young_limit_months) return;  // in general education
-                               // Leaving general education at 25 (the hazard otherwise).
-                               const double u = pupil ? d.unit(j, 1) * kappa : d.unit(j, 0);
-                               if (u >= kappa) return;  // both hazards are at most kappa
-                               const double p = logistic(participation_index(w, i));
-                               if (st == inactive) {
-                                   ws.set(i, worker_flag::schooling, false);
-                                   if (u >= kappa * p) return;
-                                   ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
-                                   ws.set(i, worker_flag::schooling, false);
-                                   c[2 * ws.region[i]] += 1;
-                               } else {
-                                   if (u >= kappa * (1.0 - p)) return;
-                                   if (st == employed) {
-                                       std::atomic_ref<std::int32_t>(fs.headcount[ws.employer[i]])
-                                           .fetch_sub(1, std::memory_order_relaxed);
-                                       ws.employer[i] = no_employer;
-                                       ws.set(i, worker_flag::mismatched, false);
-                                   }
-                                   ws.status[i] = inactive;
-                                   ws.set(i, worker_flag::placement, false);
-                                   c[2 * ws.region[i] + 1] += 1;
-                               }
-                               ws.months_in_status[i] = 0;
-                           });
+            // Not in a course, nor in general education below 25 (`&` rather than `&&`: no branches).
+            auto moves_in_or_out = [&](std::size_t i) {
+                const auto st = ws.status[i];
+                return ((st == inactive) | (st == employed) | (st == unemployed)) & (ws.course[i] == no_course) &
+                       !(ws.has(i, worker_flag::schooling) & (ws.age_months[i] < young_limit_months));
+            };
+            for_each_drawn_if(w.rng, draws::participation::transition, w.month_key(), ws.id.data(), b, e,
+                              moves_in_or_out, [&](std::size_t i, const draw_words& d, std::size_t j) {
+                                  const auto st = ws.status[i];
+                                  const bool pupil = ws.has(i, worker_flag::schooling);
+                                  // Leaving general education at 25 (the hazard otherwise).
+                                  const double u = pupil ? d.unit(j, 1) * kappa : d.unit(j, 0);
+                                  if (u >= kappa) return;  // both hazards are at most kappa
+                                  const double p = logistic(participation_index(w, i));
+                                  if (st == inactive) {
+                                      ws.set(i, worker_flag::schooling, false);
+                                      if (u >= kappa * p) return;
+                                      ws.status[i] = static_cast<std::uint8_t>(worker_status::unemployed);
+                                      ws.set(i, worker_flag::schooling, false);
+                                      c[2 * ws.region[i]] += 1;
+                                  } else {
+                                      if (u >= kappa * (1.0 - p)) return;
+                                      if (st == employed) {
+                                          std::atomic_ref<std::int32_t>(fs.headcount[ws.employer[i]])
+                                              .fetch_sub(1, std::memory_order_relaxed);
+                                          ws.employer[i] = no_employer;
+                                          ws.set(i, worker_flag::mismatched, false);
+                                      }
+                                      ws.status[i] = inactive;
+                                      ws.set(i, worker_flag::placement, false);
+                                      c[2 * ws.region[i] + 1] += 1;
+                                  }
+                                  ws.months_in_status[i] = 0;
+                              });
         });
     w.add_flows(moves, {flow::activations, flow::deactivations});
 }

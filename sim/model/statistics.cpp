@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/branchless.hpp"
 #include "core/parallel.hpp"
 #include "core/units.hpp"
 #include "model/participation.hpp"
@@ -118,7 +119,7 @@ std::int64_t round_half_away(double x) {
     if (!(a < 4.0e18)) return std::isnan(x) ? 0 : (x < 0 ? -4'000'000'000'000'000'000 : 4'000'000'000'000'000'000);
     const auto t = static_cast<std::int64_t>(a);
     const std::int64_t r = t + (a - static_cast<double>(t) >= 0.5);
-    return x < 0 ? -r : r;
+    return select(x < 0, -r, r);
 }
 
 double wage_quantile(const std::int64_t* hist, std::int64_t total, double q) {
@@ -154,35 +155,59 @@ std::vector<std::int64_t> count_workers(const world& w) {
         const std::uint8_t* const level = ws.level.data();
         const std::uint8_t* const field = ws.field.data();
         const std::uint8_t* const flags = ws.flags.data();
+        const std::uint16_t* const age = ws.age_months.data();
+        const std::uint8_t* const course = ws.course.data();
         const float* const skill = ws.skill.data();
         const std::uint32_t* const wage = ws.wage_vnd.data();
         const std::int32_t* const employer = ws.employer.data();
-        const std::uint8_t* const min_level = fs.min_level.data();
-        const std::uint8_t* const formal = fs.is_formal.data();
+        // The non-employed read firm 0 (for nothing); a world without firms has no employed.
+        static constexpr std::uint8_t no_firm = 0;
+        const std::uint8_t* const min_level = fs.size() > 0 ? fs.min_level.data() : &no_firm;
+        const std::uint8_t* const formal = fs.size() > 0 ? fs.is_formal.data() : &no_firm;
         constexpr auto employed = static_cast<std::uint8_t>(worker_status::employed);
         constexpr auto unemployed = static_cast<std::uint8_t>(worker_status::unemployed);
         constexpr auto inactive = static_cast<std::uint8_t>(worker_status::inactive);
+        // Sums over a run of workers of one region stay in registers (workers are stored mostly
+        // region by region) and are added to the region's slots when the region changes; the
+        // worker's status and formality choose by masks, not branches.
+        std::size_t r = b < e ? region[b] : 0;
+        std::int64_t skill_sum = 0, wage_sum = 0, neet = 0, formal_emp = 0, formal_wage = 0, formal_min = 0;
+        auto flush = [&] {
+            std::int64_t* x = cnt + r * raw_width;
+            x[raw_skill_sum_micro] += skill_sum;
+            x[raw_wage_sum] += wage_sum;
+            x[raw_neet] += neet;
+            x[raw_formal_emp] += formal_emp;
+            x[raw_formal_wage_sum] += formal_wage;
+            x[raw_formal_at_min] += formal_min;
+            skill_sum = wage_sum = neet = formal_emp = formal_wage = formal_min = 0;
+        };
         for (std::size_t i = b; i < e; ++i) {
-            std::int64_t* x = cnt + static_cast<std::size_t>(region[i]) * raw_width;
+            if (region[i] != r) {
+                flush();
+                r = region[i];
+            }
+            std::int64_t* x = cnt + r * raw_width;
             const auto st = status[i];
             const int lv = level[i];
-            int joint = ((st * education_count + lv) * field_count + field[i]) * 4;
-            if (st == employed) {
-                joint += ((flags[i] & worker_flag::mismatched) ? 2 : 0) + (lv >= min_level[employer[i]] + gap ? 1 : 0);
-                x[raw_wage_sum] += wage[i];
-                x[raw_hist0 + bin_of(wage[i])] += 1;
-                if (formal[employer[i]]) {
-                    x[raw_formal_emp] += 1;
-                    x[raw_formal_wage_sum] += wage[i];
-                    x[raw_formal_at_min] += wage[i] <= at_minimum[region[i]] ? 1 : 0;
-                }
-            } else if ((st == unemployed || (st == inactive && !(flags[i] & worker_flag::schooling))) &&
-                       ws.age_months[i] < youth_months && ws.course[i] == no_course) {
-                x[raw_neet] += 1;  // not employed, not in education or training
-            }
-            if (st == employed || st == unemployed) x[raw_skill_sum_micro] += round_half_away(skill[i] * 1e6);
+            const bool emp = st == employed;
+            const auto f = static_cast<std::size_t>(select(emp, employer[i], 0));
+            const int match = ((flags[i] & worker_flag::mismatched) ? 2 : 0) + (lv >= min_level[f] + gap ? 1 : 0);
+            const int joint = ((st * education_count + lv) * field_count + field[i]) * 4 + masked(emp, match);
+            const std::int64_t pay = wage[i];
+            wage_sum += masked(emp, pay);
+            x[raw_hist0 + bin_of(wage[i])] += emp;
+            const bool in_formal = emp & (formal[f] != 0);
+            formal_emp += in_formal;
+            formal_wage += masked(in_formal, pay);
+            formal_min += in_formal & (wage[i] <= at_minimum[r]);
+            // Not employed, not in education or training.
+            const bool idle = (st == unemployed) | ((st == inactive) & !(flags[i] & worker_flag::schooling));
+            neet += idle & (age[i] < youth_months) & (course[i] == no_course);
+            skill_sum += masked(emp | (st == unemployed), round_half_away(skill[i] * 1e6));
             x[raw_joint0 + joint] += 1;
         }
+        if (b < e) flush();
     });
 }
 
