@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/branchless.hpp"
 #include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
 #include "core/rng_batch.hpp"
@@ -82,7 +83,7 @@ void run_demography(world& w) {
                                const auto f = static_cast<std::uint8_t>(flags[i] & ~worker_flag::moved);
                                flags[i] = f;
                                if (status[i] == abroad) return;
-                               const int retire = (f & worker_flag::female) ? retire_women : retire_men;
+                               const int retire = select((f & worker_flag::female) != 0, retire_women, retire_men);
                                bool leave = age >= retire;
                                if (!leave && a > 0) {
                                    const double hazard = age < table_months

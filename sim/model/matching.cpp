@@ -28,9 +28,11 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 #include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
@@ -54,6 +56,7 @@ struct seeker {
     std::uint8_t apps;
     std::uint8_t level;
     std::uint8_t field;
+    std::int32_t employer;  // the current one (employed), else no_employer
 };
 
 // Carries what the ranking needs of the worker, so that going down a market's ranking
@@ -66,6 +69,8 @@ struct application {
     float surplus_base;
     std::uint8_t level;
     std::uint8_t field;
+    std::uint32_t slot;     // the seeker's applications are numbered from app_begin[seeker]
+    std::int32_t employer;  // the applicant's current employer, else no_employer
 };
 
 // A market's ranking: score descending, then id ascending, as one 64-bit key (the float's
@@ -78,19 +83,40 @@ std::uint64_t rank_key(float score, std::uint32_t id) {
     return (static_cast<std::uint64_t>(~ascending) << 32) | id;
 }
 
+struct keyed {
+    std::uint64_t key;
+    std::uint32_t pos;
+};
+
+// Sorts by key, least significant byte first (8 stable counting passes, none for a byte that
+// all keys share). Keys are unique (they end in the worker id), so the order is the one any
+// sort gives; unlike a comparison sort, no step depends on a comparison's outcome, which
+// would be mispredicted about half the time.
+void radix_sort(std::vector<keyed>& keys) {
+    const std::size_t n = keys.size();
+    std::vector<keyed> other(n);
+    std::array<std::array<std::uint32_t, 256>, 8> count{};
+    for (const auto& x : keys)
+        for (int b = 0; b < 8; ++b) ++count[b][(x.key >> (8 * b)) & 0xff];
+    for (int b = 0; b < 8; ++b) {
+        auto& c = count[b];
+        if (c[(keys[0].key >> (8 * b)) & 0xff] == n) continue;  // one value of this byte: nothing moves
+        std::uint32_t at = 0;
+        for (auto& slot : c) at += std::exchange(slot, at);
+        for (const auto& x : keys) other[c[(x.key >> (8 * b)) & 0xff]++] = x;
+        keys.swap(other);
+    }
+}
+
 // Sorts one market's applications by rank_key (sorting 12-byte keys, then moving each
 // application once).
 void rank_market(application* first, application* last) {
     const auto n = static_cast<std::size_t>(last - first);
     if (n < 2) return;
-    struct keyed {
-        std::uint64_t key;
-        std::uint32_t pos;
-    };
     std::vector<keyed> keys(n);
     for (std::size_t k = 0; k < n; ++k)
         keys[k] = {rank_key(first[k].score, first[k].id), static_cast<std::uint32_t>(k)};
-    std::sort(keys.begin(), keys.end(), [](const keyed& a, const keyed& b) { return a.key < b.key; });
+    radix_sort(keys);
     std::vector<application> sorted(n);
     for (std::size_t k = 0; k < n; ++k) sorted[k] = first[keys[k].pos];
     std::copy(sorted.begin(), sorted.end(), first);
@@ -100,7 +126,15 @@ struct offer {
     std::int32_t firm = no_employer;
     float wage = 0;
     std::uint8_t accepted = 0;
+    double value = -HUGE_VAL;  // to the seeker: ln w + v [formal] - c_d km / 100 (-inf: no offer)
 };
+
+// What an offer of `wage` at firm f in region j is worth to a seeker from region o.
+double offer_value(const world& w, double wage, std::size_t f, std::size_t o, std::size_t j) {
+    const auto& m = w.sc->model;
+    return std::log(wage) + (w.firms.is_formal[f] ? m.formal_job_value : 0.0) -
+           m.search_distance_cost * hundreds_of_km(w.distance_km[o * w.region_count() + j]);
+}
 
 enum market_count : int { hires, width };
 
@@ -169,14 +203,24 @@ double nash_wage(const world& w, double p, double own_r, std::size_t f) {
     return std::max(floor, r + w.sc->model.nash_share * (net_productivity(w, p, f) - r));
 }
 
+// What make_offers computes of an applicant at most once: its own reservation wage, and the
+// productivity at the post it meets (both needed again for the wage). Negative: not yet.
+struct applicant_values {
+    double reservation = -1;
+    double productivity = -1;
+};
+
 // Whether worker i would take a meeting at post f: the match has a surplus, and an employed
-// worker is not applying to its own employer.
-bool meets(const world& w, const surplus_logs& L, const application& a, std::size_t i, std::size_t f) {
-    if (is_employed(w, i) && static_cast<std::size_t>(w.workers.employer[i]) == f) return false;
+// worker is not applying to its own employer. At a formal post, keeps p and r in `v`.
+bool meets(const world& w, const surplus_logs& L, const application& a, std::size_t i, std::size_t f,
+           applicant_values& v) {
+    v.productivity = -1;
+    if (a.employer == static_cast<std::int32_t>(f)) return false;
     if (log_surplus(w, L, a, f) < 0) return false;
     if (!w.firms.is_formal[f]) return true;
-    const double p = net_productivity(w, match_productivity(w, i, f), f);
-    return p >= std::max(wage_floor_vnd(w, f), own_reservation(w, i));
+    v.productivity = match_productivity(w, i, f);
+    if (v.reservation < 0) v.reservation = own_reservation(w, i);
+    return net_productivity(w, v.productivity, f) >= std::max(wage_floor_vnd(w, f), v.reservation);
 }
 
 // Validation mode: hires at a fixed rate, spread over the market's firms by size.
@@ -242,15 +286,19 @@ void make_offers(world& w, const surplus_logs& L, std::size_t mk, const applicat
     for (std::size_t k = 0; k < S && met < M && best < open.size(); ++k) {
         const auto i = seekers[first[k].seeker].index;
         std::size_t q = best;
-        if (!meets(w, L, first[k], i, open[q])) {
-            if (!fs.is_formal[open[q]] || informal >= open.size() || !meets(w, L, first[k], i, open[informal]))
+        applicant_values v;
+        if (!meets(w, L, first[k], i, open[q], v)) {
+            if (!fs.is_formal[open[q]] || informal >= open.size() || !meets(w, L, first[k], i, open[informal], v))
                 continue;
             q = informal;
         }
         const auto f = open[q];
         ++met;
-        offers[k] = {static_cast<std::int32_t>(f),
-                     static_cast<float>(nash_wage(w, match_productivity(w, i, f), own_reservation(w, i), f)), 0};
+        if (v.productivity < 0) v.productivity = match_productivity(w, i, f);
+        if (v.reservation < 0) v.reservation = own_reservation(w, i);
+        const auto wage = static_cast<float>(nash_wage(w, v.productivity, v.reservation, f));
+        offers[k] = {static_cast<std::int32_t>(f), wage, 0,
+                     offer_value(w, static_cast<double>(wage), f, w.workers.region[i], mk / field_count)};
         --left[q];
         while (best < open.size() && left[best] == 0) ++best;
         next_informal();
@@ -312,7 +360,8 @@ std::vector<seeker> gather_seekers(world& w, int outside_n, const std::vector<do
                          {},
                          1,
                          ws.level[i],
-                         ws.field[i]};
+                         ws.field[i],
+                         select(emp, ws.employer[i], no_employer)};
                 const std::size_t o = ws.region[i], field = ws.field[i];
                 s.markets[0] = static_cast<std::uint32_t>(world::market_of(o, field));
                 // Search widens after the first month: who became unemployed this month (entrants,
@@ -348,32 +397,22 @@ std::vector<std::int64_t> accept_best_offers(const world& w, const std::vector<s
     // A seeker's applications are found through their positions.
     std::vector<std::uint32_t> position(apps.size());
     for_blocks(apps.size(), w.block_size, [&](std::size_t b, std::size_t e) {
-        for (std::size_t k = b; k < e; ++k) {
-            const auto& a = apps[k];
-            const std::size_t slot = static_cast<std::size_t>(
-                std::find(seekers[a.seeker].markets, seekers[a.seeker].markets + seekers[a.seeker].apps, a.market) -
-                seekers[a.seeker].markets);
-            position[app_begin[a.seeker] + slot] = static_cast<std::uint32_t>(k);
-        }
+        for (std::size_t k = b; k < e; ++k) position[apps[k].slot] = static_cast<std::uint32_t>(k);
     });
     return count_blocks(seekers.size(), w.block_size, 3 * R, [&](std::size_t b, std::size_t e, std::int64_t* c) {
         for (std::size_t k = b; k < e; ++k) {
             const auto& s = seekers[k];
             const std::size_t i = s.index, o = ws.region[i];
+            // The best offer, by selects (whether an application drew an offer varies from one
+            // to the next; no offer is worth -inf).
             double best = -1e300;
             std::size_t best_pos = apps.size();
             for (std::size_t a = 0; a < s.apps; ++a) {
-                const auto pos = position[app_begin[k] + a];
-                const auto& of = offers[pos];
-                if (of.firm == no_employer) continue;
-                const std::size_t j = s.markets[a] / field_count;
-                const double value = std::log(static_cast<double>(of.wage)) +
-                                     (w.firms.is_formal[of.firm] ? m.formal_job_value : 0.0) -
-                                     m.search_distance_cost * hundreds_of_km(w.distance_km[o * R + j]);
-                if (value > best) {
-                    best = value;
-                    best_pos = pos;
-                }
+                const std::size_t pos = position[app_begin[k] + a];
+                const double value = offers[pos].value;
+                const bool better = value > best;
+                best = select(better, value, best);
+                best_pos = select(better, pos, best_pos);
             }
             if (best_pos == apps.size()) continue;
             const std::size_t j = apps[best_pos].market / field_count;
@@ -422,8 +461,10 @@ void run_matching(world& w) {
                 const float score =
                     sk.score -
                     (sk.markets[a] % field_count != sk.field ? static_cast<float>(m.field_switch_penalty) : 0.f);
-                apps[next[sk.markets[a]]++] = {sk.markets[a],   score,    sk.id,   static_cast<std::uint32_t>(k),
-                                               sk.surplus_base, sk.level, sk.field};
+                apps[next[sk.markets[a]]++] = {
+                    sk.markets[a],   score,    sk.id,    static_cast<std::uint32_t>(k),
+                    sk.surplus_base, sk.level, sk.field, static_cast<std::uint32_t>(app_begin[k] + a),
+                    sk.employer};
             }
         }
     }

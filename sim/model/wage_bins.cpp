@@ -30,7 +30,7 @@ wage_bins::wage_bins() {
         }
         edge_[k] = hi;
     }
-    edge_[count] = edge_[count + 1] = ~std::uint64_t{0};
+    edge_[count] = ~std::uint64_t{0};
     // Cells: each float-bit prefix starts at the bin of the smallest wage it holds.
     auto cell_of_wage = [](std::uint64_t w) { return cell_of(static_cast<float>(w)); };
     first_cell_ = cell_of_wage(static_cast<std::uint64_t>(base_vnd));

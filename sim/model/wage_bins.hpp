@@ -23,9 +23,9 @@ public:
     [[nodiscard]] int operator()(std::uint32_t wage) const {
         const std::uint32_t c = cell_of(static_cast<float>(wage));
         int k = c < first_cell_ ? 0 : c - first_cell_ < cell_bin_.size() ? cell_bin_[c - first_cell_] : count - 1;
-        // Two steps up without a branch (the cell's first bin is at most two below), then
-        // any further step (none, by the table's construction; the loop keeps it exact).
-        k += wage >= edge_[k + 1];
+        // One step up without a branch (a cell spans 1/128 of a doubling, less than a bin, so
+        // its first bin is at most one below), then any further step (none; the loop keeps
+        // the result exact whatever the table).
         k += wage >= edge_[k + 1];
         while (wage >= edge_[k + 1]) ++k;
         return k;
@@ -43,9 +43,9 @@ private:
         return bits >> cell_shift;
     }
     wage_bins();
-    // Smallest integer wage in bin k; edges count and count + 1 are past every wage, so
-    // that stepping up from the last bins stops there.
-    std::array<std::uint64_t, count + 2> edge_{};
+    // Smallest integer wage in bin k; edge `count` is past every wage, so that stepping up
+    // from the last bin stops there.
+    std::array<std::uint64_t, count + 1> edge_{};
     std::uint32_t first_cell_ = 0;
     std::vector<std::uint16_t> cell_bin_;
 };
