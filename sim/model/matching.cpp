@@ -71,6 +71,7 @@ struct application {
     std::uint8_t field;
     std::uint32_t slot;     // the seeker's applications are numbered from app_begin[seeker]
     std::int32_t employer;  // the applicant's current employer, else no_employer
+    std::uint32_t index;    // the applicant in the worker store
 };
 
 // A market's ranking: score descending, then id ascending, as one 64-bit key (the float's
@@ -248,7 +249,7 @@ void match_fixed_rate(world& w, std::size_t mk, const application* first, const 
 
 // Meetings and offers in one market; writes offers[k] for application k of the market.
 void make_offers(world& w, const surplus_logs& L, std::size_t mk, const application* first, const application* last,
-                 const std::vector<seeker>& seekers, offer* offers) {
+                 offer* offers) {
     const auto& m = w.sc->model;
     const auto& fs = w.firms;
     const std::size_t fb = w.market_firm_begin[mk], fe = w.market_firm_begin[mk + 1];
@@ -284,7 +285,7 @@ void make_offers(world& w, const surplus_logs& L, std::size_t mk, const applicat
     // has no surplus do not take a meeting: they would accept none of the posts left.
     std::int64_t met = 0;
     for (std::size_t k = 0; k < S && met < M && best < open.size(); ++k) {
-        const auto i = seekers[first[k].seeker].index;
+        const auto i = first[k].index;
         std::size_t q = best;
         applicant_values v;
         if (!meets(w, L, first[k], i, open[q], v)) {
@@ -464,7 +465,7 @@ void run_matching(world& w) {
                 apps[next[sk.markets[a]]++] = {
                     sk.markets[a],   score,    sk.id,    static_cast<std::uint32_t>(k),
                     sk.surplus_base, sk.level, sk.field, static_cast<std::uint32_t>(app_begin[k] + a),
-                    sk.employer};
+                    sk.employer,     sk.index};
             }
         }
     }
@@ -492,8 +493,7 @@ void run_matching(world& w) {
 
     std::vector<offer> offers(apps.size());
     tbb::parallel_for(std::size_t{0}, markets, [&](std::size_t mk) {
-        make_offers(w, logs, mk, apps.data() + begin[mk], apps.data() + begin[mk + 1], seekers,
-                    offers.data() + begin[mk]);
+        make_offers(w, logs, mk, apps.data() + begin[mk], apps.data() + begin[mk + 1], offers.data() + begin[mk]);
     });
     const auto moves = accept_best_offers(w, seekers, apps, app_begin, offers);
     w.add_flows(moves, {flow::migration_in, flow::migration_out, flow::hires_from_unemployment});
@@ -501,7 +501,7 @@ void run_matching(world& w) {
         for (std::size_t k = begin[mk]; k < begin[mk + 1]; ++k) {
             if (!offers[k].accepted) continue;
             const auto f = offers[k].firm;
-            hire(w, seekers[apps[k].seeker].index, f, offers[k].wage);
+            hire(w, apps[k].index, f, offers[k].wage);
             w.firms.vacancies[f] -= 1;
             w.firms.hires[f] += 1;
             counts[mk * width + hires] += 1;
