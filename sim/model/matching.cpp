@@ -28,14 +28,13 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
-#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstring>
-#include <utility>
 
 #include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
+#include "core/radix_sort.hpp"
 #include "core/rng_batch.hpp"
 #include "core/units.hpp"
 #include "model/formality.hpp"
@@ -82,31 +81,6 @@ std::uint64_t rank_key(float score, std::uint32_t id) {
     std::memcpy(&bits, &score, sizeof bits);
     const std::uint32_t ascending = (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
     return (static_cast<std::uint64_t>(~ascending) << 32) | id;
-}
-
-struct keyed {
-    std::uint64_t key;
-    std::uint32_t pos;
-};
-
-// Sorts by key, least significant byte first (8 stable counting passes, none for a byte that
-// all keys share). Keys are unique (they end in the worker id), so the order is the one any
-// sort gives; unlike a comparison sort, no step depends on a comparison's outcome, which
-// would be mispredicted about half the time.
-void radix_sort(std::vector<keyed>& keys) {
-    const std::size_t n = keys.size();
-    std::vector<keyed> other(n);
-    std::array<std::array<std::uint32_t, 256>, 8> count{};
-    for (const auto& x : keys)
-        for (int b = 0; b < 8; ++b) ++count[b][(x.key >> (8 * b)) & 0xff];
-    for (int b = 0; b < 8; ++b) {
-        auto& c = count[b];
-        if (c[(keys[0].key >> (8 * b)) & 0xff] == n) continue;  // one value of this byte: nothing moves
-        std::uint32_t at = 0;
-        for (auto& slot : c) at += std::exchange(slot, at);
-        for (const auto& x : keys) other[c[(x.key >> (8 * b)) & 0xff]++] = x;
-        keys.swap(other);
-    }
 }
 
 // Sorts one market's applications by rank_key (sorting 12-byte keys, then moving each

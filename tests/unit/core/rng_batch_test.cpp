@@ -55,3 +55,27 @@ TEST_CASE("rng batch: for_each_drawn visits every index once with its own words"
         });
     for (std::size_t i = 0; i < ids.size(); ++i) REQUIRE(seen[i] == (i >= 10 && i < 990 ? 1 : 0));
 }
+
+TEST_CASE("rng batch: for_each_drawn_if gives the kept agents, in order, the words for_each_drawn gives them",
+          "[rng]") {
+    const counter_rng rng(4242);
+    std::vector<std::uint32_t> ids(3000);
+    for (std::size_t j = 0; j < ids.size(); ++j) ids[j] = static_cast<std::uint32_t>(j * 7919u + 3u);
+    const draw_slot slot{rng_stream::migration, 0};
+    // Kept sets that fill chunks exactly, leave tails, keep all, one or none.
+    for (const int every : {1, 2, 3, 7, 256, 100000}) {
+        INFO("keep every " << every);
+        std::vector<std::size_t> visited;
+        for_each_drawn_if(
+            rng, slot, 31, ids.data(), 5, 2990, [&](std::size_t i) { return i % static_cast<std::size_t>(every) == 0; },
+            [&](std::size_t i, const draw_words& d, std::size_t j) {
+                visited.push_back(i);
+                const auto expect = rng.words(slot.stream, 31, ids[i], slot.index);
+                for (std::size_t k = 0; k < 4; ++k) REQUIRE(d.word(j, k) == expect[k]);
+            });
+        std::vector<std::size_t> expected;
+        for (std::size_t i = 5; i < 2990; ++i)
+            if (i % static_cast<std::size_t>(every) == 0) expected.push_back(i);
+        REQUIRE(visited == expected);
+    }
+}
