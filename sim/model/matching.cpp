@@ -25,8 +25,6 @@
 // post open this month.
 // In validation mode (fixed_job_finding_rate f > 0) every unemployed searcher is hired
 // in its own market with probability f, whatever the vacancies.
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -443,8 +441,7 @@ void run_matching(world& w) {
             }
         }
     }
-    tbb::parallel_for(std::size_t{0}, markets,
-                      [&](std::size_t mk) { rank_market(apps.data() + begin[mk], apps.data() + begin[mk + 1]); });
+    for_each_index(markets, [&](std::size_t mk) { rank_market(apps.data() + begin[mk], apps.data() + begin[mk + 1]); });
     std::vector<std::int64_t> counts(markets * width, 0);
     // Unemployed searchers by region, before anyone is hired.
     const auto searching =
@@ -455,7 +452,7 @@ void run_matching(world& w) {
     for (std::size_t r = 0; r < R; ++r) w.add_flow(r, flow::unemployed_searchers, searching[r]);
 
     if (fixed) {
-        tbb::parallel_for(std::size_t{0}, markets, [&](std::size_t mk) {
+        for_each_index(markets, [&](std::size_t mk) {
             match_fixed_rate(w, mk, apps.data() + begin[mk], apps.data() + begin[mk + 1], seekers, &counts[mk * width]);
         });
         for (std::size_t mk = 0; mk < markets; ++mk) {
@@ -466,12 +463,12 @@ void run_matching(world& w) {
     }
 
     std::vector<offer> offers(apps.size());
-    tbb::parallel_for(std::size_t{0}, markets, [&](std::size_t mk) {
+    for_each_index(markets, [&](std::size_t mk) {
         make_offers(w, logs, mk, apps.data() + begin[mk], apps.data() + begin[mk + 1], offers.data() + begin[mk]);
     });
     const auto moves = accept_best_offers(w, seekers, apps, app_begin, offers);
     w.add_flows(moves, {flow::migration_in, flow::migration_out, flow::hires_from_unemployment});
-    tbb::parallel_for(std::size_t{0}, markets, [&](std::size_t mk) {
+    for_each_index(markets, [&](std::size_t mk) {
         for (std::size_t k = begin[mk]; k < begin[mk + 1]; ++k) {
             if (!offers[k].accepted) continue;
             const auto f = offers[k].firm;

@@ -2,8 +2,6 @@
 // so their memory is that of the agents, whatever the run length.
 #include "output/snapshot_writer.hpp"
 
-#include <tbb/parallel_sort.h>
-
 #include <numeric>
 
 #include "core/parallel.hpp"
@@ -48,9 +46,8 @@ void write_workers(hid_t g, const world& w) {
     const auto& ws = w.workers;
     std::vector<std::uint32_t> order(ws.size());
     std::iota(order.begin(), order.end(), 0u);
-    tbb::parallel_sort(order.begin(), order.end(),
-                       [&](std::uint32_t a, std::uint32_t b) { return ws.id[a] < ws.id[b]; });
     const std::size_t B = w.block_size;
+    stable_sort_blocks(order, B, [&](std::uint32_t a, std::uint32_t b) { return ws.id[a] < ws.id[b]; });
     {
         std::vector<std::uint32_t> ids(order.size());
         for (std::size_t k = 0; k < order.size(); ++k) ids[k] = ws.id[order[k]];
