@@ -359,3 +359,95 @@ def validation_issue16(ctx):
         out.append(f"| {test} | {quantity} | {policy_number(measured)} | {policy_number(expected)} | "
                    f"{policy_number(tolerance, tolerance=True)} |")
     return "\n".join(out) + "\n"
+
+
+# ---- docs/performance.md: the recorded benchmark (tools/bench/record.py) ------------------
+
+PERF_LABELS = ("before", "after")
+PHASES = ["training", "policy", "demography", "firms", "education", "separations", "participation", "migration",
+          "matching", "wages", "statistics", "output"]
+
+
+def bench_record(label):
+    path = ROOT / "docs/performance" / f"bench-{label}.json"
+    return json.loads(path.read_text())
+
+
+def bench_run(record, scenario, threads):
+    for r in record["runs"]:
+        if r["scenario"].endswith(scenario) and r["threads"] == threads:
+            return r
+    raise KeyError(f"{scenario} on {threads} threads not in bench-{record['label']}.json")
+
+
+def loop_ns(run):
+    return 1e9 / run["loop_worker_months_per_s"]
+
+
+@generator("performance-summary")
+def performance_summary(ctx):
+    before, after = (bench_record(x) for x in PERF_LABELS)
+    rows = ["| scenario | workers | threads | monthly loop, before | monthly loop, now | speed-up | "
+            "now, worker-months/s | of the 1e8 target | bytes/worker (peak RSS) |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for scenario, _ in [("bench-1m.yaml", 0), ("bench-10m.yaml", 0), ("national.yaml", 0)]:
+        for threads in (1, 2):
+            b, a = bench_run(before, scenario, threads), bench_run(after, scenario, threads)
+            rate = a["loop_worker_months_per_s"]
+            rows.append(f"| {scenario.removesuffix('.yaml')} | {a['workers'] / 1e6:.1f} M | {threads} | "
+                        f"{loop_ns(b):.1f} ns/wm | {loop_ns(a):.1f} ns/wm | {loop_ns(b) / loop_ns(a):.2f}x | "
+                        f"{rate:.3g} | {rate / 1e8:.0%} | {a['bytes_per_worker']:.1f} |")
+    a1, a2 = bench_run(after, "national.yaml", 1), bench_run(after, "national.yaml", 2)
+    rows.append("")
+    rows.append(f"Two threads run the national loop {a2['loop_worker_months_per_s'] / a1['loop_worker_months_per_s']:.2f} "
+                f"times as fast as one ({a2['loop_worker_months_per_s'] / a1['loop_worker_months_per_s'] / 2:.0%} "
+                f"per thread). At the measured national rate on 2 threads, 15 years of Vietnam "
+                f"({a2['workers'] / 1e6:.0f} M workers, 180 months) take "
+                f"{a2['workers'] * 180 / a2['loop_worker_months_per_s'] / 60:.1f} minutes of monthly loop plus "
+                f"{a2['build_s']:.0f} s to build the world. Recorded on: {after['cpu']}, {after['cores']} cores "
+                f"(best monthly loop of {after['repeat']} runs each).")
+    return "\n".join(rows) + "\n"
+
+
+@generator("performance-phases")
+def performance_phases(ctx):
+    before, after = (bench_record(x) for x in PERF_LABELS)
+    cols = [("bench-1m.yaml", 1), ("bench-1m.yaml", 2), ("national.yaml", 1), ("national.yaml", 2)]
+    head = "| phase | " + " | ".join(f"{s.removesuffix('.yaml')}, {t} thread{'s' if t > 1 else ''}: before → now"
+                                      for s, t in cols) + " |"
+    rows = [head, "|---|" + "---|" * len(cols)]
+
+    def per_wm(run, seconds):
+        return seconds / (run["loop_s"] * run["loop_worker_months_per_s"]) * 1e9
+
+    for ph in PHASES + ["monthly loop"]:
+        cells = []
+        for s, t in cols:
+            b, a = bench_run(before, s, t), bench_run(after, s, t)
+            if ph == "monthly loop":
+                cells.append(f"**{loop_ns(b):.1f} → {loop_ns(a):.1f}**")
+            else:
+                cells.append(f"{per_wm(b, b['phases'][ph]):.1f} → {per_wm(a, a['phases'][ph]):.1f}")
+        rows.append(f"| {ph} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+@generator("performance-profile")
+def performance_profile(ctx):
+    rec = json.loads((ROOT / "docs/performance/profile-after.json").read_text())
+    rows = [f"`perf record` of `laborsim bench {rec['scenario']} --threads {rec['threads']} --set "
+            f"calendar.end={rec['end']}` ({rec['samples']} samples; shares of all samples, world build "
+            f"included; `tools/bench/profile.py`):", "", "| share | function | phase |", "|---:|---|---|"]
+    for t in rec["top"]:
+        rows.append(f"| {t['percent']:.1f} % | `{t['function']}` | {t['phase']} |")
+    # What the shares mean per worker-month, on the loop time of the same run (the build's
+    # samples are left out of the denominator).
+    share = {t["function"]: t["percent"] for t in rec["top"]}
+    build = sum(v for k, v in share.items() if k in ("draw_initial_workers", "add_initial_inactive"))
+    run = bench_run(bench_record("after"), Path(rec["scenario"]).name, rec["threads"])
+    ns = loop_ns(run)
+    philox = sum(v for k, v in share.items() if k.startswith("words_")) / (100 - build) * ns
+    libm = sum(v for k, v in share.items() if k.startswith("libm")) / (100 - build) * ns
+    rows += ["", f"Of the {ns:.1f} ns per worker-month of this loop, the batched Philox draws take {philox:.1f} ns "
+             f"and the libm calls (log, exp, cos) {libm:.1f} ns; the rest is the phases' own instructions."]
+    return "\n".join(rows) + "\n"
