@@ -29,6 +29,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 #include "core/draw_slots.hpp"
 #include "core/parallel.hpp"
@@ -403,6 +404,48 @@ std::vector<std::int64_t> accept_best_offers(const world& w, const std::vector<s
     });
 }
 
+// Applications, one per (seeker, market), bucketed by market: a counting sort that keeps
+// seeker order within each market, in two parallel passes (each block of seekers counts its
+// applications per market, then writes them from its own offset in each market; blocks are
+// fixed multiples of block_size, so the result depends on neither). Fills
+// app_begin (each seeker's first application number) and begin (each market's first slot).
+std::vector<application> bucket_applications(const world& w, const std::vector<seeker>& seekers,
+                                             std::vector<std::size_t>& app_begin, std::vector<std::size_t>& begin) {
+    const auto& m = w.sc->model;
+    const std::size_t markets = w.market_count(), S = seekers.size(), block = w.block_size;
+    const std::size_t blocks = (S + block - 1) / block;
+    app_begin.assign(S + 1, 0);
+    for (std::size_t k = 0; k < S; ++k) app_begin[k + 1] = app_begin[k] + seekers[k].apps;
+    std::vector<std::size_t> at(blocks * markets, 0);  // per block and market: count, then offset
+    for_each_index(blocks, [&](std::size_t q) {
+        std::size_t* c = &at[q * markets];
+        for (std::size_t k = q * block; k < std::min(S, (q + 1) * block); ++k)
+            for (std::size_t a = 0; a < seekers[k].apps; ++a) c[seekers[k].markets[a]] += 1;
+    });
+    begin.assign(markets + 1, 0);
+    for (std::size_t mk = 0; mk < markets; ++mk) {
+        std::size_t acc = begin[mk];
+        for (std::size_t q = 0; q < blocks; ++q) acc += std::exchange(at[q * markets + mk], acc);
+        begin[mk + 1] = acc;
+    }
+    std::vector<application> apps(app_begin.back());
+    const auto switch_penalty = static_cast<float>(m.field_switch_penalty);
+    for_each_index(blocks, [&](std::size_t q) {
+        std::size_t* next = &at[q * markets];
+        for (std::size_t k = q * block; k < std::min(S, (q + 1) * block); ++k) {
+            const auto& sk = seekers[k];
+            for (std::size_t a = 0; a < sk.apps; ++a) {
+                const float score = sk.score - (sk.markets[a] % field_count != sk.field ? switch_penalty : 0.f);
+                apps[next[sk.markets[a]]++] = {
+                    sk.markets[a],   score,    sk.id,    static_cast<std::uint32_t>(k),
+                    sk.surplus_base, sk.level, sk.field, static_cast<std::uint32_t>(app_begin[k] + a),
+                    sk.employer,     sk.index};
+            }
+        }
+    });
+    return apps;
+}
+
 }  // namespace
 
 void run_matching(world& w) {
@@ -415,32 +458,11 @@ void run_matching(world& w) {
     const surplus_logs logs(w);
 
     const auto seekers = gather_seekers(w, outside_n, outside_cum, logs);
-    // Applications: one per (seeker, market), bucketed by market (a counting sort in
-    // seeker order), then each market's ranking sorted by score.
+    // Applications: one per (seeker, market), bucketed by market in seeker order, then each
+    // market's ranking sorted by score.
     const std::size_t markets = w.market_count();
-    std::vector<std::size_t> app_begin(seekers.size() + 1, 0);
-    std::vector<std::size_t> begin(markets + 1, 0);
-    for (std::size_t k = 0; k < seekers.size(); ++k) {
-        app_begin[k + 1] = app_begin[k] + seekers[k].apps;
-        for (std::size_t a = 0; a < seekers[k].apps; ++a) begin[seekers[k].markets[a] + 1] += 1;
-    }
-    for (std::size_t mk = 0; mk < markets; ++mk) begin[mk + 1] += begin[mk];
-    std::vector<application> apps(app_begin.back());
-    {
-        std::vector<std::size_t> next(begin.begin(), begin.end() - 1);
-        for (std::size_t k = 0; k < seekers.size(); ++k) {
-            const auto& sk = seekers[k];
-            for (std::size_t a = 0; a < sk.apps; ++a) {
-                const float score =
-                    sk.score -
-                    (sk.markets[a] % field_count != sk.field ? static_cast<float>(m.field_switch_penalty) : 0.f);
-                apps[next[sk.markets[a]]++] = {
-                    sk.markets[a],   score,    sk.id,    static_cast<std::uint32_t>(k),
-                    sk.surplus_base, sk.level, sk.field, static_cast<std::uint32_t>(app_begin[k] + a),
-                    sk.employer,     sk.index};
-            }
-        }
-    }
+    std::vector<std::size_t> app_begin, begin;
+    auto apps = bucket_applications(w, seekers, app_begin, begin);
     for_each_index(markets, [&](std::size_t mk) { rank_market(apps.data() + begin[mk], apps.data() + begin[mk + 1]); });
     std::vector<std::int64_t> counts(markets * width, 0);
     // Unemployed searchers by region, before anyone is hired.
