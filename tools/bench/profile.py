@@ -73,7 +73,9 @@ def main():
             name = short_name(m.group(2).strip())
             shares[name] = shares.get(name, 0.0) + float(m.group(1))
     top = sorted(shares.items(), key=lambda kv: -kv[1])[: args.top]
-    record = {"label": args.label, "scenario": args.scenario, "end": args.end, "threads": int(args.threads),
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    record = {"label": args.label, "commit": commit, "scenario": args.scenario, "end": args.end, "threads": int(args.threads),
               "samples": "cpu-clock timer", "top": [{"function": k, "phase": PHASE_OF.get(k, "other"), "percent": round(v, 2)} for k, v in top]}
     path = ROOT / "docs/performance" / f"profile-{args.label}.json"
     path.write_text(json.dumps(record, indent=1) + "\n")

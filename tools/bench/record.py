@@ -51,6 +51,7 @@ def main():
     ap.add_argument("--bin", default=str(ROOT / "build/release/laborsim"))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--threads", default="1,2")
+    ap.add_argument("--commit", help="the commit the binary was built from (default: HEAD)")
     args = ap.parse_args()
     runs = []
     for scenario, end in CASES:
@@ -62,8 +63,10 @@ def main():
             print(f"{scenario} threads={threads}: {best['loop_worker_months_per_s']:.3g} worker-months/s "
                   f"(of {args.repeat})", file=sys.stderr)
     import os
-    record = {"label": args.label, "cpu": cpu_model(), "cores": os.cpu_count(), "repeat": args.repeat,
-              "runs": runs}
+    commit = args.commit or subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                           text=True).stdout.strip()
+    record = {"label": args.label, "commit": commit, "cpu": cpu_model(), "cores": os.cpu_count(),
+              "repeat": args.repeat, "runs": runs}
     path = ROOT / "docs/performance" / f"bench-{args.label}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(record, indent=1) + "\n")

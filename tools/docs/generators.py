@@ -405,7 +405,8 @@ def performance_summary(ctx):
                 f"({a2['workers'] / 1e6:.0f} M workers, 180 months) take "
                 f"{a2['workers'] * 180 / a2['loop_worker_months_per_s'] / 60:.1f} minutes of monthly loop plus "
                 f"{a2['build_s']:.0f} s to build the world. Recorded on: {after['cpu']}, {after['cores']} cores "
-                f"(best monthly loop of {after['repeat']} runs each).")
+                f"(best monthly loop of {after['repeat']} runs each; before: commit {before['commit']}, "
+                f"now: commit {after['commit']}, one after the other).")
     return "\n".join(rows) + "\n"
 
 
