@@ -26,13 +26,6 @@ scenario formality_scenario(double informal) {
     return sc;
 }
 
-void open_posts(world& w, std::int32_t n) {
-    for (std::size_t f = 0; f < w.firms.size(); ++f) {
-        w.firms.vacancies[f] = n;
-        w.firms.hires[f] = 0;
-    }
-}
-
 }  // namespace
 
 TEST_CASE("formality: the informal are the least productive share of each field; public is formal", "[unit][model]") {

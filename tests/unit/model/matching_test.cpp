@@ -28,13 +28,6 @@ scenario market_scenario() {
     return sc;
 }
 
-void set_vacancies(world& w, std::int32_t n) {
-    for (std::size_t f = 0; f < w.firms.size(); ++f) {
-        w.firms.vacancies[f] = n;
-        w.firms.hires[f] = 0;
-    }
-}
-
 // What a worker brings to a firm, as matching.cpp's productivity: P_j exp(a + z + s + b - penalties).
 double match_productivity(const world& w, std::size_t i, std::size_t f, std::uint8_t level, std::uint8_t field) {
     const auto& m = w.sc->model;
@@ -88,7 +81,7 @@ TEST_CASE("matching: with no vacancies nobody is hired", "[unit][model]") {
     sc.model.on_the_job_search = 0.5;
     auto sw = make_small_world(std::move(sc));
     auto& w = sw.w;
-    set_vacancies(w, 0);
+    open_posts(w, 0);
     const before_matching b(w);
     begin_month(w, 0);
     run_matching(w);
@@ -102,7 +95,7 @@ TEST_CASE("matching: hires never exceed vacancies and follow the matching functi
     auto sw = make_small_world(market_scenario());
     auto& w = sw.w;
     auto& fs = w.firms;
-    set_vacancies(w, 0);
+    open_posts(w, 0);
     for (std::size_t f = 0; f < fs.size(); ++f) fs.vacancies[f] = static_cast<std::int32_t>(f % 4);
     const before_matching b(w);
     begin_month(w, 0);
@@ -148,7 +141,7 @@ TEST_CASE("matching: a hire's wage is the Nash wage, between reservation wage an
           "[unit][model]") {
     auto sw = make_small_world(market_scenario());
     auto& w = sw.w;
-    set_vacancies(w, 5);
+    open_posts(w, 5);
     const before_matching b(w);
     begin_month(w, 0);
     run_matching(w);
@@ -220,7 +213,7 @@ TEST_CASE("matching: nobody takes a job paying less than the reservation wage", 
     sc.model.reservation_replacement = 100;  // asks 80x the market wage: no post is that productive
     auto sw = make_small_world(std::move(sc));
     auto& w = sw.w;
-    set_vacancies(w, 10);
+    open_posts(w, 10);
     const before_matching b(w);
     begin_month(w, 0);
     run_matching(w);
@@ -234,7 +227,7 @@ TEST_CASE("matching: in validation mode the unemployed find jobs at the fixed ra
     sc.model.fixed_job_finding_rate = 0.3;
     auto sw = make_small_world(std::move(sc));
     auto& w = sw.w;
-    set_vacancies(w, 0);
+    open_posts(w, 0);
     const before_matching b(w);
     begin_month(w, 0);
     run_matching(w);
@@ -257,7 +250,7 @@ TEST_CASE("matching: the employed change jobs only for a higher wage", "[unit][m
     sc.model.reservation_replacement = 1e-6;
     auto sw = make_small_world(std::move(sc));
     auto& w = sw.w;
-    set_vacancies(w, 20);
+    open_posts(w, 20);
     const before_matching b(w);
     begin_month(w, 0);
     run_matching(w);

@@ -110,6 +110,14 @@ inline void begin_month(world& w, int t) {
 }
 
 // Worker i out of work (leaves its job or seat), unemployed for `months`.
+// n open posts at every firm, none hired yet this month (what run_firms would leave).
+inline void open_posts(world& w, std::int32_t n) {
+    for (std::size_t f = 0; f < w.firms.size(); ++f) {
+        w.firms.vacancies[f] = n;
+        w.firms.hires[f] = 0;
+    }
+}
+
 inline void make_unemployed(world& w, std::size_t i, int months = 1) {
     release_position(w, i);
     auto& ws = w.workers;
