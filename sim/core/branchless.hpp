@@ -7,6 +7,7 @@
 #include <bit>
 #include <cstdint>
 #include <type_traits>
+#include <vector>
 
 namespace laborsim {
 
@@ -22,6 +23,15 @@ template <class T>
         const U m = U{0} - static_cast<U>(c);
         return static_cast<T>((static_cast<U>(a) & m) | (static_cast<U>(b) & ~m));
     }
+}
+
+// A column's data, or a pointer to a zero when the column is empty: for selects such as
+// column[select(employed, employer, 0)], which read index 0 (for nothing) for the
+// non-employed, also in a world without firms.
+template <class T>
+[[nodiscard]] inline const T* column_or_zero(const std::vector<T>& column) {
+    static constexpr T zero{};
+    return column.empty() ? &zero : column.data();
 }
 
 // c ? v : +0.

@@ -55,13 +55,15 @@ void assign_formality(world& w) {
     }
 }
 
-double match_productivity(const world& w, std::size_t i, std::size_t f) {
-    const auto& m = w.sc->model;
+double match_log_productivity(const world& w, std::size_t i, std::size_t f) {
     const auto& ws = w.workers;
     const auto& fs = w.firms;
-    const double penalty = match_penalty(m, ws.level[i], fs.min_level[f], ws.field[i], fs.field[f]);
-    return w.regions[fs.region[f]].productivity_scale *
-           std::exp(fs.log_productivity[f] + fs.shock[f] + ws.skill[i] + w.wage_premium(ws.level[i]) - penalty);
+    const double penalty = match_penalty(w.sc->model, ws.level[i], fs.min_level[f], ws.field[i], fs.field[f]);
+    return fs.log_productivity[f] + fs.shock[f] + ws.skill[i] + w.wage_premium(ws.level[i]) - penalty;
+}
+
+double match_productivity(const world& w, std::size_t i, std::size_t f) {
+    return w.regions[w.firms.region[f]].productivity_scale * std::exp(match_log_productivity(w, i, f));
 }
 
 double net_productivity(const world& w, double p, std::size_t f) {
@@ -138,16 +140,11 @@ minimum_wage_test::minimum_wage_test(const world& w) : cut_(w.firms.size(), -HUG
 }
 
 bool minimum_wage_test::below(const world& w, std::size_t i) const {
-    const auto& m = w.sc->model;
-    const auto& ws = w.workers;
-    const auto& fs = w.firms;
-    const auto f = static_cast<std::size_t>(ws.employer[i]);
-    // The exponent of match_productivity, written the same way (informal, or no minimum here:
-    // the cut is -inf).
-    const double penalty = match_penalty(m, ws.level[i], fs.min_level[f], ws.field[i], fs.field[f]);
-    const double x = fs.log_productivity[f] + fs.shock[f] + ws.skill[i] + w.wage_premium(ws.level[i]) - penalty;
-    if (x > cut_[f]) return false;
-    return net_productivity(w, match_productivity(w, i, f), f) < w.regions[fs.region[f]].min_wage_vnd;
+    const auto f = static_cast<std::size_t>(w.workers.employer[i]);
+    const double x = match_log_productivity(w, i, f);
+    if (x > cut_[f]) return false;  // informal, or no minimum here: the cut is -inf
+    const auto& reg = w.regions[w.firms.region[f]];
+    return net_productivity(w, reg.productivity_scale * std::exp(x), f) < reg.min_wage_vnd;
 }
 
 }  // namespace laborsim

@@ -15,6 +15,9 @@ void assign_formality(world& w);
                                           std::uint8_t field, std::uint8_t job_field) {
     return masked(level < required, m.mismatch_penalty) + masked(field != job_field, m.field_switch_penalty);
 }
+// The log of worker i's productivity in firm f without the region's scale:
+//   a_f + z_f + skill + premium[level] - penalties   (match_productivity = P_r exp of it)
+[[nodiscard]] double match_log_productivity(const world& w, std::size_t i, std::size_t f);
 // Productivity of worker i in firm f, VND a month:
 //   p = P_r exp(a_f + z_f + skill + premium[level] - penalty [level < required] - penalty_field [field differs])
 [[nodiscard]] double match_productivity(const world& w, std::size_t i, std::size_t f);

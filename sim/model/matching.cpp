@@ -311,10 +311,8 @@ std::vector<seeker> gather_seekers(world& w, int outside_n, const std::vector<do
     auto& ws = w.workers;
     const std::uint32_t month = w.month_key();
     const std::size_t M = w.market_count();
-    // Formality by employer without a branch on the status: the non-employed read firm 0 (or a
-    // zero when there is no firm), for nothing.
-    static constexpr std::uint8_t no_firm = 0;
-    const std::uint8_t* const formal_of = w.firms.size() > 0 ? w.firms.is_formal.data() : &no_firm;
+    // Formality by employer without a branch on the status.
+    const std::uint8_t* const formal_of = column_or_zero(w.firms.is_formal);
     return gather_blocks<seeker>(ws.size(), w.block_size, [&](std::size_t b, std::size_t e, auto& out) {
         for_each_drawn_if(
             w.rng, draws::matching::search, month, ws.id.data(), b, e,

@@ -160,10 +160,8 @@ std::vector<std::int64_t> count_workers(const world& w) {
         const float* const skill = ws.skill.data();
         const std::uint32_t* const wage = ws.wage_vnd.data();
         const std::int32_t* const employer = ws.employer.data();
-        // The non-employed read firm 0 (for nothing); a world without firms has no employed.
-        static constexpr std::uint8_t no_firm = 0;
-        const std::uint8_t* const min_level = fs.size() > 0 ? fs.min_level.data() : &no_firm;
-        const std::uint8_t* const formal = fs.size() > 0 ? fs.is_formal.data() : &no_firm;
+        const std::uint8_t* const min_level = column_or_zero(fs.min_level);
+        const std::uint8_t* const formal = column_or_zero(fs.is_formal);
         constexpr auto employed = static_cast<std::uint8_t>(worker_status::employed);
         constexpr auto unemployed = static_cast<std::uint8_t>(worker_status::unemployed);
         constexpr auto inactive = static_cast<std::uint8_t>(worker_status::inactive);

@@ -41,8 +41,7 @@ void run_wages_and_learning(world& w) {
         const std::uint16_t* const region = ws.region.data();
         const std::uint8_t* const level = ws.level.data();
         const std::int32_t* const employer = ws.employer.data();
-        static constexpr std::uint8_t no_firm = 0;  // read (for nothing) by the non-employed when there is no firm
-        const std::uint8_t* const formal = w.firms.size() > 0 ? w.firms.is_formal.data() : &no_firm;
+        const std::uint8_t* const formal = column_or_zero(w.firms.is_formal);
         float* const skill = ws.skill.data();
         std::uint32_t* const wage = ws.wage_vnd.data();
         std::uint16_t* const months = ws.months_in_status.data();

@@ -12,6 +12,7 @@ the tables match the recorded JSON).
 """
 import argparse
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -62,7 +63,6 @@ def main():
             runs.append(best)
             print(f"{scenario} threads={threads}: {best['loop_worker_months_per_s']:.3g} worker-months/s "
                   f"(of {args.repeat})", file=sys.stderr)
-    import os
     commit = args.commit or subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                                            text=True).stdout.strip()
     record = {"label": args.label, "commit": commit, "cpu": cpu_model(), "cores": os.cpu_count(),
